@@ -1,0 +1,176 @@
+import { stat } from 'node:fs/promises';
+import { Command, CommanderError, Option } from 'commander';
+import { createAnalyzer, type Analyzer } from '../analyze.js';
+import { SCHEMA_VERSION, provenanceMapJsonSchema, type ProvenanceMap } from '../contract/schema.js';
+import { ClaimtraceError, isClaimtraceError } from '../core/diagnostics.js';
+import { formatMarkdown } from '../format/markdown.js';
+import { formatTerminal } from '../format/terminal.js';
+import { listArticleFiles, readArticle } from '../ingest/index.js';
+import { VERSION } from '../version.js';
+import { parseSize } from './parse-size.js';
+
+type Format = 'text' | 'json' | 'jsonl' | 'md';
+
+interface AnalyzeOptions {
+  format: Format;
+  maxBytes: string;
+  color: boolean;
+}
+
+export const DEFAULT_MAX_BYTES = '20MB';
+
+/** Exit statuses: 0 done, 1 an input the user named could not be analysed, 2 misuse, 70 a bug. */
+export const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 70 } as const;
+
+/**
+ * The command line. Returns the exit status instead of exiting, so it can be tested in
+ * process; only this module parses argv and writes to the terminal.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let status: number = EXIT.ok;
+  const program = new Command()
+    .name('claimtrace')
+    .description('Shows what a news or opinion article rests on: quotations, speakers, cited sources and outlets.')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run `claimtrace --help` for usage)');
+
+  program
+    .command('analyze')
+    .description('Analyse articles (.txt, .html, .htm files, directories, or - for stdin) into provenance maps.')
+    .argument('<inputs...>', 'files, directories (searched recursively) or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'md']).default('text'))
+    .option('--max-bytes <size>', 'refuse files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
+    .option('--no-color', 'no colours in the text format')
+    .action(async (inputs: string[], options: AnalyzeOptions) => {
+      status = await analyzeCommand(inputs, options, io);
+    });
+
+  program
+    .command('schema')
+    .description(`Print the JSON Schema of the provenance map (version ${SCHEMA_VERSION}).`)
+    .action(() => {
+      io.out(JSON.stringify(provenanceMapJsonSchema(), null, 2) + '\n');
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isClaimtraceError(e)) {
+      io.err(`claimtrace: ${e.code}: ${e.message}\n`);
+      return e.code === 'E_USAGE' ? EXIT.usage : EXIT.inputFailed;
+    }
+    throw e;
+  }
+  return status;
+}
+
+interface Target {
+  readonly path: string;
+  /** True when the file was found by walking a directory (failures are recorded, not fatal). */
+  readonly fromDirectory: boolean;
+}
+
+async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: CliIo): Promise<number> {
+  const maxBytes = parseSize(options.maxBytes);
+  const analyzer: Analyzer = createAnalyzer();
+  const targets: Target[] = [];
+  let status: number = EXIT.ok;
+
+  for (const input of inputs) {
+    if (input !== '-' && (await isDirectory(input))) {
+      try {
+        for (const file of await listArticleFiles(input)) targets.push({ path: file, fromDirectory: true });
+      } catch (e) {
+        status = EXIT.inputFailed;
+        await reportFailure(io, options.format, input, e);
+      }
+    } else {
+      targets.push({ path: input, fromDirectory: false });
+    }
+  }
+  const many = targets.length > 1 || targets.some((t) => t.fromDirectory);
+  const jsonArray: unknown[] = [];
+  let failed = 0;
+
+  for (const target of targets) {
+    let map: ProvenanceMap;
+    try {
+      const article = await readArticle(target.path, { maxBytes });
+      map = analyzer.analyze(article);
+    } catch (e) {
+      if (!isClaimtraceError(e) && !(e instanceof Error)) throw e;
+      failed++;
+      if (!target.fromDirectory) status = EXIT.inputFailed;
+      if (options.format === 'json' && many) jsonArray.push(failureRecord(target.path, e));
+      else await reportFailure(io, options.format, target.path, e);
+      continue;
+    }
+    switch (options.format) {
+      case 'jsonl':
+        await io.out(JSON.stringify(map) + '\n');
+        break;
+      case 'json':
+        if (many) jsonArray.push(map);
+        else await io.out(JSON.stringify(map, null, 2) + '\n');
+        break;
+      case 'md':
+        await io.out(formatMarkdown(map) + (many ? '\n---\n\n' : ''));
+        break;
+      default:
+        await io.out(formatTerminal(map, { color: options.color && io.isTTY }) + (many ? '\n' : ''));
+    }
+  }
+  if (options.format === 'json' && many) await io.out(JSON.stringify(jsonArray, null, 2) + '\n');
+  if (many && failed > 0) io.err(`claimtrace: ${failed} of ${targets.length} inputs could not be analysed (see the records above).\n`);
+  if (targets.length === 0) io.err('claimtrace: no .txt, .html or .htm files found in the given directories.\n');
+  return status;
+}
+
+/** A line in JSON Lines output that records a failed input: same `source.path`, an `error`. */
+export function failureRecord(path: string, e: unknown): { schemaVersion: string; source: { path: string }; error: { code: string; message: string } } {
+  const code = isClaimtraceError(e) ? e.code : 'E_INTERNAL';
+  const message = e instanceof Error ? e.message : String(e);
+  return { schemaVersion: SCHEMA_VERSION, source: { path }, error: { code, message } };
+}
+
+async function reportFailure(io: CliIo, format: Format, path: string, e: unknown): Promise<void> {
+  const record = failureRecord(path, e);
+  if (format === 'jsonl') await io.out(JSON.stringify(record) + '\n');
+  io.err(`claimtrace: ${record.error.code}: ${record.error.message}\n`);
+  if (!isClaimtraceError(e) && process.env.CLAIMTRACE_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false; // readArticle reports a missing path with its own code
+  }
+}
+
+export interface CliIo {
+  /** Resolves once the output can take more (back-pressure on pipes). */
+  out(s: string): void | Promise<void>;
+  err(s: string): void;
+  readonly isTTY: boolean;
+}
+
+function processIo(): CliIo {
+  // `claimtrace analyze dir | head` closes the pipe early: stop quietly, not with EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  return {
+    out: (s) => (process.stdout.write(s) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))),
+    err: (s) => void process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+export { ClaimtraceError };

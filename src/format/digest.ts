@@ -1,0 +1,63 @@
+import type { ProvenanceMap, SerializedQuote } from '../contract/schema.js';
+
+/** The figures and groupings both human-readable reports show. */
+export interface Digest {
+  readonly counts: {
+    readonly quotes: number;
+    readonly direct: number;
+    readonly mixed: number;
+    readonly indirect: number;
+    readonly speakers: number;
+    readonly anonymousQuotes: number;
+    readonly citations: number;
+    readonly outlets: number;
+    readonly stateAffiliated: number;
+    readonly scareQuotes: number;
+  };
+  readonly speakers: readonly { readonly label: string; readonly description: string | null; readonly kind: string; readonly quotes: number }[];
+  readonly chains: readonly string[];
+}
+
+export function digest(map: ProvenanceMap): Digest {
+  const count = (k: SerializedQuote['kind']) => map.quotes.filter((q) => q.kind === k).length;
+  const bySpeaker = new Map<string, { label: string; description: string | null; kind: string; quotes: number }>();
+  for (const q of map.quotes) {
+    const entity = q.speaker.entityId ? map.entities.find((e) => e.id === q.speaker.entityId) : undefined;
+    const label = entity?.name ?? q.speaker.name ?? q.speaker.description ?? q.speaker.mention?.text ?? '(no speaker found)';
+    const key = entity?.id ?? `${q.speaker.kind}:${label.toLowerCase()}`;
+    const row = bySpeaker.get(key) ?? { label, description: entity?.descriptions[0] ?? q.speaker.description ?? null, kind: q.speaker.kind, quotes: 0 };
+    row.quotes++;
+    bySpeaker.set(key, row);
+  }
+  const byId = new Map(map.citations.map((c) => [c.id, c]));
+  const chains: string[] = [];
+  for (const c of map.citations) {
+    const parts: string[] = [];
+    let cur: typeof c | undefined = c;
+    const seen = new Set<string>();
+    while (cur && !seen.has(cur.id)) {
+      seen.add(cur.id);
+      if (cur.ibidOf === null) parts.push(cur.outlet ?? cur.authors.join(' and ') ?? cur.id);
+      if (cur.via) parts.push(cur.via.outlet ?? cur.via.text);
+      cur = cur.ibidOf ? byId.get(cur.ibidOf) : undefined;
+    }
+    const uniq = parts.filter((p, i) => p && parts.indexOf(p) === i);
+    if (uniq.length > 1) chains.push(uniq.join(', citing '));
+  }
+  return {
+    counts: {
+      quotes: map.quotes.length,
+      direct: count('direct'),
+      mixed: count('mixed'),
+      indirect: count('indirect'),
+      speakers: bySpeaker.size,
+      anonymousQuotes: map.quotes.filter((q) => q.speaker.kind === 'anonymous').length,
+      citations: map.citations.length,
+      outlets: map.outlets.length,
+      stateAffiliated: map.outlets.filter((o) => o.stateAffiliated).length,
+      scareQuotes: map.markedPhrases.filter((m) => m.kind === 'scare').length,
+    },
+    speakers: [...bySpeaker.values()].sort((a, b) => b.quotes - a.quotes || a.label.localeCompare(b.label)),
+    chains: [...new Set(chains)],
+  };
+}
