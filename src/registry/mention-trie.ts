@@ -1,0 +1,131 @@
+/**
+ * Finds outlet names in running text in one pass: the text is cut into word tokens once, and from
+ * each token a trie of alias tokens is walked at most as deep as the longest alias (≈10 tokens),
+ * so the cost is linear in the text whatever it holds (1 MB of `(((` included).
+ */
+import type { Span } from '../core/span.js';
+import { isAcronym } from './normalise-name.js';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+// Words that name a kind of outlet: `Fars news agency` still names `Fars News Agency`.
+const GENERIC_WORDS = new Set(['news', 'agency', 'press', 'tv', 'radio', 'network', 'online', 'service', 'channel', 'daily', 'weekly', 'magazine', 'newspaper', 'media', 'group', 'english', 'arabic']);
+
+interface Pattern<T> {
+  readonly value: T;
+  /** The alias's tokens as written, for the case rules. */
+  readonly tokens: readonly string[];
+  /** Short acronyms (`RT`, `AP`) must match exactly: `rt` and `Ap` are other words. */
+  readonly exact: boolean;
+}
+
+interface Node<T> {
+  readonly children: Map<string, Node<T>>;
+  patterns: Pattern<T>[];
+}
+
+export interface TrieMatch<T> {
+  readonly span: Span;
+  readonly value: T;
+}
+
+export interface MentionTrie<T> {
+  /** Leftmost-longest, non-overlapping matches in text order. */
+  find(text: string): TrieMatch<T>[];
+}
+
+/** Lower case without diacritics; ASCII tokens skip the Unicode work. */
+function foldToken(token: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(token)) return token.toLowerCase();
+  return token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+function tokensOf(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/**
+ * Builds a trie from `[alias, value]` pairs. An alias that two different values share is dropped
+ * (it cannot tell them apart), as are aliases whose value `isAmbiguous` rejects.
+ */
+export function buildMentionTrie<T>(aliases: Iterable<readonly [string, T]>): MentionTrie<T> {
+  const root: Node<T> = { children: new Map(), patterns: [] };
+  const conflicted = new Set<Node<T>>();
+  let depth = 0;
+  for (const [alias, value] of aliases) {
+    const tokens = tokensOf(alias).map((t) => t.text);
+    if (tokens.length === 0) continue;
+    depth = Math.max(depth, tokens.length);
+    let node = root;
+    for (const t of tokens) {
+      const key = foldToken(t);
+      let next = node.children.get(key);
+      if (!next) node.children.set(key, (next = { children: new Map(), patterns: [] }));
+      node = next;
+    }
+    if (node.patterns.some((p) => p.value !== value)) conflicted.add(node);
+    node.patterns.push({ value, tokens, exact: isAcronym(alias) });
+  }
+  for (const node of conflicted) node.patterns = [];
+
+  return {
+    find(text) {
+      const tokens = tokensOf(text);
+      const matches: TrieMatch<T>[] = [];
+      for (let i = 0; i < tokens.length; ) {
+        let node: Node<T> | undefined = root;
+        let best: { end: number; value: T; dropThe: boolean } | null = null;
+        for (let j = i; j < tokens.length && j - i < depth; j++) {
+          const tok = tokens[j]!;
+          if (j > i && !joins(text, tokens[j - 1]!.end, tok.start)) break;
+          node = node.children.get(foldToken(tok.text));
+          if (!node) break;
+          for (const p of node.patterns) {
+            if (accepts(p, tokens, i)) {
+              best = { end: j, value: p.value, dropThe: foldToken(p.tokens[0]!) === 'the' && tokens[i]!.text === 'the' };
+              break;
+            }
+          }
+        }
+        if (best) {
+          const first = best.dropThe ? tokens[i + 1]! : tokens[i]!;
+          matches.push({ span: { start: first.start, end: tokens[best.end]!.end }, value: best.value });
+          i = best.end + 1;
+        } else i++;
+      }
+      return matches;
+    },
+  };
+}
+
+/** Two tokens belong to one name when only a space or a joining mark is between them (`Al-Manar`, `RFE/RL`). */
+function joins(text: string, from: number, to: number): boolean {
+  const gap = to - from;
+  if (gap === 1) return /[ \u00a0\-'’./&]/.test(text[from]!);
+  if (gap === 2) return /^[ \u00a0]{2}$/.test(text.slice(from, to));
+  if (gap === 3) return text.slice(from, to) === ' & ';
+  return false;
+}
+
+function accepts<T>(p: Pattern<T>, tokens: readonly { text: string }[], at: number): boolean {
+  for (let k = 0; k < p.tokens.length; k++) {
+    const want = p.tokens[k]!;
+    const got = tokens[at + k]!.text;
+    if (p.exact) {
+      if (got !== want) return false;
+      continue;
+    }
+    if (k === 0 && foldToken(want) === 'the') continue;
+    if (isUpper(want.charCodeAt(0)) && !isUpper(got.charCodeAt(0)) && !GENERIC_WORDS.has(foldToken(want))) return false;
+  }
+  return true;
+}
+
+function isUpper(code: number): boolean {
+  const c = String.fromCharCode(code);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
