@@ -1,0 +1,342 @@
+import type { MarkedPhrase, Paragraph, Quote, QuoteKind, Sentence, Speaker } from '../../core/layers.js';
+import type { Span } from '../../core/span.js';
+import type { OutletRegistry } from '../../core/stage.js';
+import { classifyMarkedPhrase } from './classify-marked-phrase.js';
+import { cueClass, isParticipleCue, takesAddressee } from './cue-lexicon.js';
+import { describeSpeaker, unknownSpeaker } from './describe-speaker.js';
+import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import type { MarkedSpan } from './pair-quote-marks.js';
+import type { PersonMention } from './resolve-pronoun.js';
+import { isCapitalised, isLetterWord, wordsIn, type Word } from './words.js';
+
+/** A quotation found around quotation marks, before ids are given. */
+export interface FoundQuote {
+  readonly kind: QuoteKind;
+  readonly content: Span[];
+  readonly cue: Span | null;
+  readonly speaker: Speaker;
+  readonly confidence: number;
+  /** The marked spans this quotation took in, so reported speech does not take them again. */
+  readonly covers: Span;
+}
+
+export interface AttributionInput {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+  readonly marked: readonly MarkedSpan[];
+  readonly people: readonly PersonMention[];
+  readonly outlets: OutletRegistry | undefined;
+}
+
+const WINDOW = 320; // characters looked at on each side of a quotation: keeps the scan linear
+
+interface Cue {
+  readonly span: Span;
+  readonly speaker: SpeakerPhrase | null;
+  /** Where the words after the cue (addressee, adjuncts) end. */
+  readonly after: number;
+}
+
+/**
+ * Attributes each top-level quotation to a cue and a speaker, looking right of the closing
+ * mark (`"…," Smith said`, `"…," said Smith, a doctor`, `"…" — Jane Doe`) and left of the
+ * opening one (`Smith told reporters: "…"`, `According to Smith, "…"`). A cue left of the mark
+ * with words between (`He called the deal "a disaster"`) makes a mixed quotation whose content
+ * runs from the cue to the end of the clause. A quotation with no cue continues the last
+ * attributed one of its paragraph, or one introduced by a colon at the end of the paragraph
+ * before; short ones with no cue are scare quotes or titles.
+ */
+export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]; phrases: Omit<MarkedPhrase, 'id'>[] } {
+  const { text, paragraphs, sentences, people, outlets } = input;
+  const tops = topLevel(input);
+  const quotes: FoundQuote[] = [];
+  const phrases: Omit<MarkedPhrase, 'id'>[] = [];
+  let consumedUntil = -1;
+  let last: { quote: FoundQuote; paragraph: number } | null = null;
+
+  for (let k = 0; k < tops.length; k++) {
+    const q = tops[k]!;
+    const open = q.outer[0]!.start;
+    const close = q.outer[q.outer.length - 1]!.end;
+    if (open < consumedUntil) continue;
+    const pi = paragraphIndex(paragraphs, open);
+    const para = paragraphs[pi]!;
+    const closePara = paragraphs[paragraphIndex(paragraphs, close - 1)]!;
+    const prev = tops[k - 1];
+    const next = tops[k + 1];
+    const prevEnd = prev && prev.outer[prev.outer.length - 1]!.end > para.start ? prev.outer[prev.outer.length - 1]!.end : para.start;
+    const nextStart = next && next.outer[0]!.start < closePara.end ? next.outer[0]!.start : closePara.end;
+    const leftStart = Math.max(sentenceAt(sentences, open)?.start ?? para.start, prevEnd, open - WINDOW);
+    const rightEnd = Math.min(sentenceAt(sentences, close - 1)?.end ?? closePara.end, nextStart, close + WINDOW);
+    const left = wordsIn(text, leftStart, open);
+    const right = wordsIn(text, close, rightEnd);
+    const words = countWords(text, q.inner);
+
+    const r = q.family === 'block' ? null : cueRight(right);
+    const l = r ? null : cueLeft(text, left);
+    const speakerOf = (c: Cue): Speaker => describeSpeaker(text, c.speaker, people, outlets);
+
+    if (l && l.kind === 'mixed') {
+      // Content runs from after the cue to the end of the clause, taking in later marks.
+      const end = mixedEnd(text, sentences, close, closePara.end);
+      const content = { start: l.contentStart, end: Math.max(close, end) };
+      const quote: FoundQuote = { kind: 'mixed', content: [content], cue: l.cue.span, speaker: speakerOf(l.cue), confidence: 0.7, covers: content };
+      quotes.push(quote);
+      last = { quote, paragraph: pi };
+      consumedUntil = content.end;
+      continue;
+    }
+    const cue = r ?? l?.cue ?? null;
+    if (cue && cue.speaker) {
+      // `"…," he said, "…"`: the second part has the same cue.
+      const prevQuote = last && last.paragraph === pi ? last.quote : null;
+      if (prevQuote && prevQuote.cue && prevQuote.cue.start === cue.span.start) {
+        prevQuote.content.push(...q.inner);
+        continue;
+      }
+      const quote: FoundQuote = { kind: 'direct', content: [...q.inner], cue: cue.span, speaker: speakerOf(cue), confidence: 0.9, covers: { start: open, end: close } };
+      quotes.push(quote);
+      last = { quote, paragraph: pi };
+      continue;
+    }
+    // No cue of its own: a continuation of the paragraph's last quotation …
+    if (last && (last.paragraph === pi || (last.paragraph === pi - 1 && open === para.start && endsQuotation(last.quote, paragraphs[pi - 1]!))) && words > 3) {
+      last.quote.content.push(...q.inner);
+      continue;
+    }
+    // … or a quotation introduced at the end of the paragraph before (`Cruz continued:`).
+    if (open === para.start && pi > 0 && words > 3) {
+      const before = paragraphs[pi - 1]!;
+      if (text[before.end - 1] === ':') {
+        const s = sentenceAt(sentences, before.end - 1);
+        const intro = cueLeft(text, wordsIn(text, Math.max(s?.start ?? before.start, before.end - WINDOW), before.end));
+        if (intro && intro.kind === 'direct') {
+          const quote: FoundQuote = { kind: 'direct', content: [...q.inner], cue: intro.cue.span, speaker: speakerOf(intro.cue), confidence: 0.8, covers: { start: open, end: close } };
+          quotes.push(quote);
+          last = { quote, paragraph: pi };
+          continue;
+        }
+      }
+    }
+    const phrase = classifyMarkedPhrase(text, q, left, words);
+    if (phrase) {
+      phrases.push(phrase);
+      continue;
+    }
+    const quote: FoundQuote = { kind: 'direct', content: [...q.inner], cue: null, speaker: unknownSpeaker(), confidence: 0.4, covers: { start: open, end: close } };
+    quotes.push(quote);
+    last = { quote, paragraph: pi };
+  }
+  return { quotes, phrases };
+}
+
+/** Top-level marked spans, plus block quotations with no marks of their own. */
+function topLevel(input: AttributionInput): MarkedSpan[] {
+  const tops = input.marked.filter((m) => m.depth === 0 && m.family !== 'single' ? true : m.depth === 0 && isPrimarySingle(input.text, m));
+  const out: MarkedSpan[] = [];
+  let t = 0;
+  for (const p of input.paragraphs) {
+    while (t < tops.length && tops[t]!.outer[0]!.start < p.start) out.push(tops[t++]!);
+    if (p.kind === 'blockquote' && !(tops[t] && tops[t]!.outer[0]!.start === p.start)) {
+      out.push({ outer: [p], inner: [p], family: 'block', depth: 0, closed: true });
+      while (t < tops.length && tops[t]!.outer[0]!.start < p.end) t++; // marks inside the block are nested
+    }
+  }
+  while (t < tops.length) out.push(tops[t++]!);
+  return out;
+}
+
+/** A single-quoted span is a quotation only when it holds a few words (British style, headlines). */
+function isPrimarySingle(text: string, m: MarkedSpan): boolean {
+  return m.inner.some((s) => /[\p{L}\p{N}]/u.test(text.slice(s.start, Math.min(s.end, s.start + 40))));
+}
+
+function endsQuotation(q: FoundQuote, p: Paragraph): boolean {
+  return q.covers.end >= p.end - 2;
+}
+
+/** A cue right of the closing mark: `, Smith said`, `, said Smith`, `— Jane Doe`, `, according to Smith`. */
+function cueRight(words: readonly Word[]): Cue | null {
+  let k = 0;
+  while (k < words.length && (words[k]!.text === ',' || words[k]!.text === '?' || words[k]!.text === '!')) k++;
+  const first = words[k];
+  if (!first) return null;
+  if (first.text === '—' || first.text === '–' || (first.text === '-' && words[k + 1]?.text !== '-')) {
+    const sp = speakerAfter(words.slice(k + 1));
+    return sp ? { span: first, speaker: sp, after: first.end } : null;
+  }
+  for (let c = k; c < Math.min(words.length, k + 14); c++) {
+    const w = words[c]!;
+    if (w.text === '.' && !(c > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[c - 1]!.text))) return null;
+    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':') return null;
+    if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
+      const sp = speakerAfter(words.slice(c + 2));
+      return sp ? { span: { start: w.start, end: words[c + 1]!.end }, speaker: sp, after: sp.head.end } : null;
+    }
+    const cls = cueClass(w.lower);
+    if (cls !== 'speech' || (isCapitalised(w) && c > k)) continue;
+    if (c === k) {
+      // `, adding that …` continues the sentence's subject; `"…," told Smith` is not English.
+      if (w.lower.endsWith('ing') || (takesAddressee(w.lower) && w.lower !== 'asked')) return null;
+      const sp = speakerAfter(words.slice(c + 1));
+      return sp ? { span: w, speaker: sp, after: sp.head.end } : null;
+    }
+    const sp = speakerBefore(words.slice(k, c));
+    if (!sp) return null;
+    // The speaker must start the stretch: `"…," the senator from Ohio said` but not `"…" in a speech he said`.
+    if (sp.head.start !== words[k]!.start && !(sp.apposition && sp.apposition.start <= words[k]!.start)) {
+      const skipped = words.slice(k).filter((x) => x.start < sp.head.start && isLetterWord(x));
+      if (skipped.length > 2) return null;
+    }
+    return { span: w, speaker: sp, after: w.end };
+  }
+  return null;
+}
+
+interface LeftCue {
+  readonly kind: 'direct' | 'mixed';
+  readonly cue: Cue;
+  readonly contentStart: number;
+}
+
+/** A cue left of the opening mark: `Smith said:`, `Smith told CNN,`, `According to Smith,`, `He called the deal`. */
+function cueLeft(text: string, words: readonly Word[]): LeftCue | null {
+  const from = Math.max(0, words.length - 30);
+  for (let c = words.length - 1; c >= from; c--) {
+    const w = words[c]!;
+    if (w.text === '"' || w.text === '“' || w.text === '”') return null;
+    let cueSpan: Span | null = null;
+    let cls = cueClass(w.lower);
+    if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
+      cueSpan = { start: w.start, end: words[c + 1]!.end };
+      cls = 'speech';
+    } else if (cls) {
+      if (cls === 'naming' && !namingIsCue(words, c)) continue;
+      if (isCapitalised(w) && c > 0 && !(words[c - 1]!.text === '.' || words[c - 1]!.text === ':')) continue;
+      cueSpan = w;
+    }
+    if (!cueSpan || !cls) continue;
+    const tail = words.slice(c + (cueSpan.end > w.end ? 2 : 1));
+    const lastWord = words[words.length - 1];
+    const endsIntro = lastWord !== undefined && (lastWord.text === ',' || lastWord.text === ':');
+    let speaker: SpeakerPhrase | null;
+    if (cueSpan.end > w.end) {
+      // `According to Smith, "…"`
+      speaker = speakerAfter(tail);
+      if (!speaker) return null;
+      return endsIntro ? { kind: 'direct', cue: { span: cueSpan, speaker, after: speaker.head.end }, contentStart: 0 } : null;
+    }
+    if (isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.' || words[c - 1]!.text === ':')) {
+      // `Reports the New York Times: "…"`, `Says Smith: "…"`
+      speaker = speakerAfter(tail);
+      if (!speaker || !endsIntro) return null;
+      return { kind: 'direct', cue: { span: cueSpan, speaker, after: speaker.head.end }, contentStart: 0 };
+    }
+    speaker = speakerBefore(clauseBefore(words, c));
+    if (!speaker) return null;
+    if (cls === 'belief' && !(speaker && (PRONOUNS.has(text.slice(speaker.head.start, speaker.head.end).toLowerCase()) || /\p{Lu}/u.test(text.slice(speaker.head.start, speaker.head.end))))) return null;
+    const letterTail = tail.filter(isLetterWord);
+    if (endsIntro && cls !== 'naming' && letterTail.length <= 8 && !letterTail.some((x) => x.lower === 'that')) {
+      return { kind: 'direct', cue: { span: cueSpan, speaker, after: lastWord.start }, contentStart: 0 };
+    }
+    if (letterTail.length === 0 && cls === 'speech') {
+      // `Smith said "no" …` with no comma: still a direct quotation.
+      return { kind: 'direct', cue: { span: cueSpan, speaker, after: w.end }, contentStart: 0 };
+    }
+    if (tail.some((x) => x.text === '.' || x.text === ';')) return null;
+    return { kind: 'mixed', cue: { span: cueSpan, speaker, after: w.end }, contentStart: contentStartAfter(words, c) };
+  }
+  return null;
+}
+
+/** Where reported content starts after a cue: the word after it, after the addressee of `told`. */
+function contentStartAfter(words: readonly Word[], c: number): number {
+  const cue = words[c]!;
+  let k = c + 1;
+  if (takesAddressee(cue.lower)) {
+    const that = words.slice(k, k + 8).findIndex((w) => w.lower === 'that');
+    if (that >= 0) k += that;
+    else {
+      // `told reporters he would`: skip a short noun phrase.
+      let n = 0;
+      while (k < words.length && n < 4 && (isCapitalised(words[k]!) || /^(?:the|a|an|his|her|their|reporters|supporters|him|her|them|us|me|crowd|audience|journalists|cnn|fox)$/i.test(words[k]!.lower))) {
+        k++;
+        n++;
+      }
+    }
+  }
+  while (k < words.length && !isLetterWord(words[k]!) && words[k]!.text !== '"' && words[k]!.text !== '“') k++;
+  return words[k]?.start ?? cue.end;
+}
+
+/** `He called the deal`, not `the so-called`, `a formula called`, `is called`. */
+function namingIsCue(words: readonly Word[], c: number): boolean {
+  const before = words[c - 1];
+  if (!before) return false;
+  if (before.text === '-' || /^(?:is|was|be|been|being|are|were|so)$/.test(before.lower)) return false;
+  return PRONOUNS.has(before.lower) || isCapitalised(before) || /^(?:has|have|had|also|then|once|repeatedly|previously)$/.test(before.lower);
+}
+
+/** The words of the clause that ends at word `c`: back to a sentence start, `;`, a quotation mark. */
+function clauseBefore(words: readonly Word[], c: number): Word[] {
+  let s = c;
+  while (s > 0) {
+    const w = words[s - 1]!;
+    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text))) break;
+    if (/^(?:and|but|that|because|while|when|after|as|so|since|if)$/.test(w.lower) && c - s >= 1) break;
+    s--;
+  }
+  return words.slice(s, c);
+}
+
+/** End of a mixed quotation: the end of its sentence, before a trailing `, adding …`. */
+function mixedEnd(text: string, sentences: readonly Sentence[], close: number, paraEnd: number): number {
+  const s = sentenceAt(sentences, close - 1);
+  let end = Math.min(s?.end ?? paraEnd, close + WINDOW);
+  const tail = wordsIn(text, close, end);
+  for (let k = 0; k + 1 < tail.length; k++) {
+    if (tail[k]!.text === ',' && isParticipleCue(tail[k + 1]!.lower)) {
+      end = tail[k]!.start;
+      break;
+    }
+  }
+  while (end > close && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function countWords(text: string, spans: readonly Span[]): number {
+  let n = 0;
+  for (const s of spans) {
+    let inWord = false;
+    for (let i = s.start; i < s.end && n < 50; i++) {
+      const w = /[\p{L}\p{N}]/u.test(text[i]!);
+      if (w && !inWord) n++;
+      inWord = w;
+    }
+  }
+  return n;
+}
+
+export function paragraphIndex(paragraphs: readonly Paragraph[], at: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paragraphs[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function sentenceAt(sentences: readonly Sentence[], at: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = sentences[lo];
+  return s && s.start <= at && at < s.end ? s : undefined;
+}

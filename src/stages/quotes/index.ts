@@ -1,0 +1,40 @@
+import type { MarkedPhrase, Quote, QuotesLayer } from '../../core/layers.js';
+import { compareSpans } from '../../core/span.js';
+import { defineStage } from '../../core/stage.js';
+import { attributeQuotes } from './attribute-quotes.js';
+import { pairQuoteMarks } from './pair-quote-marks.js';
+import { findPeople } from './resolve-pronoun.js';
+
+/**
+ * Quotations (direct, mixed, reported) with their cue and speaker, and the marked phrases
+ * (scare quotes, titles, terms) that are not quotations. Pure: reads the text and the
+ * structure layer, and asks the outlet registry whether a speaker is a news outlet.
+ */
+export const quotesStage = defineStage({
+  provides: 'quotes',
+  version: '1',
+  requires: ['structure'],
+  run(ctx, { structure }) {
+    const text = ctx.input.text;
+    const paired = pairQuoteMarks(text, structure.paragraphs);
+    const people = findPeople(text);
+    const found = attributeQuotes({
+      text,
+      paragraphs: structure.paragraphs,
+      sentences: structure.sentences,
+      marked: paired.spans,
+      people,
+      outlets: ctx.resources?.outlets,
+    });
+    const quotes: Quote[] = found.quotes
+      .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
+      .sort((a, b) => compareSpans(a.content[0]!, b.content[0]!))
+      .map((q, i) => ({ id: `q${i + 1}`, kind: q.kind, content: q.content, cue: q.cue, speaker: q.speaker, confidence: q.confidence }));
+    const markedPhrases: MarkedPhrase[] = found.phrases.sort((a, b) => compareSpans(a.span, b.span)).map((m, i) => ({ id: `m${i + 1}`, ...m }));
+    const layer: QuotesLayer = { quotes, markedPhrases };
+    return { layer, diagnostics: paired.diagnostics };
+  },
+});
+
+export { pairQuoteMarks } from './pair-quote-marks.js';
+export type { MarkedSpan, PairedMarks } from './pair-quote-marks.js';

@@ -1,0 +1,244 @@
+import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
+import type { Paragraph } from '../../core/layers.js';
+import type { Span } from '../../core/span.js';
+
+export type MarkFamily = 'double' | 'single' | 'guillemet' | 'block';
+
+/**
+ * Text between a pair of quotation marks. A quotation running over several paragraphs
+ * (opening mark on each, closing mark on the last) has one part per paragraph.
+ */
+export interface MarkedSpan {
+  /** Spans including the marks, one per paragraph. */
+  readonly outer: readonly Span[];
+  /** Spans without the marks. */
+  readonly inner: readonly Span[];
+  readonly family: MarkFamily;
+  /** 0 for a top-level quotation, 1 for a quotation inside one (`"He said 'no'"`). */
+  readonly depth: number;
+  /** False when the paragraph ended before a closing mark came. */
+  readonly closed: boolean;
+}
+
+export interface PairedMarks {
+  readonly spans: readonly MarkedSpan[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface Open {
+  readonly family: Exclude<MarkFamily, 'block'>;
+  readonly char: string;
+  readonly at: number;
+  /** Parts of earlier paragraphs, for a quotation that runs on. */
+  readonly outer: Span[];
+  readonly inner: Span[];
+  start: number;
+}
+
+// Elisions that open with an apostrophe and must not open a quotation: `'90s`, `'em`, `'til`.
+const ELISION = /^(?:\d\d|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b|round\b|nuff\b)/i;
+const MAX_DIAGNOSTICS = 20;
+
+/**
+ * Pairs the quotation marks of each paragraph. Linear in the text length: one pass with a
+ * small stack. Straight marks open or close by what flanks them; `’` between letters or after
+ * a plural `s` with no single quotation open is an apostrophe (`don’t`, `Mr. Jones' clubs`);
+ * a closing mark after a space with nothing open is taken as an opener
+ * (`told the agency, ” The planes dropped…”`). A quotation left open at the end of a paragraph
+ * runs on when the next paragraph opens with the same kind of mark (the convention for
+ * multi-paragraph quotations); otherwise it is reported as `quote/unclosed-mark`.
+ */
+export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): PairedMarks {
+  const spans: MarkedSpan[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let warned = 0;
+  let carry: Open | null = null;
+  let stack: Open[] = [];
+
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi]!;
+    stack = [];
+    let i = p.start;
+    if (carry) {
+      const c = text[p.start] ?? '';
+      if (familyOfOpener(c) === carry.family) {
+        carry.start = p.start + 1;
+        stack.push(carry);
+        i = p.start + 1;
+      } else {
+        unclosed(carry);
+      }
+      carry = null;
+    }
+    for (; i < p.end; i++) {
+      const c = text[i]!;
+      if (!isMark(c)) continue;
+      const prev = i > p.start ? text[i - 1]! : ' ';
+      const next = i + 1 < p.end ? text[i + 1]! : ' ';
+      const left = isLeftFlanking(prev, next);
+      const right = isRightFlanking(prev, next);
+      const open = top(stack, familyOf(c));
+      switch (c) {
+        case '"':
+          if (open) close(open, i);
+          else if (right && !left) stray(i);
+          else push('double', c, i);
+          break;
+        case '“':
+          if (open && (open.char === '„' || (right && !left))) close(open, i);
+          else {
+            if (open) replace(open);
+            push('double', c, i);
+          }
+          break;
+        case '„':
+        case '‟':
+          if (open) replace(open);
+          push('double', c, i);
+          break;
+        case '”':
+          if (open) close(open, i);
+          else if (!right || isSpace(prev)) push('double', c, i);
+          else stray(i);
+          break;
+        case '«':
+        case '»':
+          if (open) close(open, i);
+          else if (left || !right) push('guillemet', c, i);
+          else stray(i);
+          break;
+        case '‘':
+          if (open && right && !left) close(open, i);
+          else if (left && !ELISION.test(text.slice(i + 1, i + 6))) push('single', c, i);
+          break;
+        case '’':
+        case "'":
+          if (isWordChar(prev) && isWordChar(next)) break; // don't, Jones’s
+          if (open && !isSpace(prev)) {
+            close(open, i); // `s'` closes an open single quotation, else it is a plural possessive
+          } else if (left && !ELISION.test(text.slice(i + 1, i + 6)) && (c === "'" || hasLaterCloser(text, i, p.end))) {
+            push('single', c, i); // `’` after a space: a closing single mark used as an opener
+          }
+          break;
+      }
+    }
+    // Single quotations left open were apostrophes (`'90s`); a double one may run on.
+    while (stack.length > 0) {
+      const o = stack.pop()!;
+      if (o.family === 'single') continue;
+      if (stack.length === 0 && pi + 1 < paragraphs.length) {
+        o.outer.push({ start: o.outer.length === 0 ? o.at : o.start - 1, end: p.end });
+        o.inner.push({ start: o.start, end: p.end });
+        carry = o;
+      } else {
+        unclosed(o);
+      }
+    }
+  }
+  if (carry) unclosed(carry);
+  if (warned > MAX_DIAGNOSTICS) {
+    diagnostics.push(diagnostic('quote/unclosed-mark', `${warned - MAX_DIAGNOSTICS} more unbalanced quotation marks were not reported.`));
+  }
+  return { spans: withDepth(spans), diagnostics };
+
+  function push(family: Open['family'], char: string, at: number): void {
+    stack.push({ family, char, at, outer: [], inner: [], start: at + 1 });
+  }
+  function close(o: Open, at: number): void {
+    const k = stack.lastIndexOf(o);
+    // Marks opened inside and never closed: singles were apostrophes, doubles are unclosed.
+    for (const inner of stack.splice(k)) if (inner !== o && inner.family !== 'single') unclosed(inner);
+    const first = o.outer.length === 0;
+    const outer = [...o.outer, { start: first ? o.at : o.start - 1, end: at + 1 }];
+    const inner = [...o.inner, { start: o.start, end: at }];
+    spans.push({ outer, inner, family: o.family, depth: 0, closed: true });
+  }
+  function replace(o: Open): void {
+    const k = stack.lastIndexOf(o);
+    for (const inner of stack.splice(k)) if (inner.family !== 'single') unclosed(inner);
+  }
+  function unclosed(o: Open): void {
+    warn(o.at, `An opening quotation mark ${o.char} has no closing mark.`);
+    // Keep what came before the paragraph end: `"The planes dropped…` is still a quotation.
+    if (o.outer.length > 0) spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: false });
+  }
+  function stray(at: number): void {
+    warn(at, `A closing quotation mark ${text[at]} has no opening mark.`);
+  }
+  function warn(at: number, message: string): void {
+    warned++;
+    if (warned <= MAX_DIAGNOSTICS) diagnostics.push(diagnostic('quote/unclosed-mark', message, { span: { start: at, end: at + 1 } }));
+  }
+}
+
+/**
+ * Sorts the spans and sets each one's depth from the closed spans around it. Depth is found
+ * after pairing because a single mark left open (an apostrophe read as an opener) must not
+ * make the quotations after it look nested.
+ */
+function withDepth(spans: MarkedSpan[]): MarkedSpan[] {
+  const sorted = spans
+    .map((s) => ({ s, start: s.outer[0]!.start, end: s.outer[s.outer.length - 1]!.end }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const ends: number[] = [];
+  return sorted.map(({ s, start, end }) => {
+    while (ends.length > 0 && ends[ends.length - 1]! <= start) ends.pop();
+    const depth = ends.length;
+    ends.push(end);
+    return depth === s.depth ? s : { ...s, depth };
+  });
+}
+
+function top(stack: Open[], family: Open['family'] | null): Open | undefined {
+  if (!family) return undefined;
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.family === family) return stack[k];
+  return undefined;
+}
+
+function isMark(c: string): boolean {
+  return c === '"' || c === "'" || c === '“' || c === '”' || c === '‘' || c === '’' || c === '«' || c === '»' || c === '„' || c === '‟';
+}
+
+function familyOf(c: string): Open['family'] | null {
+  if (c === '"' || c === '“' || c === '”' || c === '„' || c === '‟') return 'double';
+  if (c === "'" || c === '‘' || c === '’') return 'single';
+  if (c === '«' || c === '»') return 'guillemet';
+  return null;
+}
+
+function familyOfOpener(c: string): Open['family'] | null {
+  if (c === '"' || c === '“' || c === '„' || c === '‟') return 'double';
+  if (c === '«' || c === '»') return 'guillemet';
+  if (c === "'" || c === '‘') return 'single';
+  return null;
+}
+
+function hasLaterCloser(text: string, from: number, end: number): boolean {
+  const stop = Math.min(end, from + 200);
+  for (let k = from + 1; k < stop; k++) {
+    const c = text[k];
+    if (c === '’' && !isWordChar(text[k + 1] ?? ' ')) return true;
+  }
+  return false;
+}
+
+/** Could open: nothing but space or opening punctuation before, a non-space after. */
+function isLeftFlanking(prev: string, next: string): boolean {
+  return !isSpace(next) && (isSpace(prev) || '([{—–-/:'.includes(prev) || isMark(prev));
+}
+
+/** Could close: a non-space before, space or punctuation after. */
+function isRightFlanking(prev: string, next: string): boolean {
+  return !isSpace(prev) && (isSpace(next) || !isWordChar(next));
+}
+
+export function isSpace(c: string): boolean {
+  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0' || c === '\f' || c === '\v' || c === '\u2028' || c === '\u2029' || c === '\u202f' || c === '\u3000' || (c >= '\u2000' && c <= '\u200a');
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+export function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(c);
+}

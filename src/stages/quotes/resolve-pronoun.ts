@@ -1,0 +1,83 @@
+import type { Span } from '../../core/span.js';
+
+export type Gender = 'male' | 'female' | null;
+
+/** A person named in the text, in order of mention, for resolving later pronouns. */
+export interface PersonMention {
+  readonly name: string;
+  readonly span: Span;
+  readonly gender: Gender;
+}
+
+/**
+ * The most recent person before `at` whose gender does not contradict the pronoun
+ * (`he` skips a `Mrs. Smith`; a person of unknown gender fits both). Null for `they`, `it`,
+ * `we` and `I`, which name groups or the writer as often as a person.
+ */
+export function resolvePronoun(pronoun: string, at: number, people: readonly PersonMention[]): PersonMention | null {
+  const want: Gender = pronoun === 'he' || pronoun === 'him' || pronoun === 'who' ? 'male' : pronoun === 'she' || pronoun === 'her' ? 'female' : null;
+  if (!want && pronoun !== 'who') return null;
+  for (let k = people.length - 1; k >= 0; k--) {
+    const p = people[k]!;
+    if (p.span.start >= at) continue;
+    if (pronoun === 'who' || p.gender === null || p.gender === want) return p;
+  }
+  return null;
+}
+
+const FEMALE = new Set(
+  'mrs ms miss madam lady queen princess dame hillary nancy elizabeth sarah kate katherine mary susan karen linda patricia jennifer maria lisa ' +
+    'michelle laura barbara jane anne ann angela theresa marine nikki carly kellyanne huma debbie jill ivanka melania chelsea claire kirsten ' +
+    'tammy amy heidi lisa jeanne dianne maxine elaine samantha susana rachel emily emma olivia sophia hannah alice julia joni kelly megyn ' +
+    'dana hope sheryl condoleezza loretta janet sally valerie donna jeanine kamala tulsi cecile stephanie christine catherine margaret helen'.split(' '),
+);
+const MALE = new Set(
+  'mr sir lord king prince pope donald barack joe john james robert michael william david richard charles thomas christopher daniel ' +
+    'matthew george paul mark steven steve kevin jeb ted marco rand ben chris mike bernie martin rick scott jim tim tom bill bob ' +
+    'mitch harry newt lindsey jeff reince paul marco vladimir xi francois emmanuel justin boris dick al jon andrew peter ryan eric ' +
+    'josh sean jason brian gary frank jack henry larry dennis jerry carl roger keith ronald anthony adam nathan ' +
+    'corey stephen lamar jared rudy chuck harry elijah trey lou'.split(' '),
+);
+
+/** Gender from a title or a common first name; null when unknown. */
+export function genderOf(name: string, context = ''): Gender {
+  const t = `${context} ${name}`.toLowerCase().replace(/\./g, '').split(/\s+/);
+  for (const w of t) {
+    if (FEMALE.has(w)) return 'female';
+    if (MALE.has(w)) return 'male';
+  }
+  return null;
+}
+
+const TITLED = /\b(?:(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Rev|Prof|President|Senator|Governor|Secretary|Judge)\.?\s+)?(\p{Lu}[\p{Ll}’'\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}\p{Lu}’'\-]+){0,2})/gu;
+
+/**
+ * People named in the text, in order: runs of capitalised words that start with a known first
+ * name or follow a title (`Sen. Warren`, `Hugh Hill`), then later bare surnames of those people
+ * (`Hill`), which carry the full name. Linear: one regex pass, no backtracking between runs.
+ */
+export function findPeople(text: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  const bySurname = new Map<string, PersonMention>();
+  TITLED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TITLED.exec(text)) !== null) {
+    const title = m[1] ?? '';
+    const run = m[2]!;
+    const start = m.index + m[0].length - run.length;
+    const parts = run.split(/\s+/);
+    const first = parts[0]!.toLowerCase();
+    const gender = genderOf(parts[0]!, title);
+    if ((title || FEMALE.has(first) || MALE.has(first)) && parts.length >= (title ? 1 : 2)) {
+      const p: PersonMention = { name: run, span: { start, end: start + run.length }, gender };
+      out.push(p);
+      if (parts.length >= 2) bySurname.set(parts[parts.length - 1]!, p);
+      continue;
+    }
+    const known = bySurname.get(parts[parts.length - 1]!) ?? (parts.length === 1 ? bySurname.get(run) : undefined);
+    if (known && parts.length <= 2) {
+      out.push({ name: known.name, span: { start, end: start + run.length }, gender: known.gender });
+    }
+  }
+  return out;
+}
