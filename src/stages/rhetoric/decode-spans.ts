@@ -1,0 +1,88 @@
+import type { Span } from '../../core/span.js';
+import type { ArticleContext } from './features.js';
+import type { DecodeParams } from './model.js';
+
+export interface ScoredSpan extends Span {
+  /** Mean (smoothed) token probability over the span. */
+  readonly score: number;
+}
+
+// PTC trims its spans so that they neither start nor end with these.
+const TRIM = new Set(['.', ',', ':', ';']);
+
+/**
+ * Turns per-token probabilities into spans: optional smoothing with the neighbours, runs of
+ * tokens at or above `threshold` inside one sentence, short gaps bridged, a sentence emitted
+ * whole when most of it is positive, edges trimmed of `. , : ;` as the corpus does.
+ */
+export function decodeSpans(ctx: ArticleContext, probs: Float64Array | Float32Array, threshold: number, params: DecodeParams): ScoredSpan[] {
+  const out: ScoredSpan[] = [];
+  const p = smooth(ctx, probs, params.smooth);
+  for (const s of ctx.sentences) {
+    const pos: boolean[] = [];
+    let npos = 0;
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      const on = p[i]! >= threshold;
+      pos.push(on);
+      if (on) npos++;
+    }
+    if (npos === 0) continue;
+    // bridge short gaps between positive runs
+    let lastOn = -1;
+    for (let k = 0; k < pos.length; k++) {
+      if (!pos[k]) continue;
+      if (lastOn >= 0 && k - lastOn - 1 > 0 && k - lastOn - 1 <= params.gap) {
+        for (let g = lastOn + 1; g < k; g++) pos[g] = true;
+      }
+      lastOn = k;
+    }
+    const onCount = pos.filter(Boolean).length;
+    const len = s.endToken - s.firstToken;
+    if (onCount / len >= params.sentenceCover) {
+      pushTrimmed(ctx, p, s.firstToken, s.endToken, params.minTokens, out);
+      continue;
+    }
+    let k = 0;
+    while (k < pos.length) {
+      if (!pos[k]) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < pos.length && pos[e]) e++;
+      pushTrimmed(ctx, p, s.firstToken + k, s.firstToken + e, params.minTokens, out);
+      k = e;
+    }
+  }
+  return out;
+}
+
+function pushTrimmed(ctx: ArticleContext, p: Float64Array, a: number, b: number, minTokens: number, out: ScoredSpan[]): void {
+  while (a < b && TRIM.has(ctx.tokens[a]!.raw)) a++;
+  while (b > a && TRIM.has(ctx.tokens[b - 1]!.raw)) b--;
+  if (b - a < Math.max(1, minTokens)) return;
+  let sum = 0;
+  for (let i = a; i < b; i++) sum += p[i]!;
+  out.push({ start: ctx.tokens[a]!.start, end: ctx.tokens[b - 1]!.end, score: sum / (b - a) });
+}
+
+function smooth(ctx: ArticleContext, probs: Float64Array | Float32Array, weight: number): Float64Array {
+  const p = Float64Array.from(probs);
+  if (weight <= 0) return p;
+  for (const s of ctx.sentences) {
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      let sum = probs[i]!;
+      let w = 1;
+      if (i > s.firstToken) {
+        sum += weight * probs[i - 1]!;
+        w += weight;
+      }
+      if (i + 1 < s.endToken) {
+        sum += weight * probs[i + 1]!;
+        w += weight;
+      }
+      p[i] = sum / w;
+    }
+  }
+  return p;
+}

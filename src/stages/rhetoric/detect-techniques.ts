@@ -1,0 +1,78 @@
+import type { Span } from '../../core/span.js';
+import { decodeSpans } from './decode-spans.js';
+import { articleContext, spanFeatures, tokenFeatures, type ArticleContext } from './features.js';
+import { sigmoid, softmax, type RhetoricModel } from './model.js';
+import type { DetectOptions, Technique, TechniqueName } from './types.js';
+
+/** Probability that each token lies inside a persuasion-technique span. */
+export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): Float64Array {
+  const { weights, bits } = model.si;
+  const mask = (1 << bits) - 1;
+  const probs = new Float64Array(ctx.tokens.length);
+  const feats: number[] = [];
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    feats.length = 0;
+    tokenFeatures(ctx, i, mask, feats);
+    let z = 0;
+    for (const h of feats) z += weights[h]!;
+    probs[i] = sigmoid(z);
+  }
+  return probs;
+}
+
+/** The technique distribution for one span, in the order of `model.tc.labels`. */
+export function techniqueProbabilities(ctx: ArticleContext, span: Span, model: RhetoricModel): Float64Array {
+  const { weights, bits, labels } = model.tc;
+  const mask = (1 << bits) - 1;
+  const feats: number[] = [];
+  spanFeatures(ctx, span, mask, feats);
+  const scores = new Float64Array(labels.length);
+  for (let k = 0; k < labels.length; k++) {
+    const base = k << bits;
+    let z = 0;
+    for (const h of feats) z += weights[base + h]!;
+    scores[k] = z;
+  }
+  return softmax(scores);
+}
+
+/** Labels ranked by probability, best first. */
+export function rankTechniques(probs: Float64Array, model: RhetoricModel): { technique: TechniqueName; probability: number }[] {
+  return model.tc.labels
+    .map((technique, k) => ({ technique, probability: probs[k]! }))
+    .sort((a, b) => b.probability - a.probability || a.technique.localeCompare(b.technique));
+}
+
+function checkOptions(options: DetectOptions): void {
+  if (options.mode !== undefined && options.mode !== 'balanced' && options.mode !== 'high-precision') {
+    throw new Error(`Expected mode \`balanced\` or \`high-precision\`, not \`${String(options.mode)}\``);
+  }
+  if (options.threshold !== undefined && !(options.threshold >= 0 && options.threshold <= 1)) {
+    throw new Error(`Expected a threshold between 0 and 1, not \`${String(options.threshold)}\``);
+  }
+}
+
+/**
+ * Persuasion techniques in `text` (SemEval-2020 Task 11 classes), as UTF-16 spans sorted by
+ * position. Pure: the model is loaded beforehand (see `loadRhetoricModel`).
+ */
+export function detectTechniques(text: string, model: RhetoricModel, options: DetectOptions = {}): Technique[] {
+  checkOptions(options);
+  const ctx = articleContext(text);
+  if (ctx.tokens.length === 0) return [];
+  const threshold = options.threshold ?? (options.mode === 'high-precision' ? model.si.thresholds.highPrecision : model.si.thresholds.balanced);
+  const spans = decodeSpans(ctx, tokenProbabilities(ctx, model), threshold, model.si.decode);
+  return spans.map((s) => {
+    const best = rankTechniques(techniqueProbabilities(ctx, s, model), model)[0]!;
+    return {
+      span: { start: s.start, end: s.end },
+      technique: best.technique,
+      confidence: round(s.score),
+      techniqueProbability: round(best.probability),
+    };
+  });
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

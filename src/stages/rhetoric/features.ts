@@ -1,0 +1,233 @@
+import type { Span } from '../../core/span.js';
+import { tokenize, type RhetoricSentence, type RhetoricToken } from './tokenize.js';
+
+/**
+ * Features for the two linear models. Every feature is a string ("w=brutal", "p1=radical|w=left")
+ * hashed into a fixed number of buckets, so the shipped weights carry no vocabulary at all.
+ */
+
+/** FNV-1a over UTF-16 code units; stable across platforms. */
+export function hashFeature(feature: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < feature.length; i++) {
+    h ^= feature.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** What the features of one article need, computed once. */
+export interface ArticleContext {
+  readonly text: string;
+  readonly lowerText: string;
+  readonly tokens: readonly RhetoricToken[];
+  readonly sentences: readonly RhetoricSentence[];
+  /** How often each lower-cased word occurs in the article. */
+  readonly counts: ReadonlyMap<string, number>;
+  /** 1 where the token lies inside double quotation marks of its sentence. */
+  readonly inQuote: Uint8Array;
+  /** Per sentence: bit 1 `!`, bit 2 `?`, bit 4 opens with a quotation mark, bit 8 has a `#`hashtag. */
+  readonly sentenceFlags: Uint8Array;
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
+
+export function articleContext(text: string): ArticleContext {
+  const { tokens, sentences } = tokenize(text);
+  const counts = new Map<string, number>();
+  for (const t of tokens) counts.set(t.lower, (counts.get(t.lower) ?? 0) + 1);
+  const inQuote = new Uint8Array(tokens.length);
+  const sentenceFlags = new Uint8Array(sentences.length);
+  sentences.forEach((s, si) => {
+    let open = false;
+    let flags = 0;
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      const raw = tokens[i]!.raw;
+      if (QUOTE_MARKS.has(raw)) {
+        open = raw === '“' || raw === '«' ? true : raw === '”' || raw === '»' ? false : !open;
+        continue;
+      }
+      if (open) inQuote[i] = 1;
+      if (raw === '!') flags |= 1;
+      else if (raw === '?') flags |= 2;
+      else if (raw === '#') flags |= 8;
+    }
+    if (QUOTE_MARKS.has(tokens[s.firstToken]?.raw ?? '')) flags |= 4;
+    sentenceFlags[si] = flags;
+  });
+  return { text, lowerText: text.toLowerCase(), tokens, sentences, counts, inQuote, sentenceFlags };
+}
+
+export function shape(raw: string): string {
+  let out = '';
+  for (const ch of raw) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (out[out.length - 1] !== c || out.length < 2 || out[out.length - 2] !== c) out += c;
+  }
+  return out.length > 6 ? out.slice(0, 6) : out;
+}
+
+function bucket(n: number, edges: readonly number[]): number {
+  let b = 0;
+  while (b < edges.length && n > edges[b]!) b++;
+  return b;
+}
+
+const STOP = new Set(
+  'the a an and or but of to in on at for with by from as is are was were be been being it its this that these those he she they we you i his her their our your my me him them us not no so if then than there here which who whom what when where why how will would can could should may might must do does did has have had just also about into over after before more most very all any some such only other'.split(
+    ' ',
+  ),
+);
+
+export function isContentWord(lower: string): boolean {
+  return lower.length > 2 && !STOP.has(lower) && /\p{L}/u.test(lower);
+}
+
+/**
+ * Token features for span identification: the word, its neighbours and pairs, affixes, shape,
+ * place in the sentence, the sentence's punctuation, quotation, how often the word recurs in the
+ * article, and the sentence's content words (so a token "knows" what its sentence is about).
+ */
+export function tokenFeatures(ctx: ArticleContext, i: number, mask: number, out: number[]): void {
+  const t = ctx.tokens;
+  const tok = t[i]!;
+  const s = ctx.sentences[tok.sentence]!;
+  const w = (k: number): string => {
+    const j = i + k;
+    if (j < s.firstToken) return '<s>';
+    if (j >= s.endToken) return '</s>';
+    return t[j]!.lower;
+  };
+  const add = (f: string): void => {
+    out.push(hashFeature(f) & mask);
+  };
+  const w0 = tok.lower;
+  const wm1 = w(-1);
+  const wp1 = w(1);
+  add('bias');
+  add('w=' + w0);
+  add('p1=' + wm1);
+  add('n1=' + wp1);
+  add('p2=' + w(-2));
+  add('n2=' + w(2));
+  add('p3=' + w(-3));
+  add('n3=' + w(3));
+  add('p1w=' + wm1 + '|' + w0);
+  add('wn1=' + w0 + '|' + wp1);
+  add('p2p1=' + w(-2) + '|' + wm1);
+  add('n1n2=' + wp1 + '|' + w(2));
+  add('p1n1=' + wm1 + '|' + wp1);
+  if (w0.length > 4) {
+    add('s3=' + w0.slice(-3));
+    add('s4=' + w0.slice(-4));
+    add('pre4=' + w0.slice(0, 4));
+  }
+  add('sh=' + shape(tok.raw));
+  const pos = i - s.firstToken;
+  const len = s.endToken - s.firstToken;
+  const fromEnd = s.endToken - 1 - i;
+  add('pos=' + bucket(pos, [0, 1, 2, 4, 8, 16]));
+  add('end=' + bucket(fromEnd, [0, 1, 2, 4, 8]));
+  add('slen=' + bucket(len, [3, 6, 10, 15, 25, 40]));
+  const flags = ctx.sentenceFlags[tok.sentence]!;
+  add('sf=' + flags);
+  if (flags & 1) add('excl|pos=' + bucket(pos, [0, 2, 5, 10]));
+  if (flags & 2) add('ques|end=' + bucket(fromEnd, [0, 2, 5, 10]));
+  if (len <= 8 && flags & 1) add('short-excl');
+  add('q=' + ctx.inQuote[i]);
+  add('sidx=' + bucket(tok.sentence, [0, 1, 3, 6, 12, 25]));
+  if (isContentWord(w0)) {
+    add('cnt=' + bucket(ctx.counts.get(w0) ?? 0, [1, 2, 3, 5, 9]));
+    if (tok.raw[0] !== tok.raw[0]!.toLowerCase() && pos > 0) add('midcap');
+    if (tok.raw.length > 2 && tok.raw === tok.raw.toUpperCase()) add('allcaps');
+  }
+  // the sentence's content words, for context (PTC spans are often clause-long)
+  for (let j = s.firstToken; j < s.endToken; j++) {
+    const l = t[j]!.lower;
+    if (isContentWord(l)) add('sb=' + l);
+  }
+}
+
+/** Token index range [a, b) of the tokens a span overlaps. */
+export function tokenRange(ctx: ArticleContext, span: Span): [number, number] {
+  const t = ctx.tokens;
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let b = lo;
+  while (b < t.length && t[b]!.start < span.end) b++;
+  return [lo, b];
+}
+
+function countOccurrences(haystack: string, needle: string): number {
+  if (needle.length === 0) return 0;
+  let n = 0;
+  let at = haystack.indexOf(needle);
+  while (at !== -1) {
+    n++;
+    at = haystack.indexOf(needle, at + needle.length);
+  }
+  return n;
+}
+
+/**
+ * Span features for technique classification: the span's words, pairs, first and last word,
+ * length, neighbours, its sentence's content words, how often the span recurs in the article
+ * (Repetition), punctuation (Slogans, Doubt) and how much of its sentence it covers.
+ */
+export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out: number[]): void {
+  const add = (f: string): void => {
+    out.push(hashFeature(f) & mask);
+  };
+  const t = ctx.tokens;
+  const [a, b] = tokenRange(ctx, span);
+  add('bias');
+  const n = b - a;
+  add('ntok=' + bucket(n, [1, 2, 3, 4, 6, 9, 14, 20, 30]));
+  add('nchr=' + bucket(span.end - span.start, [5, 10, 20, 40, 80, 160]));
+  if (n === 0) return;
+  for (let i = a; i < b; i++) {
+    const l = t[i]!.lower;
+    add('u=' + l);
+    if (i + 1 < b) add('b=' + l + '|' + t[i + 1]!.lower);
+    if (l.length > 4) add('s4=' + l.slice(-4));
+  }
+  const first = t[a]!;
+  const last = t[b - 1]!;
+  add('f=' + first.lower);
+  add('l=' + last.lower);
+  add('fsh=' + shape(first.raw));
+  if (n === 1) add('one=' + first.lower);
+  for (let k = 1; k <= 3; k++) {
+    add('L' + k + '=' + (a - k >= 0 ? t[a - k]!.lower : '<d>'));
+    add('R' + k + '=' + (b - 1 + k < t.length ? t[b - 1 + k]!.lower : '</d>'));
+  }
+  const sent = ctx.sentences[first.sentence]!;
+  const sentLen = sent.endToken - sent.firstToken;
+  add('cover=' + bucket(n / Math.max(1, sentLen), [0.2, 0.5, 0.8, 0.95]));
+  add('atstart=' + (a === sent.firstToken ? 1 : 0));
+  add('sf=' + ctx.sentenceFlags[first.sentence]);
+  add('q=' + ctx.inQuote[a]);
+  for (let j = sent.firstToken; j < sent.endToken; j++) {
+    const l = t[j]!.lower;
+    if (isContentWord(l)) add('sb=' + l);
+  }
+  const raw = ctx.text.slice(span.start, span.end);
+  if (raw.includes('!')) add('has!');
+  if (raw.includes('?')) add('has?');
+  if (raw.includes('#')) add('has#');
+  if (/[\p{L}]{3}/u.test(raw) && raw === raw.toUpperCase()) add('allcaps');
+  if (/^["“'‘]/.test(raw) || /["”'’]$/.test(raw)) add('quoted');
+  const lower = raw.toLowerCase().trim();
+  add('rep=' + bucket(countOccurrences(ctx.lowerText, lower), [1, 2, 3, 5]));
+  let maxCount = 0;
+  for (let i = a; i < b; i++) {
+    const l = t[i]!.lower;
+    if (isContentWord(l)) maxCount = Math.max(maxCount, ctx.counts.get(l) ?? 0);
+  }
+  add('wrep=' + bucket(maxCount, [1, 2, 3, 5, 9]));
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { modelFromParts, type RhetoricModel, type RhetoricModelHeader } from './model.js';
+
+const DEFAULT_DIR = new URL('../../../models/rhetoric/', import.meta.url);
+
+function readFloat32(url: URL): Float32Array {
+  let bytes: Buffer = readFileSync(url);
+  if (url.pathname.endsWith('.gz')) bytes = gunzipSync(bytes);
+  // copy into an aligned buffer; stored little-endian
+  const out = new Float32Array(bytes.length / 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+/**
+ * Loads the shipped rhetoric model (`models/rhetoric/`) or one from `dir` (a directory URL or
+ * path ending in `/`). Synchronous: call it once, before building the pipeline.
+ */
+export function loadRhetoricModel(dir: URL | string = DEFAULT_DIR): RhetoricModel {
+  const base = typeof dir === 'string' ? new URL(dir.endsWith('/') ? dir : dir + '/', 'file://' + process.cwd() + '/') : dir;
+  const header = JSON.parse(readFileSync(new URL('model.json', base), 'utf8')) as RhetoricModelHeader;
+  return modelFromParts(header, readFloat32(new URL(header.si.file, base)), readFloat32(new URL(header.tc.file, base)));
+}
