@@ -68,12 +68,13 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const prevEnd = prev && prev.outer[prev.outer.length - 1]!.end > para.start ? prev.outer[prev.outer.length - 1]!.end : para.start;
     const nextStart = next && next.outer[0]!.start < closePara.end ? next.outer[0]!.start : closePara.end;
     const leftStart = Math.max(sentenceAt(sentences, open)?.start ?? para.start, prevEnd, open - WINDOW);
-    const rightEnd = Math.min(sentenceAt(sentences, close - 1)?.end ?? closePara.end, nextStart, close + WINDOW);
+    // Not cut at the sentence end: `"…?" Sanders replied.` splits there.
+    const rightEnd = Math.min(nextStart, close + WINDOW);
     const left = wordsIn(text, leftStart, open);
     const right = wordsIn(text, close, rightEnd);
     const words = countWords(text, q.inner);
 
-    const r = q.family === 'block' ? null : cueRight(right);
+    const r = q.family === 'block' ? null : cueRight(right, endsWithFullStop(text, q));
     const l = r ? null : cueLeft(text, left);
     const speakerOf = (c: Cue): Speaker => describeSpeaker(text, c.speaker, people, outlets);
 
@@ -101,7 +102,7 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       continue;
     }
     // No cue of its own: a continuation of the paragraph's last quotation …
-    if (last && (last.paragraph === pi || (last.paragraph === pi - 1 && open === para.start && endsQuotation(last.quote, paragraphs[pi - 1]!))) && words > 3) {
+    if (last && (last.paragraph === pi || (last.paragraph === pi - 1 && open === para.start && last.quote.kind === 'direct' && last.quote.speaker.mention !== null)) && words > 3) {
       last.quote.content.push(...q.inner);
       continue;
     }
@@ -133,7 +134,11 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
 
 /** Top-level marked spans, plus block quotations with no marks of their own. */
 function topLevel(input: AttributionInput): MarkedSpan[] {
-  const tops = input.marked.filter((m) => m.depth === 0 && m.family !== 'single' ? true : m.depth === 0 && isPrimarySingle(input.text, m));
+  // A quotation over several paragraphs is attributed paragraph by paragraph: a later
+  // paragraph with a cue of its own starts a new quotation, one without continues it.
+  const tops = input.marked
+    .filter((m) => m.depth === 0 && (m.family !== 'single' || isPrimarySingle(input.text, m)))
+    .flatMap((m) => (m.outer.length === 1 ? [m] : m.outer.map((o, i) => ({ ...m, outer: [o], inner: [m.inner[i]!] }))));
   const out: MarkedSpan[] = [];
   let t = 0;
   for (const p of input.paragraphs) {
@@ -152,21 +157,20 @@ function isPrimarySingle(text: string, m: MarkedSpan): boolean {
   return m.inner.some((s) => /[\p{L}\p{N}]/u.test(text.slice(s.start, Math.min(s.end, s.start + 40))));
 }
 
-function endsQuotation(q: FoundQuote, p: Paragraph): boolean {
-  return q.covers.end >= p.end - 2;
-}
-
 /** A cue right of the closing mark: `, Smith said`, `, said Smith`, `— Jane Doe`, `, according to Smith`. */
-function cueRight(words: readonly Word[]): Cue | null {
+function cueRight(words: readonly Word[], fullStop: boolean): Cue | null {
   let k = 0;
   while (k < words.length && (words[k]!.text === ',' || words[k]!.text === '?' || words[k]!.text === '!')) k++;
   const first = words[k];
   if (!first) return null;
   if (first.text === '—' || first.text === '–' || (first.text === '-' && words[k + 1]?.text !== '-')) {
-    const sp = speakerAfter(words.slice(k + 1));
+    // A sign-off: `"…" — Jane Doe, spokeswoman` closing its paragraph.
+    const sp = words.length - k <= 16 && words[k + 1] && isCapitalised(words[k + 1]!) ? speakerAfter(words.slice(k + 1)) : null;
     return sp ? { span: first, speaker: sp, after: first.end } : null;
   }
-  for (let c = k; c < Math.min(words.length, k + 14); c++) {
+  // `"We lost." He added that …` starts a new sentence: not this quotation's cue.
+  if (fullStop) return null;
+  for (let c = k; c < Math.min(words.length, k + 26); c++) {
     const w = words[c]!;
     if (w.text === '.' && !(c > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[c - 1]!.text))) return null;
     if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':') return null;
@@ -175,7 +179,7 @@ function cueRight(words: readonly Word[]): Cue | null {
       return sp ? { span: { start: w.start, end: words[c + 1]!.end }, speaker: sp, after: sp.head.end } : null;
     }
     const cls = cueClass(w.lower);
-    if (cls !== 'speech' || (isCapitalised(w) && c > k)) continue;
+    if (cls !== 'speech' || (isCapitalised(w) && c > k) || !isVerbHere(words, c)) continue;
     if (c === k) {
       // `, adding that …` continues the sentence's subject; `"…," told Smith` is not English.
       if (w.lower.endsWith('ing') || (takesAddressee(w.lower) && w.lower !== 'asked')) return null;
@@ -186,8 +190,10 @@ function cueRight(words: readonly Word[]): Cue | null {
     if (!sp) return null;
     // The speaker must start the stretch: `"…," the senator from Ohio said` but not `"…" in a speech he said`.
     if (sp.head.start !== words[k]!.start && !(sp.apposition && sp.apposition.start <= words[k]!.start)) {
+      // `"…" at the convention, he said.`
       const skipped = words.slice(k).filter((x) => x.start < sp.head.start && isLetterWord(x));
-      if (skipped.length > 2) return null;
+      const before = words.slice(k).filter((x) => x.end <= sp.head.start);
+      if (skipped.length > 2 && before[before.length - 1]?.text !== ',') return null;
     }
     return { span: w, speaker: sp, after: w.end };
   }
@@ -202,6 +208,26 @@ interface LeftCue {
 
 /** A cue left of the opening mark: `Smith said:`, `Smith told CNN,`, `According to Smith,`, `He called the deal`. */
 function cueLeft(text: string, words: readonly Word[]): LeftCue | null {
+  return cueLeftByVerb(text, words) ?? cueLeftByColon(words);
+}
+
+/** `Cruz called them on it: "…"`: a clause ending in a colon, its subject the speaker. */
+function cueLeftByColon(words: readonly Word[]): LeftCue | null {
+  const lastWord = words[words.length - 1];
+  if (!lastWord || lastWord.text !== ':' || words.length > 30) return null;
+  const speaker = speakerBefore(words.slice(0, words.length - 1));
+  if (!speaker) return null;
+  const head = words.filter((w) => w.start >= speaker.head.start && w.end <= speaker.head.end);
+  const first = head[0];
+  if (!first || !(isCapitalised(first) || PRONOUNS.has(first.lower))) return null;
+  const after = words.find((w) => w.start >= (speaker.apposition?.end ?? speaker.head.end) && isLetterWord(w));
+  if (!after || after.start > lastWord.start || isCapitalised(after)) return null;
+  // The verb phrase must be short: `The answer to the question of what to do is simple:` is not a cue.
+  if (words.filter((w) => w.start >= after.start && isLetterWord(w)).length > 8) return null;
+  return { kind: 'direct', cue: { span: { start: after.start, end: lastWord.end }, speaker, after: lastWord.start }, contentStart: 0 };
+}
+
+function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
   const from = Math.max(0, words.length - 30);
   for (let c = words.length - 1; c >= from; c--) {
     const w = words[c]!;
@@ -213,6 +239,7 @@ function cueLeft(text: string, words: readonly Word[]): LeftCue | null {
       cls = 'speech';
     } else if (cls) {
       if (cls === 'naming' && !namingIsCue(words, c)) continue;
+      if (!isVerbHere(words, c)) continue;
       if (isCapitalised(w) && c > 0 && !(words[c - 1]!.text === '.' || words[c - 1]!.text === ':')) continue;
       cueSpan = w;
     }
@@ -233,7 +260,9 @@ function cueLeft(text: string, words: readonly Word[]): LeftCue | null {
       if (!speaker || !endsIntro) return null;
       return { kind: 'direct', cue: { span: cueSpan, speaker, after: speaker.head.end }, contentStart: 0 };
     }
-    speaker = speakerBefore(clauseBefore(words, c));
+    // `…, saying "…"`: a participle takes the subject of the sentence.
+    const participle = w.lower.endsWith('ing') && c > 0 && /^(?:,|upon|after|before|by|while|when|without|—)$/.test(words[c - 1]!.lower);
+    speaker = speakerBefore(participle ? words.slice(0, c) : clauseBefore(words, c));
     if (!speaker) return null;
     if (cls === 'belief' && !(speaker && (PRONOUNS.has(text.slice(speaker.head.start, speaker.head.end).toLowerCase()) || /\p{Lu}/u.test(text.slice(speaker.head.start, speaker.head.end))))) return null;
     const letterTail = tail.filter(isLetterWord);
@@ -284,10 +313,47 @@ function clauseBefore(words: readonly Word[], c: number): Word[] {
   while (s > 0) {
     const w = words[s - 1]!;
     if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text))) break;
-    if (/^(?:and|but|that|because|while|when|after|as|so|since|if)$/.test(w.lower) && c - s >= 1) break;
+    if (/^(?:and|but|that|because|while|when|after|as|so|since|if)$/.test(w.lower) && c - s >= 1) {
+      // `Smith criticized the plan and said …`: the subject is before `and`.
+      if ((w.lower === 'and' || w.lower === 'but') && onlyFiller(words, s, c)) {
+        s--;
+        continue;
+      }
+      break;
+    }
     s--;
   }
   return words.slice(s, c);
+}
+
+function onlyFiller(words: readonly Word[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!/^(?:also|then|later|has|had|have|would|will|he|she|they)$/.test(words[k]!.lower)) return false;
+  return true;
+}
+
+// Forms that are nouns as often as verbs (`state`, `reports`, `warning`): a cue only after a
+// subject pronoun, a modal or auxiliary, `to`, or (for -ing forms) a comma.
+const AMBIGUOUS = new Set(
+  'state states report reports note notes claim claims post posts charge charges counter counters demand demands promise promises estimate estimates remark remarks tweet tweets reply replies chant chants stress echo echoes thanks praise plead joke jokes warning warnings read reads call calls label labels brand brands blast blasts mock mocks tout touts repeat repeats concern concerns comment comments statement'.split(' '),
+);
+
+function isVerbHere(words: readonly Word[], c: number): boolean {
+  const w = words[c]!;
+  const prev = words[c - 1];
+  const ing = w.lower.endsWith('ing');
+  if (!AMBIGUOUS.has(w.lower) && !ing) return true;
+  if (!prev) return ing;
+  if (PRONOUNS.has(prev.lower) || /^(?:to|will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
+  if (ing) return /^(?:,|—|and|upon|after|before|by|while|when|without)$/.test(prev.lower);
+  return false;
+}
+
+/** True when the quotation ends a sentence with a full stop (`"We lost."`). */
+function endsWithFullStop(text: string, q: MarkedSpan): boolean {
+  const last = q.inner[q.inner.length - 1]!;
+  let e = last.end;
+  while (e > last.start && /[\s'’"”]/.test(text[e - 1]!)) e--;
+  return text[e - 1] === '.' && text.slice(Math.max(last.start, e - 3), e) !== '...' ;
 }
 
 /** End of a mixed quotation: the end of its sentence, before a trailing `, adding …`. */
@@ -296,7 +362,8 @@ function mixedEnd(text: string, sentences: readonly Sentence[], close: number, p
   let end = Math.min(s?.end ?? paraEnd, close + WINDOW);
   const tail = wordsIn(text, close, end);
   for (let k = 0; k + 1 < tail.length; k++) {
-    if (tail[k]!.text === ',' && isParticipleCue(tail[k + 1]!.lower)) {
+    const t = tail[k]!.text;
+    if (t === '—' || t === '–' || t === ';' || t === '(' || (t === '-' && text[tail[k]!.start - 1] === ' ') || (t === ',' && isParticipleCue(tail[k + 1]!.lower))) {
       end = tail[k]!.start;
       break;
     }

@@ -19,8 +19,13 @@ const BEFORE_CUE_FILLER = new Set(
 );
 
 // Discourse words that open a sentence without being its subject (`Instead, Trump told CNN`).
-const OPENERS = new Set(
-  'as and but so then meanwhile however instead still later earlier when while because if though although yet also in on at after before during since for that what which where as of with by from to thus indeed moreover nevertheless but and or now here there today yesterday'.split(' '),
+const DISCOURSE = new Set(
+  'as and but so then meanwhile however instead still later earlier also thus indeed moreover nevertheless now here there today yesterday yet or finally first second asked'.split(' '),
+);
+
+// Words that open an adjunct, not a subject (`In a statement, Smith said`, `When asked, Smith said`).
+const ADJUNCT = new Set(
+  'when while because if though although in on at after before during since for that what which where of with by from to under over according unlike like despite through without within speaking asked writing'.split(' '),
 );
 
 // Words that stop a speaker phrase after a cue (`said Smith in a statement`).
@@ -38,37 +43,69 @@ const DETERMINERS = new Set('a an the his her its their our my your one some man
  */
 export function speakerBefore(words: readonly Word[]): SpeakerPhrase | null {
   let end = words.length;
-  while (end > 0 && (BEFORE_CUE_FILLER.has(words[end - 1]!.lower) || /ly$/.test(words[end - 1]!.lower) || words[end - 1]!.text === ',')) end--;
+  while (end > 0 && (BEFORE_CUE_FILLER.has(words[end - 1]!.lower) || (/ly$/.test(words[end - 1]!.lower) && !isCapitalised(words[end - 1]!)) || words[end - 1]!.text === ',')) end--;
   if (end === 0) return null;
-  // Comma-separated segments; an apposition is the last one after a named head.
   const segments: Word[][] = [[]];
   for (let k = 0; k < end; k++) {
     const w = words[k]!;
-    if (w.text === ',' || w.text === '—' || w.text === '–' || w.text === '(' || w.text === ')') segments.push([]);
+    if (w.text === ',' || w.text === '—' || w.text === '–' || w.text === '(' || w.text === ')' || w.text === '--') segments.push([]);
     else segments[segments.length - 1]!.push(w);
   }
-  const segs = segments.filter((s) => s.length > 0).map(stripOpeners).filter((s) => s.length > 0);
-  if (segs.length === 0) return null;
-  let last = segs[segs.length - 1]!;
-  let apposition: Span | null = null;
-  if (segs.length >= 2 && isApposition(last)) {
-    const head = segs[segs.length - 2]!;
-    if (looksLikeHead(head)) {
-      apposition = spanOf(last);
-      last = head;
-    }
-  } else if (segs.length >= 2) {
-    // `Sandra Sucher, a professor who studies ethics, said` splits as [name, apposition]; the
-    // filler loop above removed the trailing comma. `the president, Barack Obama, said` keeps the name.
-    const prev = segs[segs.length - 2]!;
-    if (isApposition(prev) && segs.length >= 3 && looksLikeHead(segs[segs.length - 3]!)) {
-      apposition = spanOf(prev);
-    }
+  const segs = segments.filter((s) => s.length > 0);
+  const lastSeg = segs[segs.length - 1];
+  // `…, including, he said, "…"`: a pronoun right before the cue is the subject.
+  if (lastSeg && lastSeg.length === 1 && PRONOUNS.has(lastSeg[0]!.lower)) return { head: spanOf(lastSeg), apposition: null };
+  // The subject is the first segment that is not an adjunct; the last segment, which holds
+  // the cue's own clause, may open with `when` or `as` (`As Smith pointed out, …`).
+  for (let k = 0; k < segs.length; k++) {
+    const isLast = k === segs.length - 1;
+    const seg = stripDiscourse(segs[k]!, isLast);
+    if (seg.length === 0) continue;
+    if (!isLast && (ADJUNCT.has(seg[0]!.lower) || !startsLikeHead(seg) || isAdjunctPhrase(seg))) continue;
+    if (!isLast && isApposition(seg) && !DETERMINERS.has(seg[0]!.lower)) continue;
+    const head = trimHead(seg);
+    if (!looksLikeHead(head)) return null;
+    const next = segs[k + 1];
+    const apposition = next && !isLast && isApposition(next) ? spanOf(next) : null;
+    // Later segments that are neither an apposition nor an adjunct mean the head is wrong:
+    // `Clinton, during a meeting in Columbus, Ohio, said` keeps Clinton; `Smith, Jones said` takes Jones.
+    return { head: spanOf(head), apposition };
   }
-  if (last.length > 12) last = last.slice(last.length - 6);
-  if (!looksLikeHead(last)) return null;
-  return { head: spanOf(last), apposition };
+  return null;
 }
+
+/** Strips discourse words (`Still, …`), and for the cue's own clause, subordinators too. */
+function stripDiscourse(seg: Word[], isLast: boolean): Word[] {
+  let k = 0;
+  while (k < seg.length && (DISCOURSE.has(seg[k]!.lower) || !isLetterWord(seg[k]!) || (isLast && ADJUNCT.has(seg[k]!.lower) && k < seg.length - 1))) k++;
+  return seg.slice(k);
+}
+
+// `Six months ago, …`, `On Monday, …`, `WASHINGTON — …`, `Horrified at the prospect, …`.
+function isAdjunctPhrase(seg: readonly Word[]): boolean {
+  const f = seg[0]!;
+  if (seg.every((w) => w.text === w.text.toUpperCase() && w.text.length >= 2) && seg.some((w) => w.text.length >= 4)) return true;
+  if (/^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|several|last|next|this|earlier|later|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(f.lower)) return true;
+  if (seg[seg.length - 1]!.lower === 'ago') return true;
+  return f.lower.length > 5 && /(?:ed|ing)$/.test(f.lower) && !DETERMINERS.has(f.lower);
+}
+
+function startsLikeHead(seg: readonly Word[]): boolean {
+  const f = seg[0]!;
+  return isCapitalised(f) || DETERMINERS.has(f.lower) || PRONOUNS.has(f.lower) || GROUP.test(f.lower);
+}
+
+/** Cuts a head before a verb: `Republican criticized the policy and said` → `Republican`. */
+function trimHead(seg: Word[]): Word[] {
+  for (let k = 1; k < seg.length; k++) {
+    const w = seg[k]!;
+    if (isCapitalised(w)) continue;
+    if (cueClass(w.lower) || (/ed$/.test(w.lower) && isCapitalised(seg[k - 1]!)) || /^(?:is|was|are|were|has|had|have|will|would|can|could|did|does|do)$/.test(w.lower)) return seg.slice(0, k);
+  }
+  return seg;
+}
+
+const GROUP = /^(?:officials?|sources?|aides?|advisers?|advisors?|analysts?|critics?|experts?|observers?|insiders?|supporters?|opponents?|residents?|witnesses?|police|authorities|democrats?|republicans?|investigators?|prosecutors?|lawmakers?|economists?|people|voters?|activists?|researchers?|scientists?|doctors?|protesters?|organizers?|diplomats?|polls?|surveys?|studies|reports?|documents?|records?|data|estimates?)$/;
 
 /**
  * The speaker after a cue (`said Sandra Sucher, a Harvard professor.`, `says he`,
@@ -109,14 +146,6 @@ export function speakerAfter(words: readonly Word[]): SpeakerPhrase | null {
   return { head: spanOf(head), apposition };
 }
 
-function stripOpeners(seg: Word[]): Word[] {
-  let k = 0;
-  // Drop leading discourse words and anything up to a quotation mark left in the window.
-  while (k < seg.length - 1 && (OPENERS.has(seg[k]!.lower) || !isLetterWord(seg[k]!))) k++;
-  if (k === seg.length - 1 && (OPENERS.has(seg[k]!.lower) || !isLetterWord(seg[k]!)) && !PRONOUNS.has(seg[k]!.lower)) return [];
-  return seg.slice(k);
-}
-
 function isApposition(seg: readonly Word[]): boolean {
   const first = seg[0]!;
   if (first.lower === 'a' || first.lower === 'an' || first.lower === 'who' || first.lower === 'whose') return true;
@@ -137,7 +166,7 @@ function looksLikeHead(seg: readonly Word[]): boolean {
   if (DETERMINERS.has(first.lower)) return seg.length <= 14;
   if (seg.some((w) => isCapitalised(w) && isLetterWord(w))) return seg.length <= 10;
   // `officials said`, `sources said`, `aides say`
-  return seg.length <= 3 && /^(?:officials?|sources?|aides?|advisers?|advisors?|analysts?|critics?|experts?|observers?|insiders?|supporters?|opponents?|residents?|witnesses?|police|authorities|democrats?|republicans?|investigators?|prosecutors?|lawmakers?|economists?|people|voters?|activists?|researchers?|scientists?|doctors?|protesters?|organizers?|diplomats?|sources)$/.test(seg[seg.length - 1]!.lower);
+  return seg.length <= 4 && GROUP.test(seg[seg.length - 1]!.lower);
 }
 
 export function isAbbreviation(w: Word): boolean {
