@@ -1,0 +1,188 @@
+import type { OutletRegistry } from '../../core/stage.js';
+import type { Span } from '../../core/span.js';
+import { looksLikeOutletName, looksLikePersonName, looksLikeStaffByline, splitAuthors } from './classify-name.js';
+import { isBareYear, parseReferenceDate, type PartialDate } from './parse-reference-date.js';
+import { splitReferenceParts } from './split-reference-parts.js';
+
+export interface ParsedVia {
+  readonly text: string;
+  readonly outletName: string | null;
+  readonly outletKey: string | null;
+}
+
+/** What one parenthetical says, before ibid chains and context are resolved. */
+export interface ParsedReference {
+  readonly ibid: boolean;
+  readonly authors: readonly string[];
+  readonly title: string | null;
+  readonly outletName: string | null;
+  readonly outletKey: string | null;
+  readonly date: PartialDate | null;
+  /** The span of the written date, for diagnostics. */
+  readonly dateSpan: Span | null;
+  readonly dateText: string | null;
+  readonly url: string | null;
+  readonly via: ParsedVia | null;
+}
+
+const IBID = /^(?:ibid(?:em)?|idem|id)\.?(?:\s+(?:p|pp|at)\.?\s*[\d–-]+)?$/i;
+const VIA = /^(?:citing|quoting|via|according\s+to|cited\s+by|relying\s+on)\s+(.+)$/i;
+const PLACE = /^(?:(?:first|originally)\s+)?(?:posted|published|reposted|republished|appeared|writing|written|reported|broadcast|aired|reprinted)\s+(?:on|in|by|at)\s+(.+)$/i;
+const IN = /^(?:in|on|at)\s+((?:the\s+)?\p{Lu}.*)$/u;
+const BY = /^by\s+(.+)$/i;
+const SOURCE = /^(?:source|sources|from)\s*:?\s+(.+)$/i;
+const URL_IN_PART = /\b(?:https?:\/\/|www\.)[^\s,;)]+/i;
+const PAGE = /^(?:p|pp|para|paras|page|pages|col)\.?\s*[\d–-]+$/i;
+
+/**
+ * Reads the fields of a reference, or returns null when the parenthetical is not one:
+ * `(R-Texas)`, `(uncorroborated)`, `(pictured)`, `(ISIS)`, `(3 May)` say nothing about a source.
+ */
+export function parseReference(text: string, inner: Span, registry: OutletRegistry): ParsedReference | null {
+  const raw = text.slice(inner.start, inner.end).trim();
+  if (!raw || rejectsAtOnce(raw)) return null;
+
+  const parts = splitReferenceParts(text, inner);
+  let ibid = false;
+  let title: string | null = null;
+  let url: string | null = null;
+  let via: ParsedVia | null = null;
+  let date: PartialDate | null = null;
+  let dateSpan: Span | null = null;
+  let placedOutlet: string | null = null; // named by `posted on`, `writing in`: surely an outlet
+  let titleIndex = -1;
+  const authors: string[] = [];
+  const names: { text: string; index: number }[] = [];
+
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    let v = text.slice(part.value.start, part.value.end).trim();
+    if (part.quoted) {
+      if (title === null) (title = v), (titleIndex = k);
+      continue;
+    }
+    const source = SOURCE.exec(v);
+    if (source) v = source[1]!.trim();
+    if (IBID.test(v)) {
+      ibid = true;
+      continue;
+    }
+    const urlMatch = URL_IN_PART.exec(v);
+    if (urlMatch) {
+      url ??= urlMatch[0].replace(/[.]+$/, '');
+      const rest = v.replace(URL_IN_PART, '').replace(/^[\s:–—-]+|[\s:–—-]+$/g, '');
+      if (!rest) continue;
+      v = rest;
+    }
+    const viaMatch = VIA.exec(v);
+    if (viaMatch) {
+      via = parseVia(viaMatch[1]!.trim(), registry);
+      continue;
+    }
+    const place = PLACE.exec(v) ?? IN.exec(v);
+    if (place) {
+      const rest = place[1]!.trim();
+      const d = splitTrailingDate(rest);
+      placedOutlet ??= d.name;
+      if (d.date && !date) (date = d.date), (dateSpan = part.value);
+      continue;
+    }
+    const by = BY.exec(v);
+    if (by) {
+      authors.push(...(splitAuthors(by[1]!) ?? [by[1]!.trim()]));
+      continue;
+    }
+    if (PAGE.test(v)) continue;
+    const d = parseReferenceDate(v);
+    if (d) {
+      if (date) continue;
+      const next = parts[k + 1];
+      if (d.year === null && next && !next.quoted && isBareYear(text.slice(next.value.start, next.value.end))) {
+        date = { ...d, year: Number(text.slice(next.value.start, next.value.end).trim()) };
+        dateSpan = { start: part.value.start, end: next.value.end };
+        k++;
+      } else (date = d), (dateSpan = part.value);
+      continue;
+    }
+    names.push({ text: v, index: k });
+  }
+
+  // Names: outlets by the registry or their wording, persons by their shape, the rest by position.
+  let outletName = placedOutlet;
+  const unknown: { text: string; index: number }[] = [];
+  for (const n of names) {
+    const known = registry.byName(n.text);
+    if (!outletName && (known || looksLikeOutletName(n.text)) && !looksLikeStaffByline(n.text)) {
+      outletName = n.text;
+      continue;
+    }
+    const persons = splitAuthors(n.text);
+    if (persons) authors.push(...persons);
+    else unknown.push(n);
+  }
+  for (const n of unknown) {
+    if (!outletName && (titleIndex < 0 || n.index > titleIndex || authors.length > 0)) outletName = n.text;
+    else if (titleIndex >= 0 && n.index < titleIndex && /^\p{Lu}/u.test(n.text) && !/\s/.test(n.text)) authors.push(n.text); // a surname alone
+  }
+  if (unknown.some((n) => !/^\p{Lu}|^\d/u.test(n.text) && n.text !== outletName)) {
+    // Lower-case prose inside the brackets: `(which Reuters reported on 3 May)`.
+    if (!title && !url && !ibid) return null;
+  }
+
+  let outletKey: string | null = null;
+  if (outletName) outletKey = registry.byName(outletName)?.key ?? null;
+  if (!outletName && url) {
+    const host = hostOf(url);
+    const facts = host ? registry.byHost(host) : null;
+    outletName = facts?.name ?? host;
+    outletKey = facts?.key ?? null;
+  }
+
+  const isCitation =
+    ibid ||
+    url !== null ||
+    via !== null ||
+    placedOutlet !== null ||
+    (title !== null && (date !== null || outletName !== null || authors.length > 0)) ||
+    (date !== null && (outletName !== null || authors.length > 0)) ||
+    (outletName !== null && names.length === 1 && parts.length === 1 && (outletKey !== null || looksLikeOutletName(outletName)) && !looksLikePersonName(outletName));
+  if (!isCitation) return null;
+
+  return { ibid, authors, title, outletName, outletKey, date, dateSpan, dateText: dateSpan ? text.slice(dateSpan.start, dateSpan.end) : null, url, via };
+}
+
+/** Parentheticals that cannot be references, rejected before any parsing. */
+function rejectsAtOnce(raw: string): boolean {
+  if (/^[RDIL]-[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)?\.?$/u.test(raw)) return true; // (R-Texas), (D-N.Y.)
+  if (/^[\p{Ll}\s.,!?'’-]+$/u.test(raw) && !/\bibid\b|\bidem\b|www\.|\.com\b/i.test(raw)) return true; // (uncorroborated), (see below)
+  if (/^[\d\s.,%$€£-]+$/.test(raw)) return true; // (2015), (40%)
+  return false;
+}
+
+function parseVia(textOfVia: string, registry: OutletRegistry): ParsedVia {
+  const mention = registry.findMentions(textOfVia)[0];
+  if (mention) return { text: textOfVia, outletName: textOfVia.slice(mention.span.start, mention.span.end), outletKey: mention.outlet.key };
+  const stripped = textOfVia.replace(/^(?:a|an|the)\s+/i, '').replace(/\s+(?:report|reports|article|story|statement|piece|dispatch)$/i, '');
+  const known = registry.byName(stripped);
+  if (known) return { text: textOfVia, outletName: stripped, outletKey: known.key };
+  const name = /^\p{Lu}/u.test(stripped) && !looksLikePersonName(stripped) ? stripped : null;
+  return { text: textOfVia, outletName: name, outletKey: null };
+}
+
+/** `Iran Front Page, 5 June` inside one part: `posted on Iran Front Page on 5 June`. */
+function splitTrailingDate(s: string): { name: string; date: PartialDate | null } {
+  const m = /^(.*?)\s+(?:on\s+)?(\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?|\p{L}+\.?\s+\d{1,2}(?:,?\s+\d{4})?)$/u.exec(s);
+  if (m) {
+    const d = parseReferenceDate(m[2]!);
+    if (d) return { name: m[1]!.trim(), date: d };
+  }
+  return { name: s, date: null };
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(/^https?:/i.test(url) ? url : `http://${url}`).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
