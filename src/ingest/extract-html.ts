@@ -1,0 +1,175 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
+import type { ArticleMeta, Block, Link } from '../core/document.js';
+import type { DomDocument, DomElement } from './dom-types.js';
+import { flattenDeepHtml } from './flatten-deep-html.js';
+import { htmlToBlocks, type BlocksText, type DomNode } from './html-to-blocks.js';
+import { inputError } from './input-error-codes.js';
+import { normaliseDate } from './normalise-date.js';
+import { readPageMetadata, splitAuthors } from './read-page-metadata.js';
+
+export interface ExtractHtmlOptions {
+  /** The page's own URL, to resolve relative links against (a `<base>` in the page wins, as in browsers). */
+  readonly url?: string | null;
+  /** How to name the input in messages. */
+  readonly name?: string;
+}
+
+export interface ExtractedHtml {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+  readonly links: readonly Link[];
+  readonly meta: ArticleMeta;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The fields of Readability's result we read (`content` is the element, via our serializer). */
+interface ReadabilityArticle {
+  readonly title?: string | null;
+  readonly byline?: string | null;
+  readonly lang?: string | null;
+  readonly siteName?: string | null;
+  readonly publishedTime?: string | null;
+  readonly content?: DomElement | null;
+}
+
+/** Readability needs this much article text before it trusts a candidate (its default is 500). */
+const CHAR_THRESHOLD = 500;
+
+/**
+ * Finds the article in an HTML page (Mozilla Readability on a linkedom DOM) and turns it into
+ * one text with block and link spans, plus the page's metadata. When Readability finds nothing,
+ * the whole body's text is used, with a diagnostic. A page with no visible text throws
+ * `E_NO_ARTICLE`: the user asked for this page, so an empty document would hide the failure.
+ */
+export function extractHtml(html: string, options: ExtractHtmlOptions = {}): ExtractedHtml {
+  if (typeof html !== 'string') throw new TypeError(`Expected HTML as a string, not \`${html === null ? 'null' : typeof html}\`.`);
+  const name = options.name ?? 'the page';
+  const shown = name === '-' ? 'standard input' : `\`${name}\``;
+  const pageUrl = absoluteHttpUrl(options.url ?? null);
+  const diagnostics: Diagnostic[] = [];
+
+  const flat = flattenDeepHtml(html);
+  if (flat.flattened) {
+    diagnostics.push(diagnostic('input/html-flattened', `${shown} nests elements ${flat.depth} deep; tags below depth 200 were dropped (their text kept) before extraction.`));
+  }
+  const doc = parseDocument(flat.html);
+  const base = documentBase(doc, pageUrl);
+  const meta = readPageMetadata(doc, pageUrl);
+  const resolveUrl = linkResolver(base);
+
+  let extracted: BlocksText | null = null;
+  let article: ReadabilityArticle | null = null;
+  try {
+    // Readability resolves links against `document.baseURI`, which linkedom leaves empty:
+    // make them absolute first so what it keeps is what we resolve.
+    absolutiseLinks(doc, resolveUrl);
+    const reader = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], {
+      serializer: (el) => el as unknown as DomElement,
+      charThreshold: CHAR_THRESHOLD,
+    });
+    article = reader.parse() as ReadabilityArticle | null;
+  } catch (cause) {
+    diagnostics.push(diagnostic('input/no-readable-article', `Readability failed on ${shown} (${cause instanceof Error ? cause.message : String(cause)}); used the whole page text instead.`));
+  }
+  if (article?.content) {
+    extracted = htmlToBlocks(article.content as unknown as DomNode, resolveUrl);
+    if (extracted.text.trim() === '') extracted = null;
+  }
+  if (!extracted) {
+    // Readability changes the document it reads; take the body text from a fresh parse.
+    const fresh = parseDocument(flat.html);
+    const body = fresh.body ?? fresh.documentElement;
+    extracted = body ? htmlToBlocks(body as unknown as DomNode, resolveUrl) : null;
+    if (!extracted || extracted.text.trim() === '') {
+      throw inputError('E_NO_ARTICLE', `${shown} has no visible text (only scripts, styles or markup), so there is no article to read. If the page builds its text with JavaScript, save it from a browser first.`);
+    }
+    if (article !== null || diagnostics.every((d) => d.code !== 'input/no-readable-article')) {
+      diagnostics.push(diagnostic('input/no-readable-article', `Readability found no article in ${shown}; used the whole page text instead, which may include navigation and other page furniture.`));
+    }
+  }
+  if (extracted.unresolvedLinks > 0) {
+    diagnostics.push(diagnostic('input/unresolved-links', `${extracted.unresolvedLinks} relative link(s) in ${shown} were dropped: the page has no URL to resolve them against (pass one with --url).`, { severity: 'info' }));
+  }
+
+  const byline = article?.byline ? splitAuthors(article.byline) : [];
+  const merged: ArticleMeta = {
+    title: meta.title ?? (article?.title?.trim() || null),
+    authors: meta.authors.length > 0 ? meta.authors : byline,
+    published: meta.published ?? normaliseDate(article?.publishedTime ?? null),
+    modified: meta.modified,
+    siteName: meta.siteName ?? (article?.siteName?.trim() || null),
+    url: meta.url,
+    language: meta.language ?? (article?.lang?.trim() || null),
+  };
+  return { text: extracted.text, blocks: extracted.blocks, links: extracted.links, meta: merged, diagnostics };
+}
+
+/** Parses with linkedom, first giving body-less markup a `<body>` (linkedom has no HTML5 tree builder to infer one). */
+function parseDocument(html: string): DomDocument {
+  let source = html;
+  if (!/<body[\s>]/i.test(html)) {
+    const headEnd = /<\/head\s*>/i.exec(html);
+    const htmlStart = /<html\b[^>]*>/i.exec(html);
+    if (headEnd) source = html.slice(0, headEnd.index + headEnd[0].length) + '<body>' + html.slice(headEnd.index + headEnd[0].length) + '</body>';
+    else if (htmlStart) source = html.slice(0, htmlStart.index + htmlStart[0].length) + '<body>' + html.slice(htmlStart.index + htmlStart[0].length) + '</body>';
+    else source = `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  }
+  let { document } = parseHTML(source) as unknown as { document: DomDocument };
+  if (document.documentElement?.nodeName.toUpperCase() !== 'HTML' || !document.querySelector('body')) {
+    ({ document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: DomDocument });
+  }
+  return document;
+}
+
+function absoluteHttpUrl(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    const u = new URL(raw);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The URL relative links resolve against: `<base href>` (itself resolved against the page URL), the page URL, then the canonical URL. */
+function documentBase(doc: DomDocument, pageUrl: string | null): string | null {
+  const baseHref = doc.querySelector('base[href]')?.getAttribute('href')?.trim();
+  if (baseHref) {
+    try {
+      const u = new URL(baseHref, pageUrl ?? undefined);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
+    } catch {
+      // a relative <base> without a page URL: fall through
+    }
+  }
+  if (pageUrl) return pageUrl;
+  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  return absoluteHttpUrl(canonical?.trim() ?? null);
+}
+
+const KEPT_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'ftp:']);
+
+/** Resolves an `href` to an absolute URL; null for in-page anchors, `javascript:`/`data:` and unresolvable ones. */
+function linkResolver(base: string | null): (href: string) => string | null {
+  return (href) => {
+    const h = href.trim();
+    if (h === '' || h.startsWith('#')) return null;
+    try {
+      const u = new URL(h, base ?? undefined);
+      return KEPT_SCHEMES.has(u.protocol) ? u.href : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+function absolutiseLinks(doc: DomDocument, resolveUrl: (href: string) => string | null): void {
+  const anchors = doc.querySelectorAll('a[href]');
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    const url = resolveUrl(a.getAttribute('href') ?? '');
+    if (url) a.setAttribute('href', url);
+  }
+}

@@ -1,0 +1,157 @@
+import type { Block, BlockKind, Link } from '../core/document.js';
+
+/** The subset of the DOM we read; linkedom's nodes satisfy it. */
+export interface DomNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly nodeValue?: string | null;
+  readonly childNodes: ArrayLike<DomNode>;
+  getAttribute?(name: string): string | null;
+}
+
+export interface BlocksText {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+  readonly links: readonly Link[];
+  /** Links whose URL could not be made absolute (relative, with no page URL), dropped. */
+  readonly unresolvedLinks: number;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SELECT', 'TEXTAREA', 'BUTTON', 'INPUT', 'HEAD', 'TITLE', 'META', 'LINK', 'VIDEO', 'AUDIO', 'MAP']);
+const BLOCK = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'BLOCKQUOTE', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'PRE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'THEAD', 'TBODY', 'TFOOT',
+  'TR', 'CAPTION', 'FORM', 'FIELDSET', 'LEGEND', 'ADDRESS', 'DETAILS', 'SUMMARY', 'HR', 'CENTER', 'BODY', 'HTML', 'OPTION',
+]);
+const KIND: Readonly<Record<string, BlockKind>> = {
+  H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
+  LI: 'list-item', DT: 'list-item', DD: 'list-item', BLOCKQUOTE: 'blockquote', PRE: 'preformatted',
+};
+/** White space HTML collapses, plus no-break and other Unicode spaces (our text has one kind of space). */
+const SPACES = /[\s\u00a0]+/g;
+const ELEMENT = 1;
+const TEXT = 3;
+const CDATA = 4;
+
+/**
+ * Walks a DOM subtree (Readability's article, or a whole body) into one text: blocks separated by
+ * a blank line, white space collapsed inside blocks, `<br>` a line break (two in a row end the
+ * paragraph, as on pages that use `<br><br>` between paragraphs), `<pre>` kept verbatim.
+ * Iterative, so a tree 100,000 elements deep cannot overflow the stack.
+ */
+export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string | null): BlocksText {
+  const parts: string[] = [];
+  let length = 0;
+  const blocks: Block[] = [];
+  const links: Link[] = [];
+  let unresolvedLinks = 0;
+
+  let blockStart = -1; // -1: no block open (nothing written since the last block boundary)
+  let blockKind: BlockKind = 'paragraph';
+  let pendingSpace = false;
+  let pendingBreaks = 0;
+  const kinds: BlockKind[] = [];
+  const openLinks: { url: string | null; start: number }[] = [];
+  let preDepth = 0;
+
+  const write = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
+  const closeBlock = () => {
+    if (blockStart >= 0) {
+      // A block never ends in white space: a trailing `<br>` is not written until text follows.
+      blocks.push({ kind: blockKind, start: blockStart, end: length });
+    }
+    blockStart = -1;
+    pendingSpace = false;
+    pendingBreaks = 0;
+  };
+  /** Writes content (never empty, never starting with a space we would collapse) into the open block. */
+  const writeContent = (s: string) => {
+    if (blockStart >= 0 && pendingBreaks >= 2) closeBlock();
+    if (blockStart < 0) {
+      if (length > 0) write('\n\n');
+      blockStart = length;
+      blockKind = preDepth > 0 ? 'preformatted' : (kinds[kinds.length - 1] ?? 'paragraph');
+    } else if (pendingBreaks === 1) {
+      write('\n');
+    } else if (pendingSpace) {
+      write(' ');
+    }
+    pendingSpace = false;
+    pendingBreaks = 0;
+    for (const l of openLinks) if (l.start < 0) l.start = length;
+    write(s);
+  };
+
+  // Each stack entry is a node to enter, or (exit) an element to leave.
+  const stack: { node: DomNode; exit: boolean }[] = [{ node: root, exit: false }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (node.nodeType === TEXT || node.nodeType === CDATA) {
+      const value = node.nodeValue ?? '';
+      if (preDepth > 0) {
+        if (value !== '') writeContent(value);
+        continue;
+      }
+      const collapsed = value.replace(SPACES, ' ');
+      if (collapsed === '' ) continue;
+      const lead = collapsed.startsWith(' ');
+      const trail = collapsed.endsWith(' ') && collapsed.length > 1;
+      const core = collapsed.trim();
+      if (lead && blockStart >= 0) pendingSpace = true;
+      if (core !== '') {
+        writeContent(core);
+        if (trail) pendingSpace = true;
+      }
+      continue;
+    }
+    if (node.nodeType !== ELEMENT) {
+      if (node.nodeType === 9 || node.nodeType === 11) pushChildren(stack, node);
+      continue;
+    }
+    const tag = node.nodeName.toUpperCase();
+    if (!exit) {
+      if (SKIP.has(tag)) continue;
+      if (tag === 'BR') {
+        if (preDepth > 0) writeContent('\n');
+        else if (blockStart >= 0) pendingBreaks++;
+        continue;
+      }
+      if (tag === 'IMG' || tag === 'WBR') continue;
+      if (BLOCK.has(tag)) closeBlock();
+      else if ((tag === 'TD' || tag === 'TH') && blockStart >= 0) pendingSpace = true;
+      const kind = KIND[tag];
+      if (kind) kinds.push(kind);
+      if (tag === 'PRE') preDepth++;
+      if (tag === 'A') {
+        const href = node.getAttribute?.('href') ?? null;
+        openLinks.push({ url: href === null ? null : resolveUrl(href), start: -1 });
+        if (href !== null && resolveUrl(href) === null && !/^\s*(javascript|data|vbscript|about):/i.test(href) && !/^\s*#/.test(href)) unresolvedLinks++;
+      }
+      stack.push({ node, exit: true });
+      pushChildren(stack, node);
+      continue;
+    }
+    // leaving an element
+    if (BLOCK.has(tag)) closeBlock();
+    if (KIND[tag]) kinds.pop();
+    if (tag === 'PRE') preDepth--;
+    if (tag === 'A') {
+      const l = openLinks.pop();
+      if (l && l.url !== null && l.start >= 0 && length > l.start) links.push({ start: l.start, end: length, url: l.url });
+    }
+  }
+  closeBlock();
+  links.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { text: parts.join(''), blocks, links, unresolvedLinks };
+}
+
+function pushChildren(stack: { node: DomNode; exit: boolean }[], node: DomNode): void {
+  const children = node.childNodes;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = children[i];
+    if (child) stack.push({ node: child, exit: false });
+  }
+}

@@ -1,0 +1,196 @@
+import type { ArticleMeta } from '../core/document.js';
+import { toArray, type DomDocument, type DomElement } from './dom-types.js';
+import { normaliseDate } from './normalise-date.js';
+import { readJsonLd, type JsonLd, type JsonObject } from './read-json-ld.js';
+
+/** `<meta>` values by lower-cased `property`, `name` or `itemprop`, in document order. */
+type MetaTags = ReadonlyMap<string, readonly string[]>;
+
+function readMetaTags(doc: DomDocument): MetaTags {
+  const tags = new Map<string, string[]>();
+  for (const el of toArray(doc.querySelectorAll('meta'))) {
+    const content = el.getAttribute('content');
+    if (content === null || content.trim() === '') continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr);
+      if (!key) continue;
+      for (const k of key.toLowerCase().split(/\s+/)) {
+        if (!k) continue;
+        const list = tags.get(k) ?? [];
+        list.push(content.trim());
+        tags.set(k, list);
+      }
+    }
+  }
+  return tags;
+}
+
+const first = (tags: MetaTags, ...keys: string[]): string | null => {
+  for (const k of keys) {
+    const v = tags.get(k)?.[0];
+    if (v) return v;
+  }
+  return null;
+};
+
+const clean = (s: unknown): string | null => {
+  if (typeof s !== 'string') return null;
+  const t = decodeEntities(s).replace(/\s+/g, ' ').trim();
+  return t === '' ? null : t;
+};
+
+/** JSON-LD and meta values are sometimes entity-escaped twice (`&amp;#8217;`). */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip);/gi, (m, e: string) => {
+    const l = e.toLowerCase();
+    if (l.startsWith('#x')) return safeCodePoint(parseInt(l.slice(2), 16), m);
+    if (l.startsWith('#')) return safeCodePoint(parseInt(l.slice(1), 10), m);
+    return ({ amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', hellip: '…' } as Record<string, string>)[l] ?? m;
+  });
+}
+
+function safeCodePoint(n: number, fallback: string): string {
+  return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : fallback;
+}
+
+/** Names from a JSON-LD `author`/`creator` value: a string, a Person, a reference, or a list of them. */
+function personNames(value: unknown, ld: JsonLd): string[] {
+  const out: string[] = [];
+  for (const v0 of Array.isArray(value) ? value : [value]) {
+    const v = ld.resolve(v0);
+    if (typeof v === 'string') out.push(...splitAuthors(v));
+    else if (v && typeof v === 'object') {
+      const name = clean((v as JsonObject)['name']);
+      if (name) out.push(...splitAuthors(name));
+    }
+  }
+  return out;
+}
+
+/** Splits "Jane Doe and John Roe", strips "By ", drops URLs and e-mail addresses. */
+export function splitAuthors(raw: string): string[] {
+  const s = clean(raw);
+  if (!s || /^https?:\/\//i.test(s)) return [];
+  return s
+    .replace(/^(written |posted |reported )?by:?\s+/i, '')
+    .split(/\s*(?:;|\||\s&\s|\sand\s|\bund\b|\bet\b|,\s*(?=[^,]+\s[^,]+))\s*/i)
+    .map((p) => p.replace(/^(by:?\s+)/i, '').replace(/\s*\([^)]*@[^)]*\)$/, '').trim())
+    .filter((p) => p.length > 1 && p.length <= 80 && !/@|^https?:/i.test(p));
+}
+
+function unique(list: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const s of list) {
+    const k = s.toLowerCase();
+    if (!seen.has(k)) { seen.add(k); out.push(s); }
+  }
+  return out;
+}
+
+function jsonString(o: JsonObject | null, ...keys: string[]): string | null {
+  if (!o) return null;
+  for (const k of keys) {
+    const v = o[k];
+    const s = clean(Array.isArray(v) ? v[0] : v);
+    if (s) return s;
+  }
+  return null;
+}
+
+function attrDate(doc: DomDocument, selectors: string): string | null {
+  for (const el of toArray(doc.querySelectorAll(selectors))) {
+    const d = normaliseDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent);
+    if (d) return d;
+  }
+  return null;
+}
+
+function absoluteUrl(href: string | null, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href.trim(), base ?? undefined);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function textOf(el: DomElement | null): string | null {
+  return el ? clean(el.textContent) : null;
+}
+
+/**
+ * Reads the article's metadata from the page before Readability changes it: JSON-LD first
+ * (the publisher's own structured data), then Open Graph / article:* / Dublin Core / Parse.ly
+ * `<meta>` tags, then microdata and `<time>` elements, then `<title>` and `<html lang>`.
+ */
+export function readPageMetadata(doc: DomDocument, pageUrl: string | null): ArticleMeta {
+  const ld = readJsonLd(doc);
+  const tags = readMetaTags(doc);
+  const art = ld.article;
+
+  const h1 = textOf(doc.querySelector('h1'));
+  const title =
+    jsonString(art, 'headline', 'name') ??
+    clean(first(tags, 'og:title', 'twitter:title', 'parsely-title', 'dc.title', 'sailthru.title', 'headline')) ??
+    h1 ??
+    clean(doc.title);
+
+  const ldAuthors = art ? personNames(art['author'] ?? art['creator'], ld) : [];
+  const metaAuthors = [
+    ...(tags.get('author') ?? []), ...(tags.get('article:author') ?? []), ...(tags.get('parsely-author') ?? []),
+    ...(tags.get('dc.creator') ?? []), ...(tags.get('sailthru.author') ?? []), ...(tags.get('byl') ?? []),
+    ...(tags.get('citation_author') ?? []), ...(tags.get('twitter:creator') ?? []).filter((s) => !s.startsWith('@')),
+  ].flatMap(splitAuthors);
+  const domAuthors = toArray(doc.querySelectorAll('[itemprop~="author"] [itemprop~="name"], [itemprop~="author"], a[rel~="author"], [rel~="author"]'))
+    .map((el) => el.getAttribute('content') ?? el.textContent ?? '')
+    .flatMap(splitAuthors)
+    .slice(0, 3);
+  const authors = unique(ldAuthors.length ? ldAuthors : metaAuthors.length ? metaAuthors : domAuthors);
+
+  const published =
+    normaliseDate(jsonString(art, 'datePublished', 'dateCreated', 'uploadDate')) ??
+    normaliseDate(first(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'published_time', 'article.published',
+      'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued',
+      'dc.date', 'dcterms.date', 'dcterms.created', 'citation_publication_date', 'citation_date', 'originalpublicationdate', 'date', 'og:published_time')) ??
+    attrDate(doc, 'time[pubdate], [itemprop~="datePublished"]') ??
+    normaliseDate(jsonString(ld.page, 'datePublished'));
+
+  const modified =
+    normaliseDate(jsonString(art, 'dateModified')) ??
+    normaliseDate(first(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'modified_time', 'last-modified', 'dcterms.modified', 'article.updated')) ??
+    attrDate(doc, '[itemprop~="dateModified"]') ??
+    normaliseDate(jsonString(ld.page, 'dateModified'));
+
+  const publisher = art ? ld.resolve(art['publisher']) : null;
+  const website = ld.nodes.find((n) => n['@type'] === 'WebSite') ?? null;
+  const siteName =
+    clean(first(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher')) ??
+    (publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null) ??
+    jsonString(website, 'name');
+
+  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
+  const url =
+    absoluteUrl(canonical, pageUrl) ??
+    absoluteUrl(first(tags, 'og:url'), pageUrl) ??
+    absoluteUrl(jsonString(art, 'url'), pageUrl) ??
+    (pageUrl ? absoluteUrl(pageUrl, null) : null);
+
+  const language = normaliseLanguage(
+    doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ??
+    jsonString(art, 'inLanguage') ?? first(tags, 'og:locale', 'content-language', 'language', 'dc.language'),
+  );
+
+  return { title, authors, published, modified, siteName, url, language };
+}
+
+/** `en_US` → `en-US`; rejects values that are not language tags. */
+function normaliseLanguage(raw: string | null): string | null {
+  if (!raw) return null;
+  const t = raw.trim().split(/[,;\s]/)[0]!.replace(/_/g, '-');
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(t)) return null;
+  const [lang, ...rest] = t.split('-');
+  return [lang!.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');
+}
