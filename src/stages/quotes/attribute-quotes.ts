@@ -74,7 +74,7 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const right = wordsIn(text, close, rightEnd);
     const words = countWords(text, q.inner);
 
-    const r = q.family === 'block' ? null : cueRight(right, endsWithFullStop(text, q));
+    const r = q.family === 'block' ? null : cueRight(right, endsWithFullStop(text, q), endsWithPause(text, q));
     const l = r ? null : cueLeft(text, left);
     const speakerOf = (c: Cue): Speaker => describeSpeaker(text, c.speaker, people, outlets);
 
@@ -158,8 +158,10 @@ function isPrimarySingle(text: string, m: MarkedSpan): boolean {
 }
 
 /** A cue right of the closing mark: `, Smith said`, `, said Smith`, `— Jane Doe`, `, according to Smith`. */
-function cueRight(words: readonly Word[], fullStop: boolean): Cue | null {
+function cueRight(words: readonly Word[], fullStop: boolean, pause: boolean): Cue | null {
   let k = 0;
+  // `"…," Smith said` and `"…", Smith said` pause before the cue; `"a prayer" for the nominee` does not.
+  if (!pause && words[0]?.text !== ',' && !(words[0] && /^[—–-]$/.test(words[0].text))) return null;
   while (k < words.length && (words[k]!.text === ',' || words[k]!.text === '?' || words[k]!.text === '!')) k++;
   const first = words[k];
   if (!first) return null;
@@ -188,12 +190,12 @@ function cueRight(words: readonly Word[], fullStop: boolean): Cue | null {
     }
     const sp = speakerBefore(words.slice(k, c));
     if (!sp) return null;
-    // The speaker must start the stretch: `"…," the senator from Ohio said` but not `"…" in a speech he said`.
-    if (sp.head.start !== words[k]!.start && !(sp.apposition && sp.apposition.start <= words[k]!.start)) {
-      // `"…" at the convention, he said.`
-      const skipped = words.slice(k).filter((x) => x.start < sp.head.start && isLetterWord(x));
+    // The speaker must start the stretch: `"…," the senator from Ohio said` but not
+    // `"…" if Trump had asked`; a pronoun may follow an adjunct (`"…" at the convention, he said`).
+    if (sp.head.start !== words[k]!.start) {
       const before = words.slice(k).filter((x) => x.end <= sp.head.start);
-      if (skipped.length > 2 && before[before.length - 1]?.text !== ',') return null;
+      const pronoun = PRONOUNS.has(words.find((x) => x.start === sp.head.start)?.lower ?? '');
+      if (!(pronoun && before[before.length - 1]?.text === ',' && before.length <= 8)) return null;
     }
     return { span: w, speaker: sp, after: w.end };
   }
@@ -348,6 +350,14 @@ function isVerbHere(words: readonly Word[], c: number): boolean {
   return false;
 }
 
+/** True when the quotation ends with a comma, question or exclamation mark, or a dash. */
+function endsWithPause(text: string, q: MarkedSpan): boolean {
+  const last = q.inner[q.inner.length - 1]!;
+  let e = last.end;
+  while (e > last.start && /[\s'’"”]/.test(text[e - 1]!)) e--;
+  return /[,?!…—–\-:;]/.test(text[e - 1] ?? '');
+}
+
 /** True when the quotation ends a sentence with a full stop (`"We lost."`). */
 function endsWithFullStop(text: string, q: MarkedSpan): boolean {
   const last = q.inner[q.inner.length - 1]!;
@@ -363,7 +373,12 @@ function mixedEnd(text: string, sentences: readonly Sentence[], close: number, p
   const tail = wordsIn(text, close, end);
   for (let k = 0; k + 1 < tail.length; k++) {
     const t = tail[k]!.text;
-    if (t === '—' || t === '–' || t === ';' || t === '(' || (t === '-' && text[tail[k]!.start - 1] === ' ') || (t === ',' && isParticipleCue(tail[k + 1]!.lower))) {
+    const after = tail[k + 1]!.lower;
+    if (
+      t === '—' || t === '–' || t === ';' || t === '(' ||
+      (t === '-' && text[tail[k]!.start - 1] === ' ') ||
+      (t === ',' && (isParticipleCue(after) || /^(?:referring|although|though|but|while|whereas|according|even|as|citing|including|and|which|who|where|when|in|after|before|during)$/.test(after)))
+    ) {
       end = tail[k]!.start;
       break;
     }

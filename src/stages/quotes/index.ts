@@ -2,6 +2,7 @@ import type { MarkedPhrase, Quote, QuotesLayer } from '../../core/layers.js';
 import { compareSpans } from '../../core/span.js';
 import { defineStage } from '../../core/stage.js';
 import { attributeQuotes } from './attribute-quotes.js';
+import { findReportedSpeech } from './find-reported-speech.js';
 import { pairQuoteMarks } from './pair-quote-marks.js';
 import { findPeople } from './resolve-pronoun.js';
 
@@ -26,7 +27,10 @@ export const quotesStage = defineStage({
       people,
       outlets: ctx.resources?.outlets,
     });
-    const quotes: Quote[] = found.quotes
+    const taken = found.quotes.map((q) => q.covers).sort(compareSpans);
+    const reported = findReportedSpeech({ text, sentences: structure.sentences, taken, people, outlets: ctx.resources?.outlets });
+    const quotes: Quote[] = [...found.quotes, ...reported.map((r) => ({ ...r, kind: 'indirect' as const }))]
+      .filter((q) => q.content.length > 0)
       .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
       .sort((a, b) => compareSpans(a.content[0]!, b.content[0]!))
       .map((q, i) => ({ id: `q${i + 1}`, kind: q.kind, content: q.content, cue: q.cue, speaker: q.speaker, confidence: q.confidence }));

@@ -1,0 +1,224 @@
+import type { Sentence, Speaker } from '../../core/layers.js';
+import type { Span } from '../../core/span.js';
+import type { OutletRegistry } from '../../core/stage.js';
+import { cueClass, isParticipleCue, takesAddressee } from './cue-lexicon.js';
+import { describeSpeaker } from './describe-speaker.js';
+import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import type { PersonMention } from './resolve-pronoun.js';
+import { isCapitalised, isLetterWord, wordsIn, type Word } from './words.js';
+
+export interface ReportedSpeech {
+  readonly content: Span[];
+  readonly cue: Span;
+  readonly speaker: Speaker;
+  readonly confidence: number;
+}
+
+export interface ReportedSpeechInput {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  /** Spans already taken by quotations: sentences touching them are left alone. */
+  readonly taken: readonly Span[];
+  readonly people: readonly PersonMention[];
+  readonly outlets: OutletRegistry | undefined;
+}
+
+const MAX_SENTENCE = 700; // longer "sentences" are lists or run-ons: look at their start only
+const MIN_CONTENT_WORDS = 3;
+
+/**
+ * Reported speech in sentences without quotation marks, one relation a sentence at most:
+ * `According to X, …` / `…, according to X.`; `…, X said.` / `…, said X.`;
+ * `X said (that) …`, `X told Y (that) …`, `X went on to note that …`, `X made the claim that …`.
+ * Content keeps `that` (as PolNeAR does) and runs to the end of the clause.
+ */
+export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[] {
+  const { text, sentences, taken, people, outlets } = input;
+  const out: ReportedSpeech[] = [];
+  let t = 0;
+  for (const s of sentences) {
+    while (t < taken.length && taken[t]!.end <= s.start) t++;
+    if (t < taken.length && taken[t]!.start < s.end) continue;
+    const end = Math.min(s.end, s.start + MAX_SENTENCE);
+    const words = wordsIn(text, s.start, end);
+    if (words.some((w) => w.text === '"' || w.text === '“' || w.text === '”')) continue;
+    const found = accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words);
+    if (!found) continue;
+    const content = found.content.filter((c) => countLetters(words, c) >= MIN_CONTENT_WORDS);
+    if (content.length === 0) continue;
+    out.push({ content, cue: found.cue, speaker: describeSpeaker(text, found.speaker, people, outlets), confidence: found.confidence });
+  }
+  return out;
+}
+
+interface Found {
+  readonly content: Span[];
+  readonly cue: Span;
+  readonly speaker: SpeakerPhrase;
+  readonly confidence: number;
+}
+
+/** `According to X, …`, `…, according to X.`, `…, according to X, …`. */
+function accordingTo(words: readonly Word[]): Found | null {
+  const a = words.findIndex((w, i) => w.lower === 'according' && words[i + 1]?.lower === 'to');
+  if (a < 0) return null;
+  const cue = { start: words[a]!.start, end: words[a + 1]!.end };
+  const speaker = speakerAfter(words.slice(a + 2));
+  if (!speaker) return null;
+  let after = words.findIndex((w, i) => i > a + 1 && (w.text === ',' || w.text === '.') && w.start >= speaker.head.end);
+  if (speaker.apposition) after = words.findIndex((w, i) => i > a + 1 && (w.text === ',' || w.text === '.') && w.start >= speaker.apposition!.end);
+  const content: Span[] = [];
+  const first = words[0]!;
+  if (a > 0) content.push({ start: first.start, end: trimEnd(words, a - 1) });
+  if (after >= 0 && after + 1 < words.length) content.push({ start: words[after + 1]!.start, end: sentenceEnd(words) });
+  return { content: content.filter((c) => c.end > c.start), cue, speaker, confidence: 0.7 };
+}
+
+/** `…, X said.`, `…, said X.`, `…, X said on Monday.`, and `…, X said, …`. */
+function trailingCue(words: readonly Word[]): Found | null {
+  for (let c = words.length - 1; c > 2; c--) {
+    const w = words[c]!;
+    if (cueClass(w.lower) !== 'speech' || isCapitalised(w) || w.lower.endsWith('ing') || takesAddressee(w.lower) && w.lower !== 'told') continue;
+    // Find the comma that opens the parenthetical attribution.
+    let comma = c - 1;
+    while (comma >= 0 && words[comma]!.text !== ',' && c - comma <= 8) comma--;
+    if (comma < 2 || words[comma]!.text !== ',') {
+      continue;
+    }
+    const between = words.slice(comma + 1, c);
+    let speaker: SpeakerPhrase | null;
+    if (between.length === 0) {
+      speaker = speakerAfter(words.slice(c + 1));
+    } else {
+      speaker = speakerBefore(between);
+      if (speaker && speaker.head.start !== between[0]!.start) speaker = null;
+    }
+    if (!speaker) continue;
+    // After the cue: only a short adjunct, then the end or a comma and more content.
+    const rest = words.slice(c + 1).filter((x) => x.start >= (between.length === 0 ? speaker!.head.end : w.end));
+    const stop = rest.findIndex((x) => x.text === ',' || x.text === '.' || x.text === ';');
+    const adjunct = stop < 0 ? rest : rest.slice(0, stop);
+    if (adjunct.filter(isLetterWord).length > 8) continue;
+    const content: Span[] = [{ start: words[0]!.start, end: words[comma - 1]!.end }];
+    const more = stop >= 0 && rest[stop]!.text === ',' ? rest.slice(stop + 1) : [];
+    if (more.filter(isLetterWord).length >= MIN_CONTENT_WORDS) content.push({ start: more[0]!.start, end: sentenceEnd(words) });
+    return { content, cue: w, speaker, confidence: 0.75 };
+  }
+  return null;
+}
+
+// Verb phrases that report without a lexicon verb: `made the claim that`, `went on to note`.
+const PHRASE_CUE = /^(?:made|makes|making|make)$/;
+const PHRASE_NOUN = /^(?:claim|case|argument|point|allegation|assertion|prediction|promise|pledge)$/;
+
+/** `X said (that) …`: a subject, a cue verb, then a clause to the end of the sentence. */
+function leadingCue(text: string, words: readonly Word[]): Found | null {
+  for (let c = 1; c < words.length - MIN_CONTENT_WORDS; c++) {
+    const w = words[c]!;
+    let cueEnd = c;
+    let cls = cueClass(w.lower);
+    if (!cls && PHRASE_CUE.test(w.lower) && (words[c + 1]?.lower === 'the' || words[c + 1]?.lower === 'a') && PHRASE_NOUN.test(words[c + 2]?.lower ?? '') && words[c + 3]?.lower === 'that') {
+      cls = 'speech';
+      cueEnd = c + 2;
+    }
+    if (!cls || cls === 'naming' || isCapitalised(w)) continue;
+    if (!verbHere(words, c)) continue;
+    const participle = w.lower.endsWith('ing');
+    if (participle && words[c - 1]?.text !== ',') continue;
+    const subjectWords = participle ? words.slice(0, c - 1) : clauseStart(words, c);
+    const speaker = speakerBefore(subjectWords);
+    if (!speaker) continue;
+    const headText = text.slice(speaker.head.start, speaker.head.end);
+    if (cls === 'belief' && !(PRONOUNS.has(headText.toLowerCase()) || /^\p{Lu}/u.test(headText))) continue;
+    if (!participle && speaker.head.start < (subjectWords[0]?.start ?? 0)) continue;
+    let k = cueEnd + 1;
+    const that = words.slice(k, k + 9).findIndex((x) => x.lower === 'that');
+    if (that >= 0 && words.slice(k, k + that).every((x) => !cueClass(x.lower))) k += that;
+    else if (takesAddressee(w.lower)) k = skipAddressee(words, k);
+    else k = skipAdjunct(words, k);
+    if (k >= words.length) continue;
+    const first = words[k]!;
+    // A clause must follow: `said that …`, `said he …`, `said the plan …`; not `said nothing`.
+    if (!(first.lower === 'that' || PRONOUNS.has(first.lower) || isCapitalised(first) || /^(?:the|a|an|his|her|their|its|this|there|it|some|many|most|no|if|whether|how|why|what)$/.test(first.lower))) continue;
+    if (cls === 'belief' && first.lower !== 'that' && !PRONOUNS.has(first.lower) && !/^(?:the|there|it)$/.test(first.lower)) continue;
+    const end = clauseEnd(words, k);
+    return { content: [{ start: first.start, end }], cue: { start: w.start, end: words[cueEnd]!.end }, speaker, confidence: cls === 'belief' ? 0.5 : 0.65 };
+  }
+  return null;
+}
+
+function verbHere(words: readonly Word[], c: number): boolean {
+  const w = words[c]!;
+  const prev = words[c - 1];
+  if (!prev) return false;
+  if (/^(?:to|the|a|an|his|her|their|its|this|that|of|for|in|on)$/.test(prev.lower) && !(prev.lower === 'to' && /^(?:went|go|goes|going|continued|wanted|wants|had|has|have|decided|declined|refused|appeared|seemed|tried|used)$/.test(words[c - 2]?.lower ?? ''))) return false;
+  if (/^(?:state|states|report|reports|note|notes|claim|claims|post|posts|charge|charges|counter|demand|demands|promise|promises|estimate|estimates|remark|remarks|tweet|tweets|reply|replies|read|reads|thanks|call|calls|fear|fears|hope|hopes|worry|echo)$/.test(w.lower)) {
+    return PRONOUNS.has(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|then|often)$/.test(prev.lower) || (isCapitalised(prev) && /s$/.test(w.lower) && !/ss$/.test(w.lower));
+  }
+  return true;
+}
+
+/** Words back from the cue to the start of its clause. */
+function clauseStart(words: readonly Word[], c: number): Word[] {
+  let s = c;
+  while (s > 0) {
+    const x = words[s - 1]!;
+    if (x.text === ';' || x.text === ':') break;
+    if (/^(?:that|because|while|when|after|if|although|though|since|but|and|which|who)$/.test(x.lower) && s < c) {
+      if ((x.lower === 'and' || x.lower === 'but') && c - s <= 1) {
+        s--;
+        continue;
+      }
+      break;
+    }
+    s--;
+  }
+  return words.slice(s, c);
+}
+
+function skipAddressee(words: readonly Word[], k: number): number {
+  let n = 0;
+  while (k < words.length && n < 4 && (isCapitalised(words[k]!) || /^(?:the|a|an|his|her|their|reporters|supporters|him|her|them|us|me|crowd|audience|journalists|lawmakers|members|voters|donors|students|people|congress)$/.test(words[k]!.lower))) {
+    k++;
+    n++;
+  }
+  return skipAdjunct(words, k);
+}
+
+// `said Monday`, `said on Tuesday`, `said in a statement`, `said last week`.
+function skipAdjunct(words: readonly Word[], k: number): number {
+  const day = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|later|earlier|again|also|repeatedly|previously|publicly|privately|once)$/;
+  while (k < words.length && day.test(words[k]!.lower)) k++;
+  if (words[k]?.lower === 'on' && day.test(words[k + 1]?.lower ?? '')) k += 2;
+  if (words[k]?.lower === 'last' && /^(?:week|month|year|night)$/.test(words[k + 1]?.lower ?? '')) k += 2;
+  if (words[k]?.text === ',') k++;
+  return k;
+}
+
+/** End of reported content: the sentence end, or a break before a new clause. */
+function clauseEnd(words: readonly Word[], k: number): number {
+  for (let j = k + 1; j + 1 < words.length; j++) {
+    const x = words[j]!;
+    const next = words[j + 1]!.lower;
+    if (x.text === ';' || x.text === '—' || x.text === '–') return words[j - 1]!.end;
+    if (x.text === ',' && (isParticipleCue(next) || next === 'according' || next === 'but')) return words[j - 1]!.end;
+  }
+  return sentenceEnd(words);
+}
+
+function sentenceEnd(words: readonly Word[]): number {
+  let j = words.length - 1;
+  while (j > 0 && !isLetterWord(words[j]!) && words[j]!.text !== ')' && words[j]!.text !== '%') j--;
+  return words[j]!.end;
+}
+
+function trimEnd(words: readonly Word[], j: number): number {
+  while (j > 0 && !isLetterWord(words[j]!)) j--;
+  return words[j]!.end;
+}
+
+function countLetters(words: readonly Word[], s: Span): number {
+  let n = 0;
+  for (const w of words) if (w.start >= s.start && w.end <= s.end && isLetterWord(w)) n++;
+  return n;
+}
