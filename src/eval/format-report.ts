@@ -28,7 +28,7 @@ function counts(t: TrackReport): string {
 /** The Q- and A-track figures side by side, each with its 95% bootstrap interval. */
 export function formatQuoteTable(report: QuoteReport): string {
   const w = 34;
-  const col = 24;
+  const col = 30;
   const lines = [
     `${''.padEnd(w)}${'Q-track (quotations)'.padEnd(col)}A-track (all attributions)`,
     `${''.padEnd(w)}${'score [95% CI]'.padEnd(col)}score [95% CI]`,
