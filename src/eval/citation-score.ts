@@ -1,10 +1,12 @@
 /**
  * The citation score lives in `src/eval/citations.ts` (owned separately). It is loaded
  * dynamically so that `npm run eval` works before that module exists, and says so.
+ * `scoreCitations()` is given the context below; the current one ignores it and scores the
+ * hand-written set `test/citations/cases.jsonl` (no external citation corpus exists here).
  */
 import type { ProvenanceMap } from '../contract/schema.js';
 import type { Split } from './paths.js';
-import { citationHeadline } from './recorded-scores.js';
+import { citationHeadline, citationSummary } from './recorded-scores.js';
 
 export interface CitationContext {
   readonly sharedDir: string;
@@ -36,7 +38,7 @@ export async function runCitationScore(context: CitationContext): Promise<Citati
   if (typeof score !== 'function') return { status: 'absent', reason: 'src/eval/citations.ts exports no scoreCitations()' };
   try {
     const result: unknown = await (score as (c: CitationContext) => unknown)(context);
-    return { status: 'ok', result, headline: citationHeadline(result) };
+    return { status: 'ok', result: citationSummary(result), headline: citationHeadline(result) };
   } catch (e) {
     return { status: 'failed', reason: `scoreCitations() threw: ${e instanceof Error ? e.message : String(e)}` };
   }

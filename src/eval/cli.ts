@@ -18,7 +18,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCitationScore, type CitationOutcome } from './citation-score.js';
-import { formatComparisons, formatQuoteTable } from './format-report.js';
+import { formatCitations, formatComparisons, formatQuoteTable } from './format-report.js';
 import { polnearAvailable, polnearPaths, recordedScoresPath, repoRoot, sharedDir, type Split } from './paths.js';
 import { readGold, readPredictions } from './read-gold.js';
 import { checkFailed, compareHeadline, DEFAULT_TOLERANCE, quoteHeadline, type RecordedRun, type RecordedScores } from './recorded-scores.js';
@@ -130,7 +130,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       formatQuoteTable(quotes),
       '',
       citations.status === 'ok'
-        ? `Citations (src/eval/citations.ts)\n${JSON.stringify(citations.result, null, 1)}`
+        ? `Citations (src/eval/citations.ts: hand-written cases in test/citations/cases.jsonl)\n${formatCitations(citations.result)}`
         : `Citations: skipped (${citations.reason})`,
     );
     process.stdout.write(out.join('\n') + '\n');

@@ -57,3 +57,14 @@ export function formatComparisons(comparisons: readonly Comparison[], tolerance:
   }
   return lines.join('\n');
 }
+
+/** Every number of a citation result, one per line (`detection.f1  0.923`). */
+export function formatCitations(result: unknown): string {
+  const lines: string[] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === 'number') lines.push(`  ${path.padEnd(32)}${Number.isInteger(v) ? String(v) : f3(v)}`);
+    else if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+  };
+  walk(result, '');
+  return lines.join('\n');
+}

@@ -25,6 +25,12 @@ describe('citationHeadline', () => {
       'citations.f1': 0.4,
       'citations.outlet.F1': 0.3,
     });
+    // The shape of src/eval/citations.ts: detection P/R/F1 and counts, per-field accuracies, cases.
+    expect(citationHeadline({ detection: { p: 1, r: 0.5, f1: 0.667, tp: 1, fp: 0, fn: 1 }, fields: { date: 1, outlet: 0.5 }, cases: [] })).toEqual({
+      'citations.detection.f1': 0.667,
+      'citations.fields.date': 1,
+      'citations.fields.outlet': 0.5,
+    });
     expect(citationHeadline(null)).toEqual({});
   });
 });

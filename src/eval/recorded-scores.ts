@@ -37,21 +37,28 @@ export function quoteHeadline(report: QuoteReport): Record<string, number> {
 }
 
 /**
- * The guarded citation scores: every finite number in the citation result whose name ends
- * in `f1` (`citations.f1`, `citations.outlet.f1`), whatever shape its owner gives it.
+ * The guarded citation scores, whatever shape their owner gives the result: every finite number
+ * whose name ends in `f1` (`citations.detection.f1`), and every number inside a `fields` object
+ * (per-field accuracies, `citations.fields.outlet`). Counts and per-case rows are not guarded.
  */
 export function citationHeadline(result: unknown, prefix = 'citations'): Record<string, number> {
   const out: Record<string, number> = {};
-  const walk = (v: unknown, path: string, depth: number): void => {
-    if (depth > 4 || v === null || typeof v !== 'object') return;
+  const walk = (v: unknown, path: string, depth: number, inFields: boolean): void => {
+    if (depth > 4 || v === null || typeof v !== 'object' || Array.isArray(v)) return;
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       const name = `${path}.${k}`;
-      if (typeof x === 'number' && Number.isFinite(x) && /f1$/i.test(k)) out[name] = x;
-      else if (!Array.isArray(x)) walk(x, name, depth + 1);
+      if (typeof x === 'number' && Number.isFinite(x) && (inFields || /f1$/i.test(k))) out[name] = x;
+      else walk(x, name, depth + 1, k === 'fields');
     }
   };
-  walk(result, prefix, 0);
+  walk(result, prefix, 0, false);
   return out;
+}
+
+/** A citation result without its per-case rows (top-level arrays), for printing and recording. */
+export function citationSummary(result: unknown): unknown {
+  if (result === null || typeof result !== 'object' || Array.isArray(result)) return result;
+  return Object.fromEntries(Object.entries(result as Record<string, unknown>).filter(([, v]) => !Array.isArray(v)));
 }
 
 export interface Comparison {
