@@ -5,7 +5,7 @@ const WINDOW = 300;
 
 // `writing in the Guardian`, `in a column for Politico`, `an op-ed published by Al Jazeera`.
 const CUE =
-  /\b(?:writ(?:ing|es|ten)|wrote|publish(?:ed|es|ing)|posted|reported|according|piece|article|op-ed|oped|column|editorial|report|story|interview|essay|analysis)\s+(?:(?:a|an|the|recent|new|this|that)\s+)?(?:(?:piece|article|op-ed|column|report|essay|editorial|story|analysis)\s+)?(?:in|for|on|by|to)\s+((?:the\s+)?\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:of\s+|and\s+|de\s+)?\p{Lu}[\p{L}\p{N}'’.&-]*){0,5})/gu;
+  /(?<![\p{L}])(?:[Ww]rit(?:ing|es|ten)|[Ww]rote|[Pp]ublish(?:ed|es|ing)|[Pp]osted|[Rr]eported|[Aa]ccording|[Pp]iece|[Aa]rticle|[Oo]p-ed|[Cc]olumn|[Ee]ditorial|[Rr]eport|[Ss]tory|[Ii]nterview|[Ee]ssay|[Aa]nalysis)\s+(?:(?:a|an|the|recent|new|this|that)\s+)?(?:(?:piece|article|op-ed|column|report|essay|editorial|story|analysis)\s+)?(?:in|for|on|by|to)\s+((?:the\s+)?\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:of\s+|and\s+|de\s+)?\p{Lu}[\p{L}\p{N}'’.&-]*){0,5})/gu;
 
 /**
  * The outlet the surrounding text names for a reference that names none:

@@ -104,13 +104,19 @@ export function parseReference(text: string, inner: Span, registry: OutletRegist
       } else (date = d), (dateSpan = part.value);
       continue;
     }
-    names.push({ text: v, index: k });
+    // `Global Times editorial`: the kind of piece is not part of the outlet's name.
+    names.push({ text: v.replace(/\s+(?:editorial|op-ed|column|commentary|opinion|analysis|report|leader)$/i, ''), index: k });
   }
 
   // Names: outlets by the registry or their wording, persons by their shape, the rest by position.
   let outletName = placedOutlet;
   const unknown: { text: string; index: number }[] = [];
   for (const n of names) {
+    // Lower-case prose inside the brackets: `(which Reuters could not verify)`.
+    if (!/^(?:the\s+)?[\p{Lu}\d]/u.test(n.text)) {
+      unknown.push(n);
+      continue;
+    }
     const known = registry.byName(n.text);
     if (!outletName && (known || looksLikeOutletName(n.text)) && !looksLikeStaffByline(n.text)) {
       outletName = n.text;
@@ -121,13 +127,11 @@ export function parseReference(text: string, inner: Span, registry: OutletRegist
     else unknown.push(n);
   }
   for (const n of unknown) {
+    if (!/^(?:the\s+)?[\p{Lu}\d]/u.test(n.text)) continue;
     if (!outletName && (titleIndex < 0 || n.index > titleIndex || authors.length > 0)) outletName = n.text;
     else if (titleIndex >= 0 && n.index < titleIndex && /^\p{Lu}/u.test(n.text) && !/\s/.test(n.text)) authors.push(n.text); // a surname alone
   }
-  if (unknown.some((n) => !/^\p{Lu}|^\d/u.test(n.text) && n.text !== outletName)) {
-    // Lower-case prose inside the brackets: `(which Reuters reported on 3 May)`.
-    if (!title && !url && !ibid) return null;
-  }
+  if (unknown.some((n) => !/^(?:the\s+)?[\p{Lu}\d]/u.test(n.text)) && !title && !url && !ibid && !via && !placedOutlet) return null;
 
   let outletKey: string | null = null;
   if (outletName) outletKey = registry.byName(outletName)?.key ?? null;
