@@ -1,0 +1,150 @@
+/**
+ * The schema of the SQLite corpus, as numbered migrations. `schema_version` records the ones
+ * applied; each runs in its own transaction. Never edit a released migration: add the next one.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+// FTS5 tokenizer: Unicode words, accents folded, so `Sao Paulo` finds `São Paulo`.
+const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 2'`;
+
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+  {
+    version: 1,
+    description: 'articles, versions, quotes, speakers, citations, outlets, failures, full-text indexes',
+    sql: `
+CREATE TABLE outlets (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,            -- registry key, or a normalised name
+  name TEXT NOT NULL,
+  country TEXT,
+  state_affiliated INTEGER NOT NULL DEFAULT 0,
+  in_registry INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  identity TEXT NOT NULL UNIQUE,       -- 'url:<canonical url>' or 'path:<source path>'
+  canonical_url TEXT,
+  source_path TEXT NOT NULL,
+  content_hash TEXT NOT NULL,          -- of the current version
+  current_version INTEGER NOT NULL,
+  title TEXT,
+  published TEXT,
+  outlet_name TEXT,                    -- the publisher as the page names it
+  outlet_id INTEGER REFERENCES outlets(id),
+  meta_json TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL
+);
+CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_outlet ON articles(outlet_id);
+
+CREATE TABLE article_versions (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  schema_version TEXT NOT NULL,
+  generator_version TEXT NOT NULL,
+  map_gzip BLOB NOT NULL,              -- the provenance map, JSON, gzip
+  created_at TEXT NOT NULL,
+  UNIQUE (article_id, version)
+);
+CREATE INDEX article_versions_content_hash ON article_versions(content_hash);
+
+-- Other URLs or paths whose text is already stored under an article (copies, syndication).
+CREATE TABLE article_aliases (
+  identity TEXT PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  source_path TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL
+);
+CREATE INDEX article_aliases_article ON article_aliases(article_id);
+
+CREATE TABLE article_outlets (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  outlet_id INTEGER NOT NULL REFERENCES outlets(id),
+  roles TEXT NOT NULL,                 -- JSON array: named, cited, linked, speaker, via, publisher
+  PRIMARY KEY (article_id, outlet_id)
+);
+CREATE INDEX article_outlets_outlet ON article_outlets(outlet_id);
+
+CREATE TABLE speakers (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,            -- speakerKey(name)
+  name TEXT NOT NULL,                  -- the name as first seen
+  kind TEXT NOT NULL
+);
+
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  version_id INTEGER NOT NULL REFERENCES article_versions(id) ON DELETE CASCADE,
+  quote_key TEXT NOT NULL,             -- 'q3' in the map
+  kind TEXT NOT NULL,
+  speaker_id INTEGER REFERENCES speakers(id),
+  speaker_name TEXT,
+  speaker_kind TEXT NOT NULL,
+  content TEXT NOT NULL,               -- the content spans joined with ' … '
+  content_norm TEXT NOT NULL,          -- normaliseQuoteContent(content), for matching across articles
+  cue TEXT,
+  start_offset INTEGER NOT NULL,        -- of the first content span
+  end_offset INTEGER NOT NULL,
+  via_outlet_ids TEXT NOT NULL,        -- JSON array of outlets.id
+  confidence REAL NOT NULL,
+  UNIQUE (version_id, quote_key)
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_id);
+CREATE INDEX quotes_content_norm ON quotes(content_norm);
+
+CREATE TABLE citations (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  version_id INTEGER NOT NULL REFERENCES article_versions(id) ON DELETE CASCADE,
+  citation_key TEXT NOT NULL,          -- 'c2' in the map
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  outlet_name TEXT,
+  outlet_id INTEGER REFERENCES outlets(id),
+  via_outlet_name TEXT,
+  via_outlet_id INTEGER REFERENCES outlets(id),
+  authors_json TEXT NOT NULL,
+  title TEXT,
+  date TEXT,
+  url TEXT,
+  UNIQUE (version_id, citation_key)
+);
+CREATE INDEX citations_article ON citations(article_id);
+CREATE INDEX citations_outlet ON citations(outlet_id);
+
+CREATE TABLE failures (
+  source_path TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+
+-- rowid = quotes.id; kept in step by the triggers below.
+CREATE VIRTUAL TABLE quotes_fts USING fts5(content, speaker, ${TOKENIZE});
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+  INSERT INTO quotes_fts(rowid, content, speaker) VALUES (new.id, new.content, coalesce(new.speaker_name, ''));
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+  DELETE FROM quotes_fts WHERE rowid = old.id;
+END;
+
+-- rowid = articles.id; the text of the current version.
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, ${TOKENIZE});
+`,
+  },
+]);
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

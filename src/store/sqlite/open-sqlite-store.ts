@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { storeError } from '../store-errors.js';
+import type { CorpusStore } from '../types.js';
+import { mapSqliteError } from './map-sqlite-error.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+import { createCorpusReader } from './read-corpus.js';
+import { createArticleWriter } from './write-article.js';
+
+export interface OpenSqliteStoreOptions {
+  /** Open for reading only: every write fails with `E_STORE_READONLY`. */
+  readonly readonly?: boolean;
+  /** Create the file when missing (default: true unless `readonly`). */
+  readonly create?: boolean;
+  /** Caps the database at this many pages (4 KiB each); a write past it fails with `E_STORE_FULL`. */
+  readonly maxPages?: number;
+  /** The clock for first/last-seen times (ISO 8601); defaults to the system clock. */
+  readonly now?: () => string;
+}
+
+// 'ClTr': marks the file as a claimtrace corpus, so another SQLite file is refused, not migrated.
+const APPLICATION_ID = 0x436c5472;
+
+/**
+ * Opens (creating and migrating when allowed) a SQLite corpus database. WAL mode, foreign keys
+ * on; every article is written in one transaction. Errors carry `E_STORE_*` codes.
+ */
+export async function openSqliteStore(path: string, options: OpenSqliteStoreOptions = {}): Promise<CorpusStore> {
+  const readonly = options.readonly ?? false;
+  const create = options.create ?? !readonly;
+  const now = options.now ?? (() => new Date().toISOString());
+  const fail = (e: unknown): never => {
+    throw mapSqliteError(e, path) ?? e;
+  };
+
+  if (!create && path !== ':memory:' && !existsSync(path)) {
+    throw storeError('E_STORE_NOT_FOUND', `${path}: no corpus database here (create one with \`claimtrace ingest … --db ${path}\`).`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly, fileMustExist: !create });
+  } catch (e) {
+    return fail(e);
+  }
+  try {
+    configure(db, path, readonly, options.maxPages);
+  } catch (e) {
+    db.close();
+    return fail(e);
+  }
+
+  const writer = createArticleWriter(db, now);
+  const reader = createCorpusReader(db);
+  const recordFailure = db.prepare(
+    `INSERT INTO failures (source_path, code, message, at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (source_path) DO UPDATE SET code = excluded.code, message = excluded.message, at = excluded.at`,
+  );
+  let closed = false;
+
+  // Every call maps driver errors to store errors; misuse after close() throws at once.
+  function guard<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => Promise<R> {
+    return async (...args: A) => {
+      if (closed) throw new Error(`Expected an open corpus store, not a closed one (called \`${name}\` after \`close\`)`);
+      try {
+        return fn(...args);
+      } catch (e) {
+        return fail(e);
+      }
+    };
+  }
+  function guardIterable<T>(name: string, make: () => AsyncGenerator<T>): () => AsyncIterable<T> {
+    return () => ({
+      async *[Symbol.asyncIterator]() {
+        if (closed) throw new Error(`Expected an open corpus store, not a closed one (called \`${name}\` after \`close\`)`);
+        try {
+          yield* make();
+        } catch (e) {
+          fail(e);
+        }
+      },
+    });
+  }
+
+  return Object.freeze({
+    putArticle: guard('putArticle', writer.putArticle),
+    touchIfUnchanged: guard('touchIfUnchanged', writer.touchIfUnchanged),
+    recordFailure: guard('recordFailure', (sourcePath: string, code: string, message: string) => {
+      recordFailure.run(sourcePath, code, message, now());
+    }),
+    stats: guard('stats', reader.stats),
+    searchQuotes: guard('searchQuotes', reader.searchQuotes),
+    searchArticles: guard('searchArticles', reader.searchArticles),
+    topSpeakers: guard('topSpeakers', reader.topSpeakers),
+    speakerQuotes: guard('speakerQuotes', reader.speakerQuotes),
+    citationGraph: guard('citationGraph', reader.citationGraph),
+    exportArticles: guardIterable('exportArticles', reader.exportArticles),
+    exportQuotes: guardIterable('exportQuotes', reader.exportQuotes),
+    failures: guard('failures', reader.failures),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        // Folds the WAL back into the main file so the .db can be copied alone.
+        if (!readonly) db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // A checkpoint is housekeeping; failing it loses nothing.
+      }
+      db.close();
+    },
+  } satisfies CorpusStore);
+}
+
+function configure(db: Database.Database, path: string, readonly: boolean, maxPages: number | undefined): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  // Reads the header: a file that is not SQLite fails here with SQLITE_NOTADB.
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n > 0;
+  if (hasTables && applicationId !== APPLICATION_ID) {
+    throw storeError('E_STORE_CORRUPT', `${path}: this SQLite database is not a claimtrace corpus; give another --db path.`);
+  }
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL loses no committed transaction when the process dies, only on power loss.
+    db.pragma('synchronous = NORMAL');
+    if (maxPages !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxPages))}`);
+  }
+  migrate(db, path, readonly);
+}
+
+function migrate(db: Database.Database, path: string, readonly: boolean): void {
+  const hasVersionTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get() !== undefined;
+  const current = hasVersionTable ? ((db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0) : 0;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw storeError('E_STORE_VERSION', `${path}: schema version ${current} was written by a newer claimtrace (this one knows up to ${LATEST_SCHEMA_VERSION}); upgrade claimtrace.`);
+  }
+  if (current === LATEST_SCHEMA_VERSION) return;
+  if (readonly) {
+    throw current === 0
+      ? storeError('E_STORE_CORRUPT', `${path}: an empty database, not a claimtrace corpus.`)
+      : storeError('E_STORE_VERSION', `${path}: schema version ${current} needs upgrading to ${LATEST_SCHEMA_VERSION}; open it once for writing (e.g. \`claimtrace ingest\`).`);
+  }
+  db.transaction(() => {
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  }).immediate();
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)').run(m.version, m.description, new Date().toISOString());
+    }).immediate();
+  }
+}

@@ -1,0 +1,217 @@
+import { gunzipSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import type { ProvenanceMap } from '../../contract/schema.js';
+import { normaliseOutletName } from '../../registry/normalise-name.js';
+import { speakerKey } from '../normalise-text.js';
+import type {
+  ArticleHit,
+  ArticleSummary,
+  CitationGraph,
+  CorpusStats,
+  GraphEdge,
+  GraphNode,
+  Page,
+  QuoteHit,
+  SpeakerCount,
+  StoredArticle,
+  StoredFailure,
+  TopSpeakersOptions,
+} from '../types.js';
+import { toFtsQuery } from './fts-query.js';
+
+type Db = Database.Database;
+
+export const DEFAULT_LIMIT = 20;
+const EXPORT_BATCH = 200;
+
+const ARTICLE_COLUMNS = `a.id AS article_id, a.current_version, a.canonical_url, a.source_path, a.title,
+  coalesce(po.name, a.outlet_name) AS outlet, a.published, a.first_seen`;
+
+const QUOTE_SELECT = `SELECT q.id AS quote_id, q.quote_key, q.kind, q.content, q.cue, q.speaker_name, q.speaker_kind,
+  s.key AS speaker_key, ${ARTICLE_COLUMNS}
+  FROM quotes q
+  JOIN articles a ON a.id = q.article_id
+  LEFT JOIN outlets po ON po.id = a.outlet_id
+  LEFT JOIN speakers s ON s.id = q.speaker_id`;
+
+interface ArticleRow {
+  article_id: number;
+  current_version: number;
+  canonical_url: string | null;
+  source_path: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  first_seen: string;
+}
+
+interface QuoteRow extends ArticleRow {
+  quote_id: number;
+  quote_key: string;
+  kind: QuoteHit['kind'];
+  content: string;
+  cue: string | null;
+  speaker_name: string | null;
+  speaker_kind: string;
+  speaker_key: string | null;
+}
+
+function toSummary(r: ArticleRow): ArticleSummary {
+  return {
+    articleId: r.article_id,
+    version: r.current_version,
+    url: r.canonical_url,
+    sourcePath: r.source_path,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    firstSeen: r.first_seen,
+  };
+}
+
+function toQuoteHit(r: QuoteRow): QuoteHit {
+  return {
+    quoteId: r.quote_id,
+    quoteKey: r.quote_key,
+    kind: r.kind,
+    content: r.content,
+    cue: r.cue,
+    speaker: { name: r.speaker_name, kind: r.speaker_kind, key: r.speaker_key },
+    article: toSummary(r),
+  };
+}
+
+function pageOf(page: Page | undefined): [number, number] {
+  const limit = page?.limit ?? DEFAULT_LIMIT;
+  const offset = page?.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 0) throw new TypeError(`Expected \`limit\` to be a non-negative integer, not \`${limit}\``);
+  if (!Number.isInteger(offset) || offset < 0) throw new TypeError(`Expected \`offset\` to be a non-negative integer, not \`${offset}\``);
+  return [limit, offset];
+}
+
+/** The read side of the SQLite store: plain queries, no writes. */
+export function createCorpusReader(db: Db) {
+  const st = {
+    stats: db.prepare<[], CorpusStats>(`SELECT
+      (SELECT count(*) FROM articles) AS articles,
+      (SELECT count(*) FROM article_versions) AS versions,
+      (SELECT count(*) FROM quotes) AS quotes,
+      (SELECT count(DISTINCT speaker_id) FROM quotes) AS speakers,
+      (SELECT count(*) FROM citations) AS citations,
+      (SELECT count(DISTINCT outlet_id) FROM article_outlets) AS outlets,
+      (SELECT count(*) FROM failures) AS failures`),
+    searchQuotes: db.prepare<[string, number, number], QuoteRow>(
+      `${QUOTE_SELECT} JOIN quotes_fts f ON f.rowid = q.id WHERE quotes_fts MATCH ? ORDER BY f.rank, q.id LIMIT ? OFFSET ?`,
+    ),
+    searchArticles: db.prepare<[string, number, number], ArticleRow & { snippet: string }>(
+      `SELECT ${ARTICLE_COLUMNS}, snippet(articles_fts, 1, '«', '»', '…', 16) AS snippet
+       FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN outlets po ON po.id = a.outlet_id
+       WHERE articles_fts MATCH ? ORDER BY f.rank, a.id LIMIT ? OFFSET ?`,
+    ),
+    topSpeakers: db.prepare<[number, number], SpeakerCount>(
+      `SELECT s.key, s.name, s.kind, count(*) AS quotes, count(DISTINCT q.article_id) AS articles
+       FROM quotes q JOIN speakers s ON s.id = q.speaker_id
+       GROUP BY s.id ORDER BY quotes DESC, articles DESC, s.key LIMIT ? OFFSET ?`,
+    ),
+    topSpeakersOfOutlet: db.prepare<{ key: string; name: string; limit: number; offset: number }, SpeakerCount>(
+      `SELECT s.key, s.name, s.kind, count(*) AS quotes, count(DISTINCT q.article_id) AS articles
+       FROM quotes q JOIN speakers s ON s.id = q.speaker_id
+       JOIN articles a ON a.id = q.article_id LEFT JOIN outlets po ON po.id = a.outlet_id
+       WHERE po.key = :key OR lower(po.name) = :name OR lower(a.outlet_name) = :name
+       GROUP BY s.id ORDER BY quotes DESC, articles DESC, s.key LIMIT :limit OFFSET :offset`,
+    ),
+    speakerQuotes: db.prepare<[string, number, number], QuoteRow>(
+      `${QUOTE_SELECT} WHERE s.key = ?
+       ORDER BY a.published IS NULL, a.published, a.first_seen, a.id, q.start_offset LIMIT ? OFFSET ?`,
+    ),
+    citeEdges: db.prepare<[], GraphEdge>(
+      `SELECT pub.key AS "from", cited.key AS "to", 'cites' AS kind, count(*) AS count, count(DISTINCT c.article_id) AS articles
+       FROM citations c JOIN articles a ON a.id = c.article_id
+       JOIN outlets pub ON pub.id = a.outlet_id JOIN outlets cited ON cited.id = c.outlet_id
+       GROUP BY pub.id, cited.id`,
+    ),
+    viaEdges: db.prepare<[], GraphEdge>(
+      `SELECT cited.key AS "from", via.key AS "to", 'via' AS kind, count(*) AS count, count(DISTINCT c.article_id) AS articles
+       FROM citations c JOIN outlets cited ON cited.id = c.outlet_id JOIN outlets via ON via.id = c.via_outlet_id
+       GROUP BY cited.id, via.id`,
+    ),
+    outletsByKey: db.prepare<[], { key: string; name: string; state_affiliated: number; country: string | null }>(
+      'SELECT key, name, state_affiliated, country FROM outlets ORDER BY key',
+    ),
+    exportArticles: db.prepare<[number, number], ArticleRow & { content_hash: string; last_seen: string; map_gzip: Buffer }>(
+      `SELECT ${ARTICLE_COLUMNS}, a.content_hash, a.last_seen, v.map_gzip
+       FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
+       LEFT JOIN outlets po ON po.id = a.outlet_id
+       WHERE a.id > ? ORDER BY a.id LIMIT ?`,
+    ),
+    exportQuotes: db.prepare<[number, number], QuoteRow>(`${QUOTE_SELECT} WHERE q.id > ? ORDER BY q.id LIMIT ?`),
+    failures: db.prepare<[], { source_path: string; code: string; message: string; at: string }>(
+      'SELECT source_path, code, message, at FROM failures ORDER BY source_path',
+    ),
+  };
+
+  return {
+    stats: (): CorpusStats => ({ ...st.stats.get()! }),
+
+    searchQuotes(text: string, page?: Page): QuoteHit[] {
+      const [limit, offset] = pageOf(page);
+      const match = toFtsQuery(text);
+      return match ? st.searchQuotes.all(match, limit, offset).map(toQuoteHit) : [];
+    },
+
+    searchArticles(text: string, page?: Page): ArticleHit[] {
+      const [limit, offset] = pageOf(page);
+      const match = toFtsQuery(text);
+      if (!match) return [];
+      return st.searchArticles.all(match, limit, offset).map((r) => ({ ...toSummary(r), snippet: r.snippet }));
+    },
+
+    topSpeakers(options: TopSpeakersOptions = {}): SpeakerCount[] {
+      const [limit, offset] = pageOf(options);
+      const outlet = options.outlet?.trim();
+      if (!outlet) return st.topSpeakers.all(limit, offset);
+      return st.topSpeakersOfOutlet.all({ key: normaliseOutletName(outlet), name: outlet.toLowerCase(), limit, offset });
+    },
+
+    speakerQuotes(name: string, page?: Page): QuoteHit[] {
+      const [limit, offset] = pageOf(page);
+      const key = speakerKey(name);
+      return key ? st.speakerQuotes.all(key, limit, offset).map(toQuoteHit) : [];
+    },
+
+    citationGraph(): CitationGraph {
+      const byKey = (a: GraphEdge, b: GraphEdge) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind);
+      const edges = [...st.citeEdges.all(), ...st.viaEdges.all()].sort(byKey);
+      const used = new Set(edges.flatMap((e) => [e.from, e.to]));
+      const nodes: GraphNode[] = st.outletsByKey
+        .all()
+        .filter((o) => used.has(o.key))
+        .map((o) => ({ id: o.key, name: o.name, stateAffiliated: o.state_affiliated === 1, country: o.country }));
+      return { nodes, edges };
+    },
+
+    /** Batches by id so no statement stays open between items (the consumer may query too). */
+    async *exportArticles(): AsyncGenerator<StoredArticle> {
+      for (let after = 0; ; ) {
+        const rows = st.exportArticles.all(after, EXPORT_BATCH);
+        if (rows.length === 0) return;
+        for (const r of rows) {
+          const map = JSON.parse(gunzipSync(r.map_gzip).toString('utf8')) as ProvenanceMap;
+          yield { ...toSummary(r), contentHash: r.content_hash, lastSeen: r.last_seen, map };
+        }
+        after = rows[rows.length - 1]!.article_id;
+      }
+    },
+
+    async *exportQuotes(): AsyncGenerator<QuoteHit> {
+      for (let after = 0; ; ) {
+        const rows = st.exportQuotes.all(after, EXPORT_BATCH);
+        if (rows.length === 0) return;
+        yield* rows.map(toQuoteHit);
+        after = rows[rows.length - 1]!.quote_id;
+      }
+    },
+
+    failures: (): StoredFailure[] => st.failures.all().map((r) => ({ sourcePath: r.source_path, code: r.code, message: r.message, at: r.at })),
+  };
+}

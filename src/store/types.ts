@@ -1,0 +1,166 @@
+/**
+ * The corpus store: where provenance maps of many articles are kept and queried.
+ *
+ * `CorpusStore` is the one seam between analysis and a database. The SQLite backend
+ * (`./sqlite/`) implements it today; a PostgreSQL backend can implement the same interface
+ * later without touching analysis or ingest code. Every method returns a Promise so a network
+ * database fits, even though SQLite answers synchronously.
+ *
+ * Identity of an article: its canonical URL when the map has one (`meta.url`), otherwise the
+ * path it was read from. Its content is the SHA-256 of `text` (UTF-8). Derived rows (quotes,
+ * citations, speakers, outlets) always describe the *current* version of each article; older
+ * versions keep their full provenance map.
+ */
+import type { ProvenanceMap } from '../contract/schema.js';
+
+export interface PutArticleRecord {
+  readonly map: ProvenanceMap;
+  /** Where the article was read from; defaults to `map.source.path`. */
+  readonly sourcePath?: string;
+}
+
+export type PutArticleStatus = 'inserted' | 'unchanged' | 'new-version';
+
+export interface PutArticleResult {
+  /**
+   * `inserted`: a new article. `new-version`: the same URL (or path) with different text; the
+   * new version is now current and the older one is kept. `unchanged`: this text is already
+   * stored, under this identity or (a copy) under another one.
+   */
+  readonly status: PutArticleStatus;
+  readonly articleId: number;
+  /** The article's current version, from 1. */
+  readonly version: number;
+}
+
+/** What is known about an input before it is analysed: enough to skip unchanged ones. */
+export interface ArticleRef {
+  readonly url: string | null;
+  readonly sourcePath: string;
+  /** `contentHash(text)`: SHA-256 of the text, lower-case hex. */
+  readonly contentHash: string;
+}
+
+export interface CorpusStats {
+  readonly articles: number;
+  readonly versions: number;
+  readonly quotes: number;
+  /** Named speakers with at least one quote in a current version. */
+  readonly speakers: number;
+  readonly citations: number;
+  /** Outlets mentioned, cited or publishing in at least one current version. */
+  readonly outlets: number;
+  /** Inputs whose last attempt failed (one row per path). */
+  readonly failures: number;
+}
+
+export interface Page {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface ArticleSummary {
+  readonly articleId: number;
+  readonly version: number;
+  readonly url: string | null;
+  readonly sourcePath: string;
+  readonly title: string | null;
+  /** The publishing outlet: its registry name when known, else as the page names it. */
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly firstSeen: string;
+}
+
+export interface QuoteHit {
+  readonly quoteId: number;
+  /** The quote's id inside its provenance map (`q3`). */
+  readonly quoteKey: string;
+  readonly kind: 'direct' | 'mixed' | 'indirect';
+  readonly content: string;
+  readonly cue: string | null;
+  readonly speaker: { readonly name: string | null; readonly kind: string; readonly key: string | null };
+  readonly article: ArticleSummary;
+}
+
+export interface ArticleHit extends ArticleSummary {
+  /** The matching passage with the matched words in «guillemets». */
+  readonly snippet: string;
+}
+
+export interface SpeakerCount {
+  readonly key: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly quotes: number;
+  readonly articles: number;
+}
+
+export interface TopSpeakersOptions extends Page {
+  /** Only articles published by this outlet (registry key or name, any case). */
+  readonly outlet?: string;
+}
+
+export interface GraphNode {
+  /** The outlet key (registry key, or a normalised name). */
+  readonly id: string;
+  readonly name: string;
+  readonly stateAffiliated: boolean;
+  readonly country: string | null;
+}
+
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  /** `cites`: an article of `from` cites `to`. `via`: `from`, as cited, relied on `to`. */
+  readonly kind: 'cites' | 'via';
+  /** Citations behind the edge. */
+  readonly count: number;
+  /** Distinct articles behind the edge. */
+  readonly articles: number;
+}
+
+export interface CitationGraph {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+export interface StoredArticle extends ArticleSummary {
+  readonly contentHash: string;
+  readonly lastSeen: string;
+  readonly map: ProvenanceMap;
+}
+
+export interface StoredFailure {
+  readonly sourcePath: string;
+  readonly code: string;
+  readonly message: string;
+  readonly at: string;
+}
+
+export interface CorpusStore {
+  /** Stores one analysed article in one transaction: all of it or nothing. */
+  putArticle(record: PutArticleRecord): Promise<PutArticleResult>;
+  /**
+   * When this text is already stored under this identity (or elsewhere), records the sighting
+   * and returns the `unchanged` result, so the caller can skip the analysis; otherwise null.
+   */
+  touchIfUnchanged(ref: ArticleRef): Promise<PutArticleResult | null>;
+  /** Records that an input could not be read or analysed; one row per path, the last wins. */
+  recordFailure(sourcePath: string, code: string, message: string): Promise<void>;
+  stats(): Promise<CorpusStats>;
+  /** Full-text search over quote content (and speaker names), best match first. */
+  searchQuotes(text: string, page?: Page): Promise<QuoteHit[]>;
+  /** Full-text search over article titles and text, best match first. */
+  searchArticles(text: string, page?: Page): Promise<ArticleHit[]>;
+  topSpeakers(options?: TopSpeakersOptions): Promise<SpeakerCount[]>;
+  /** The quotes of one speaker (name in any case or spelling that normalises alike), oldest first. */
+  speakerQuotes(name: string, page?: Page): Promise<QuoteHit[]>;
+  /** Outlet → cited outlet edges over all current versions. */
+  citationGraph(): Promise<CitationGraph>;
+  /** Every article's current version, in id order. */
+  exportArticles(): AsyncIterable<StoredArticle>;
+  /** Every quote of every current version, in article then quote order. */
+  exportQuotes(): AsyncIterable<QuoteHit>;
+  failures(): Promise<StoredFailure[]>;
+  close(): Promise<void>;
+}
