@@ -23,8 +23,8 @@ export interface DecodedText {
 
 /** Above this share of control bytes, the input is binary rather than text with a stray byte. */
 const MAX_CONTROL_SHARE = 0.01;
-/** Windows-1252 is plausible for Western text, where non-ASCII bytes are a minority. */
-const MAX_HIGH_BYTE_SHARE_CP1252 = 0.3;
+/** Share of non-ASCII bytes allowed in runs of three or more before Windows-1252 is implausible. */
+const MAX_HIGH_RUN_SHARE_CP1252 = 0.3;
 
 /**
  * Turns the bytes of a text or HTML file into a string, without changing anything in it but a
@@ -153,15 +153,23 @@ export function scanUtf8(bytes: Uint8Array): { firstInvalid: number; invalid: nu
 }
 
 function isPlausibleWindows1252(bytes: Uint8Array): boolean {
+  // Western text has its non-ASCII letters one at a time between ASCII ones ("café", "“Hi”");
+  // Cyrillic or Greek single-byte text has whole words of high bytes, which we refuse to guess.
   let high = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
+  let inRuns = 0;
+  let run = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? bytes[i]! : 0;
     if (b >= 0x80) {
       if (isUndefinedInWindows1252(b)) return false;
       high++;
+      run++;
+    } else {
+      if (run >= 3) inRuns += run;
+      run = 0;
     }
   }
-  return high / bytes.length <= MAX_HIGH_BYTE_SHARE_CP1252;
+  return inRuns <= high * MAX_HIGH_RUN_SHARE_CP1252;
 }
 
 /** Maps a charset label to the name we decode with; Latin-1 labels mean Windows-1252 (as in browsers). */

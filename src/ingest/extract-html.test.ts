@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { ClaimtraceError } from '../core/diagnostics.js';
+import { extractHtml } from './extract-html.js';
+
+const filler = (s: string, n = 12) => Array.from({ length: n }, () => s).join(' ');
+
+const page = (body: string, head = '') => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+/** Every block and link must be a slice of the text, with no white space at its edges. */
+function expectSpansInText(r: ReturnType<typeof extractHtml>): void {
+  for (const s of [...r.blocks, ...r.links]) {
+    expect(s.start).toBeLessThan(s.end);
+    expect(s.end).toBeLessThanOrEqual(r.text.length);
+    const slice = r.text.slice(s.start, s.end);
+    expect(slice.trim()).toBe(slice);
+  }
+}
+
+describe('extractHtml: text, blocks and links', () => {
+  const html = page(
+    `<nav><a href="/">Home</a> <a href="/about">About</a></nav>
+     <article>
+       <p>The council met on Monday, and   the <a href="/minutes/12">minutes
+          of the meeting</a> show a split vote. ${filler('Members argued about the budget for hours.')}</p>
+       <h2>What   the   mayor   said</h2>
+       <blockquote><p>“We will rebuild,” the mayor said.</p></blockquote>
+       <p>Residents were <a href="javascript:alert(1)">not told</a>, according to <a href="https://example.org/report">a report</a>. ${filler('The vote was close and the outcome uncertain.')}</p>
+       <ul><li>First point</li><li>Second <b>bold</b> point</li></ul>
+       <pre>line one
+  line two</pre>
+     </article>
+     <footer>Copyright</footer>`,
+    '<title>Council votes | Town News</title>',
+  );
+  const r = extractHtml(html, { url: 'https://news.example.com/2025/council.html' });
+
+  it('separates blocks by a blank line and collapses white space inside them', () => {
+    expect(r.text).toContain('The council met on Monday, and the minutes of the meeting show a split vote.');
+    expect(r.text).toContain('hours.\n\nWhat the mayor said\n\n“We will rebuild,”');
+    expect(r.text).not.toContain('Home');
+    expect(r.text).not.toContain('Copyright');
+    // (the <pre> block keeps its own spacing)
+    expect(r.text.slice(0, r.text.indexOf('line one'))).not.toMatch(/ {2}|\n{3}/);
+  });
+
+  it('marks block kinds', () => {
+    const kinds = r.blocks.map((b) => [b.kind, r.text.slice(b.start, b.end).slice(0, 20)]);
+    expect(kinds).toContainEqual(['heading', 'What the mayor said']);
+    expect(kinds).toContainEqual(['blockquote', '“We will rebuild,” t']);
+    expect(kinds).toContainEqual(['list-item', 'Second bold point']);
+    expect(kinds).toContainEqual(['preformatted', 'line one\n  line two']);
+    expectSpansInText(r);
+  });
+
+  it('keeps links as anchor-text spans with absolute URLs, dropping javascript: links', () => {
+    expect(r.links.map((l) => [r.text.slice(l.start, l.end), l.url])).toEqual([
+      ['minutes of the meeting', 'https://news.example.com/minutes/12'],
+      ['a report', 'https://example.org/report'],
+    ]);
+    expect(r.text).toContain('Residents were not told, according to a report.');
+  });
+
+  it('resolves relative links against <base>, then the page URL, then the canonical URL', () => {
+    const body = `<article><p>See <a href="doc.html">this</a>. ${filler('Text for the reader to read here.', 20)}</p></article>`;
+    const withBase = extractHtml(page(body, '<base href="https://cdn.example.net/dir/">'), { url: 'https://example.com/a/b' });
+    expect(withBase.links[0]?.url).toBe('https://cdn.example.net/dir/doc.html');
+    const withCanonical = extractHtml(page(body, '<link rel="canonical" href="https://example.com/news/x">'));
+    expect(withCanonical.links[0]?.url).toBe('https://example.com/news/doc.html');
+    const withNothing = extractHtml(page(body));
+    expect(withNothing.links).toEqual([]);
+    expect(withNothing.diagnostics.map((d) => d.code)).toContain('input/unresolved-links');
+  });
+
+  it('turns <br><br> into a paragraph break and a single <br> into a line break', () => {
+    const r2 = extractHtml(page(`<div><p>One<br>line two<br><br>Next paragraph. ${filler('Words to reach the threshold of the reader.', 20)}</p></div>`));
+    expect(r2.text.startsWith('One\nline two\n\nNext paragraph.')).toBe(true);
+    expect(r2.blocks.length).toBe(2);
+  });
+});
+
+describe('extractHtml: metadata', () => {
+  it('reads JSON-LD, including @graph arrays and @id references', () => {
+    const head = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","@id":"#site","name":"Example Daily"},
+      {"@type":["NewsArticle"],"headline":"Dam bursts after storm","datePublished":"2025-09-04T23:30:00-05:00",
+       "dateModified":"2025-09-05","author":[{"@id":"#p1"},{"@type":"Person","name":"John Roe"}],"inLanguage":"en-US"},
+      {"@type":"Person","@id":"#p1","name":"Jane Doe"}]}</script>`;
+    const r = extractHtml(page(`<article><h1>Dam bursts after storm</h1><p>${filler('The dam burst at dawn after days of rain.', 20)}</p></article>`, head));
+    expect(r.meta).toMatchObject({
+      title: 'Dam bursts after storm',
+      authors: ['Jane Doe', 'John Roe'],
+      // kept in the page's own offset: in UTC this would be the 5th
+      published: '2025-09-04T23:30:00-05:00',
+      modified: '2025-09-05',
+      siteName: 'Example Daily',
+      language: 'en',
+    });
+  });
+
+  it('falls back to Open Graph and <meta> tags', () => {
+    const head = `<title>Ignored | Site</title><meta property="og:title" content="Floods hit the valley">
+      <meta property="og:site_name" content="Valley Post"><meta property="og:url" content="https://valley.example/floods">
+      <meta name="author" content="By Ann Lee and Bo Chan"><meta property="article:published_time" content="2024-03-01T08:00:00Z">
+      <meta property="article:modified_time" content="2024-03-02T09:30:00+01:00">`;
+    const r = extractHtml(`<html lang="en_GB"><head>${head}</head><body><main><h1>Floods hit the valley</h1><p>${filler('Water rose through the night in the valley.', 20)}</p></main></body></html>`);
+    expect(r.meta).toEqual({
+      title: 'Floods hit the valley',
+      authors: ['Ann Lee', 'Bo Chan'],
+      published: '2024-03-01T08:00:00Z',
+      modified: '2024-03-02T09:30:00+01:00',
+      siteName: 'Valley Post',
+      url: 'https://valley.example/floods',
+      language: 'en-GB',
+    });
+  });
+
+  it('reads <time datetime> and leaves unknown fields null', () => {
+    const r = extractHtml(page(`<article><h1>Quiet day</h1><time pubdate datetime="2023-05-06">6 May</time><p>${filler('Nothing much happened in town today.', 20)}</p></article>`));
+    expect(r.meta.published).toBe('2023-05-06');
+    expect(r.meta.authors).toEqual([]);
+    expect(r.meta.siteName).toBeNull();
+  });
+});
+
+describe('extractHtml: hostile input', () => {
+  it('survives 100,000 nested elements (flattened, with a diagnostic)', () => {
+    const n = 100_000;
+    const r = extractHtml(`<html><body>${'<div>'.repeat(n)}<p>Deep inside the page.</p>${'</div>'.repeat(n)}</body></html>`);
+    expect(r.text).toBe('Deep inside the page.');
+    expect(r.diagnostics.map((d) => d.code)).toContain('input/html-flattened');
+  });
+
+  it('survives 100,000 unclosed inline elements', () => {
+    const r = extractHtml(`<p>${'<b>'.repeat(100_000)}bold words`);
+    expect(r.text).toBe('bold words');
+  });
+
+  it('handles a 1 MB single line', () => {
+    const r = extractHtml(page(`<p>${'word '.repeat(200_000)}</p>`));
+    expect(r.text.length).toBe(999_999);
+  });
+
+  it('reads markup with no <html>, <head> or <body>', () => {
+    expect(extractHtml('<p>Just a paragraph.</p><p>And a second one.</p>').text).toBe('Just a paragraph.\n\nAnd a second one.');
+    expect(extractHtml('<html><head><title>T</title></head><p>Body-less page.</p></html>').text).toBe('Body-less page.');
+  });
+
+  it('survives malformed markup and odd entities', () => {
+    const r = extractHtml('<html><body><p>Unclosed <b>bold <i>italic</p><div><p>next</div></span></table>&bogus; &#x1F600; &#99999999;<!-- open');
+    expect(r.text).toContain('Unclosed bold italic');
+    expect(r.text).toContain('😀');
+    expectSpansInText(r);
+  });
+
+  it('throws E_NO_ARTICLE for a page with only scripts and styles', () => {
+    const html = '<html><head><script>var a = 1;</script></head><body><script>document.write("hi")</script><style>p{}</style><noscript></noscript></body></html>';
+    expect(() => extractHtml(html, { name: 'app.html' })).toThrowError(ClaimtraceError);
+    try {
+      extractHtml(html, { name: 'app.html' });
+    } catch (e) {
+      expect((e as ClaimtraceError).code).toBe('E_NO_ARTICLE');
+      expect((e as ClaimtraceError).message).toContain('`app.html`');
+    }
+  });
+
+  it('uses the whole body, with a diagnostic, when Readability finds no article', () => {
+    const r = extractHtml('<html><body><div><span>Menu</span></div><table><tr><td>Price list</td><td>3 euros</td></tr></table></body></html>');
+    expect(r.text).toContain('Price list 3 euros');
+  });
+
+  it('rejects a non-string with a TypeError naming what came', () => {
+    expect(() => extractHtml(undefined as unknown as string)).toThrow(/Expected HTML as a string, not `undefined`/);
+  });
+});
