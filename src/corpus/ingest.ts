@@ -1,0 +1,163 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { ClaimtraceError } from '../core/diagnostics.js';
+import { DEFAULT_MAX_BYTES, listArticleFiles } from '../ingest/index.js';
+import type { CorpusStore } from '../store/types.js';
+import { analyzeFile, failure, type ArticleAnalyzer, type FileOutcome } from './analyze-file.js';
+import { createWorkerPool } from './worker-pool.js';
+
+export interface IngestOptions {
+  readonly store: CorpusStore;
+  /**
+   * Analyse in this thread with this analyzer (tests, tiny runs). Without it, files are analysed
+   * in `jobs` worker threads, each with its own `createAnalyzer()`.
+   */
+  readonly analyzer?: ArticleAnalyzer;
+  /** Worker threads (default: one per core, `os.availableParallelism()`). */
+  readonly jobs?: number;
+  /** A module exporting `createAnalyzer()` for the workers (default: claimtrace's own). */
+  readonly analyzerModule?: string;
+  readonly maxBytes?: number;
+  /** One file taking longer than this is skipped with `E_TIMEOUT` (default 120 s; workers only). */
+  readonly timeoutMs?: number;
+  readonly onProgress?: (progress: IngestProgress) => void;
+  /** Stops after the article being written; the summary then has `stopped: true`. */
+  readonly signal?: AbortSignal;
+}
+
+export interface IngestProgress {
+  readonly total: number;
+  readonly done: number;
+  readonly ingested: number;
+  readonly unchanged: number;
+  readonly newVersions: number;
+  readonly failed: number;
+  readonly elapsedMs: number;
+  /** The file just written. */
+  readonly path: string;
+}
+
+export interface IngestFailure {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface IngestSummary {
+  readonly files: number;
+  readonly ingested: number;
+  readonly unchanged: number;
+  readonly newVersions: number;
+  readonly failed: readonly IngestFailure[];
+  readonly elapsedMs: number;
+  readonly stopped: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/**
+ * Reads, analyses and stores every article file under `paths` (files or directories).
+ *
+ * Analysis runs in worker threads; the store is written from this thread only, one transaction
+ * per article, in input order (so ids are the same on every run of the same input). At most a
+ * few files per worker are in flight, so memory stays bounded on any corpus size. A file that
+ * cannot be read or analysed is recorded as a failure and the run goes on; a store error (full
+ * disk, read-only database) stops the run and is thrown, with everything written so far kept.
+ * Running again over the same files stores nothing twice, so an interrupted run is resumed by
+ * running it again.
+ */
+export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
+  const started = Date.now();
+  const { store } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const jobs = options.jobs ?? availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new TypeError(`Expected \`jobs\` to be a positive integer, not \`${jobs}\``);
+
+  const failed: IngestFailure[] = [];
+  const counts = { ingested: 0, unchanged: 0, newVersions: 0 };
+  const files = await collectFiles(paths, failed);
+  for (const f of failed) await store.recordFailure(f.path, f.code, f.message);
+
+  const checkUnchanged = (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) => store.touchIfUnchanged(ref);
+  const pool = options.analyzer || files.length === 0
+    ? null
+    : createWorkerPool({ size: Math.min(jobs, Math.max(1, files.length)), maxBytes, analyzerModule: options.analyzerModule ?? null, checkUnchanged, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const analyze = (path: string): Promise<FileOutcome> =>
+    pool ? pool.analyze(path) : analyzeFile(path, { maxBytes, analyzer: options.analyzer!, checkUnchanged });
+
+  // In-thread analysis is synchronous: one at a time. Workers: a few queued per worker.
+  const window = pool ? jobs * 4 : 1;
+  const pending = new Map<number, Promise<FileOutcome>>();
+  let next = 0;
+  let done = 0;
+  let stopped = false;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      if (options.signal?.aborted) {
+        stopped = true;
+        break;
+      }
+      for (; next < files.length && next < i + window; next++) {
+        const p = analyze(files[next]!);
+        p.catch(() => undefined); // observed below, in order; this only silences "unhandled" meanwhile
+        pending.set(next, p);
+      }
+      const path = files[i]!;
+      const outcome = await pending.get(i)!;
+      pending.delete(i);
+      await write(path, outcome);
+      done++;
+      options.onProgress?.({ total: files.length, done, ...counts, failed: failed.length, elapsedMs: Date.now() - started, path });
+    }
+  } finally {
+    await pool?.close();
+  }
+  return { files: files.length, ...counts, failed, elapsedMs: Date.now() - started, stopped };
+
+  async function write(path: string, outcome: FileOutcome): Promise<void> {
+    if (outcome.kind === 'failed') {
+      failed.push({ path, code: outcome.code, message: outcome.message });
+      await store.recordFailure(path, outcome.code, outcome.message);
+      return;
+    }
+    const result = outcome.kind === 'unchanged' ? outcome.result : await store.putArticle({ map: outcome.map, sourcePath: path });
+    if (result.status === 'inserted') counts.ingested++;
+    else if (result.status === 'new-version') counts.newVersions++;
+    else counts.unchanged++;
+  }
+}
+
+/**
+ * The article files under `paths`, as absolute paths (an article's identity without a URL is
+ * its path, which must not depend on the working directory), in the order given, each once.
+ * Paths that do not exist or cannot be listed become failures.
+ */
+async function collectFiles(paths: readonly string[], failed: IngestFailure[]): Promise<string[]> {
+  const files = new Set<string>();
+  for (const p of paths) {
+    if (p === '-') throw new ClaimtraceError('E_USAGE', 'Expected files or directories to ingest, not `-` (standard input cannot be stored by path).');
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(p)).isDirectory();
+    } catch (e) {
+      const code = (e as { code?: string }).code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_UNREADABLE';
+      failed.push({ path: resolve(p), code, message: `\`${p}\` ${code === 'E_NOT_FOUND' ? 'does not exist' : 'could not be read'}.` });
+      continue;
+    }
+    if (!isDirectory) {
+      files.add(resolve(p));
+      continue;
+    }
+    try {
+      for (const f of await listArticleFiles(p)) files.add(resolve(f));
+    } catch (e) {
+      failed.push({ path: resolve(p), ...pick(failure(e)) });
+    }
+  }
+  return [...files];
+}
+
+function pick(f: { code: string; message: string }): { code: string; message: string } {
+  return { code: f.code, message: f.message };
+}
