@@ -25,21 +25,26 @@ export function digest(map: ProvenanceMap): Digest {
     const entity = q.speaker.entityId ? map.entities.find((e) => e.id === q.speaker.entityId) : undefined;
     const label = entity?.name ?? q.speaker.name ?? q.speaker.description ?? q.speaker.mention?.text ?? '(no speaker found)';
     const key = entity?.id ?? `${q.speaker.kind}:${label.toLowerCase()}`;
-    const row = bySpeaker.get(key) ?? { label, description: entity?.descriptions[0] ?? q.speaker.description ?? null, kind: q.speaker.kind, quotes: 0 };
+    const description = entity?.descriptions[0] ?? q.speaker.description ?? null;
+    const row = bySpeaker.get(key) ?? { label, description: description && description !== label ? description : null, kind: q.speaker.kind, quotes: 0 };
     row.quotes++;
     bySpeaker.set(key, row);
   }
   const byId = new Map(map.citations.map((c) => [c.id, c]));
   const chains: string[] = [];
   for (const c of map.citations) {
-    const parts: string[] = [];
-    let cur: typeof c | undefined = c;
+    // Walk ibid links back to the original reference, then read the chain forwards:
+    // "Iran Front Page, citing FARS news agency".
+    const path: (typeof c)[] = [];
     const seen = new Set<string>();
-    while (cur && !seen.has(cur.id)) {
+    for (let cur: typeof c | undefined = c; cur && !seen.has(cur.id); cur = cur.ibidOf ? byId.get(cur.ibidOf) : undefined) {
       seen.add(cur.id);
-      if (cur.ibidOf === null) parts.push(cur.outlet ?? cur.authors.join(' and ') ?? cur.id);
-      if (cur.via) parts.push(cur.via.outlet ?? cur.via.text);
-      cur = cur.ibidOf ? byId.get(cur.ibidOf) : undefined;
+      path.unshift(cur);
+    }
+    const parts: string[] = [];
+    for (const step of path) {
+      if (step.ibidOf === null) parts.push(step.outlet ?? (step.authors.length ? step.authors.join(' and ') : step.span.text));
+      if (step.via) parts.push(step.via.outlet ?? step.via.text);
     }
     const uniq = parts.filter((p, i) => p && parts.indexOf(p) === i);
     if (uniq.length > 1) chains.push(uniq.join(', citing '));
