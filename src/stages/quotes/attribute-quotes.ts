@@ -241,7 +241,7 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
       cls = 'speech';
     } else if (cls) {
       if (cls === 'naming' && !namingIsCue(words, c)) continue;
-      if (!isVerbHere(words, c)) continue;
+      if (!isVerbHere(words, c) && !(isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.'))) continue;
       if (isCapitalised(w) && c > 0 && !(words[c - 1]!.text === '.' || words[c - 1]!.text === ':')) continue;
       cueSpan = w;
     }
@@ -371,6 +371,8 @@ function mixedEnd(text: string, sentences: readonly Sentence[], close: number, p
   const s = sentenceAt(sentences, close - 1);
   let end = Math.min(s?.end ?? paraEnd, close + WINDOW);
   const tail = wordsIn(text, close, end);
+  // `called the deal "a disaster for workers," adding that …`: the comma sits inside the marks.
+  if (tail[0] && isParticipleCue(tail[0].lower)) return close;
   for (let k = 0; k + 1 < tail.length; k++) {
     const t = tail[k]!.text;
     const after = tail[k + 1]!.lower;

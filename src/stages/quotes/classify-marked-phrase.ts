@@ -27,7 +27,9 @@ export function classifyMarkedPhrase(text: string, m: MarkedSpan, left: readonly
     if (prev && TERM_CUE.test(prev.text) && words <= 6) return 'term';
     const titleCase = innerWords.length >= 2 && innerWords.filter((w) => isCapitalised(w) || /^(?:of|the|a|an|and|in|on|for|to|at|by|with|or|from)$/.test(w.lower)).length === innerWords.length;
     const inParens = left.some((w) => w.text === '(') && !left.some((w) => w.text === ')');
-    if (prev && TITLE_CUE.test(prev.text) && (titleCase || words <= 8)) return 'title';
+    // `titled "…"` and `the book "…"` name a work; after `called` only capitalised words do.
+    const naming = prev && /^(?:called|named|dubbed)$/i.test(prev.text);
+    if (prev && TITLE_CUE.test(prev.text) && (titleCase || (!naming && words <= 8))) return 'title';
     if (titleCase && !sentenceLike && (inParens || words <= 10)) return 'title';
     if (inParens && words <= 12 && !sentenceLike) return 'title';
     if (words <= 3 && !sentenceLike) return 'scare';

@@ -22,6 +22,9 @@ const OUTLET = /\b(?:Times|Post|Journal|News|Reuters|Associated Press|AP|CNN|BBC
 const ANONYMOUS = /\b(?:sources?|insiders?|anonymity|(?:not|asked|declined)\b.{0,30}\b(?:named|identified)|familiar with|officials?|aides?|people close to|a person|someone|one official|diplomats?)\b/i;
 const PLURAL_GROUP = /^(?:officials|sources|aides|advisers|advisors|analysts|critics|experts|observers|insiders|supporters|opponents|residents|witnesses|police|authorities|democrats|republicans|investigators|prosecutors|lawmakers|economists|people|voters|activists|researchers|scientists|doctors|protesters|organizers|diplomats)$/i;
 
+// `the ministry said`: a common noun naming an organisation.
+const ORGANISATION_NOUN = /^(?:the|its|their|his|her)\s+(?:\S+\s+)?(?:ministry|department|government|agency|company|campaign|committee|police|army|military|administration|party|group|court|office|embassy|firm|council|union|commission|bank|university|hospital|school|board|legislature|regime|authority|authorities|organi[sz]ation|network|station|newspaper|paper)$/;
+
 export const PRONOUN_SET = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'him', 'her', 'them']);
 
 /**
@@ -81,7 +84,8 @@ export function describeSpeaker(
     const full = people.find((p) => p.name !== bare && p.name.endsWith(` ${bare}`));
     return { mention: phrase.head, name: full ? full.name : bare, description: appText, kind, organisation: kind === 'organisation' ? bare : null, antecedent: full ? full.span : null };
   }
-  return { mention: phrase.head, name: null, description: whole, kind: organisation && !/^(?:a|an|the)\s+[a-z]/.test(whole) ? 'organisation' : 'person', organisation, antecedent: null };
+  const orgNoun = ORGANISATION_NOUN.test(lower);
+  return { mention: phrase.head, name: null, description: whole, kind: orgNoun || (organisation && !/^(?:a|an|the)\s+[a-z]/.test(whole)) ? 'organisation' : 'person', organisation, antecedent: null };
 }
 
 export function unknownSpeaker(): Speaker {
@@ -108,7 +112,9 @@ export function personName(phrase: string): string | null {
 }
 
 function descriptionOf(head: string, name: string, apposition: string | null): string | null {
-  const before = head.endsWith(name) ? head.slice(0, head.length - name.length).trim() : '';
+  // An honorific alone (`Ms. Jones`) describes nothing.
+  const raw = head.endsWith(name) ? head.slice(0, head.length - name.length).trim() : '';
+  const before = /^(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?$/.test(raw) ? '' : raw;
   if (apposition && before) return `${before}; ${apposition}`;
   return apposition ?? (before || null);
 }

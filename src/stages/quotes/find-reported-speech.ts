@@ -63,10 +63,15 @@ function accordingTo(words: readonly Word[]): Found | null {
   const a = words.findIndex((w, i) => w.lower === 'according' && words[i + 1]?.lower === 'to');
   if (a < 0) return null;
   const cue = { start: words[a]!.start, end: words[a + 1]!.end };
-  const speaker = speakerAfter(words.slice(a + 2));
+  let speaker = speakerAfter(words.slice(a + 2));
   if (!speaker) return null;
-  let after = words.findIndex((w, i) => i > a + 1 && (w.text === ',' || w.text === '.') && w.start >= speaker.head.end);
-  if (speaker.apposition) after = words.findIndex((w, i) => i > a + 1 && (w.text === ',' || w.text === '.') && w.start >= speaker.apposition!.end);
+  // `According to the ministry, the talks failed`: what follows the comma is the content, unless
+  // a second comma closes an apposition (`According to Hill, a doctor, the talks failed`).
+  const app = speaker.apposition;
+  const closed = app && words.some((w) => w.start >= app.end && w.start <= app.end + 1 && w.text === ',');
+  if (app && !closed) speaker = { head: speaker.head, apposition: null };
+  const until = speaker.apposition?.end ?? speaker.head.end;
+  const after = words.findIndex((w, i) => i > a + 1 && (w.text === ',' || w.text === '.') && w.start >= until);
   const content: Span[] = [];
   const first = words[0]!;
   if (a > 0) content.push({ start: first.start, end: trimEnd(words, a - 1) });
@@ -151,9 +156,11 @@ function verbHere(words: readonly Word[], c: number): boolean {
   const w = words[c]!;
   const prev = words[c - 1];
   if (!prev) return false;
-  if (/^(?:to|the|a|an|his|her|their|its|this|that|of|for|in|on)$/.test(prev.lower) && !(prev.lower === 'to' && /^(?:went|go|goes|going|continued|wanted|wants|had|has|have|decided|declined|refused|appeared|seemed|tried|used)$/.test(words[c - 2]?.lower ?? ''))) return false;
+  const before = words[c - 2]?.lower ?? '';
+  const toVerb = prev.lower === 'to' && (/^(?:went|go|goes|going|continued|wanted|wants|had|has|have|decided|declined|refused|appeared|seemed|tried|used)$/.test(before) || (before === 'on' && /^(?:went|go|goes|going)$/.test(words[c - 3]?.lower ?? '')));
+  if (/^(?:to|the|a|an|his|her|their|its|this|that|of|for|in|on)$/.test(prev.lower) && !toVerb) return false;
   if (/^(?:state|states|report|reports|note|notes|claim|claims|post|posts|charge|charges|counter|demand|demands|promise|promises|estimate|estimates|remark|remarks|tweet|tweets|reply|replies|read|reads|thanks|call|calls|fear|fears|hope|hopes|worry|echo)$/.test(w.lower)) {
-    return PRONOUNS.has(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|then|often)$/.test(prev.lower) || (isCapitalised(prev) && /s$/.test(w.lower) && !/ss$/.test(w.lower));
+    return toVerb || PRONOUNS.has(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|then|often)$/.test(prev.lower) || (isCapitalised(prev) && /s$/.test(w.lower) && !/ss$/.test(w.lower));
   }
   return true;
 }
@@ -164,7 +171,7 @@ function clauseStart(words: readonly Word[], c: number): Word[] {
   while (s > 0) {
     const x = words[s - 1]!;
     if (x.text === ';' || x.text === ':') break;
-    if (/^(?:that|because|while|when|after|if|although|though|since|but|and|which|who)$/.test(x.lower) && s < c) {
+    if (/^(?:that|because|while|when|after|if|although|though|since|but|and)$/.test(x.lower) && s < c) {
       if ((x.lower === 'and' || x.lower === 'but') && c - s <= 1) {
         s--;
         continue;

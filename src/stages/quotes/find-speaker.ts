@@ -100,6 +100,8 @@ function trimHead(seg: Word[]): Word[] {
   for (let k = 1; k < seg.length; k++) {
     const w = seg[k]!;
     if (isCapitalised(w)) continue;
+    if (w.lower === 'who') return seg; // `Officials who asked not to be named`
+    if (/^(?:went|made|gave|took|came|began|sought|tried|appeared|seemed|got|put|used|wants|wanted|needs|needed|goes|makes|takes|gets)$/.test(w.lower)) return seg.slice(0, k);
     if (cueClass(w.lower) || (/ed$/.test(w.lower) && isCapitalised(seg[k - 1]!)) || /^(?:is|was|are|were|has|had|have|will|would|can|could|did|does|do)$/.test(w.lower)) return seg.slice(0, k);
   }
   return seg;
@@ -115,12 +117,15 @@ export function speakerAfter(words: readonly Word[]): SpeakerPhrase | null {
   let k = 0;
   const head: Word[] = [];
   if (words[0] && AFTER_STOP.has(words[0].lower)) return null;
-  while (k < words.length && head.length < 10) {
+  while (k < words.length && head.length < 16) {
     const w = words[k]!;
     if (!isLetterWord(w) && !(w.text === '.' && head.length > 0 && isAbbreviation(head[head.length - 1]!)) && w.text !== '’' && w.text !== "'" && w.text !== '&') break;
     if (AFTER_STOP.has(w.lower) && head.length > 0) {
-      // `Joel Pollak of Breitbart California`: `of` before a capitalised word stays.
-      break;
+      // `a senior analyst for the International Crisis Group in Kabul`: a described speaker
+      // keeps its prepositional phrases of proper names; `Smith in a statement` does not.
+      const next = words[k + 1];
+      const nextProper = next && (isCapitalised(next) || (next.lower === 'the' && words[k + 2] && isCapitalised(words[k + 2]!)));
+      if (!(DETERMINERS.has(head[0]!.lower) && /^(?:for|at|in|with|from)$/.test(w.lower) && nextProper)) break;
     }
     if (w.lower === 'of' && !(words[k + 1] && isCapitalised(words[k + 1]!))) break;
     if (head.length > 0 && cueClass(w.lower) && !isCapitalised(w)) break;

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
 import type { Paragraph } from '../../core/layers.js';
-import type { Span } from '../../core/span.js';
+import { trimSpan, type Span } from '../../core/span.js';
 
 export type MarkFamily = 'double' | 'single' | 'guillemet' | 'block';
 
@@ -71,12 +71,20 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       carry = null;
     }
     for (; i < p.end; i++) {
+      const code = text.charCodeAt(i);
+      // Fast path: every mark is `"`, `'` or in U+00AB…U+201F.
+      if (code !== 34 && code !== 39 && (code < 0xab || code > 0x201f)) continue;
       const c = text[i]!;
       if (!isMark(c)) continue;
       const prev = i > p.start ? text[i - 1]! : ' ';
       const next = i + 1 < p.end ? text[i + 1]! : ' ';
-      const left = isLeftFlanking(prev, next);
-      const right = isRightFlanking(prev, next);
+      const prevSpace = isSpace(prev);
+      const nextSpace = isSpace(next);
+      const nextWord = isWordChar(next);
+      // Could open: space or opening punctuation before, a non-space after.
+      const left = !nextSpace && (prevSpace || OPENING_PUNCT.includes(prev) || isMark(prev));
+      // Could close: a non-space before, space or punctuation after.
+      const right = !prevSpace && (nextSpace || !nextWord);
       const open = top(stack, familyOf(c));
       switch (c) {
         case '"':
@@ -98,7 +106,7 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
           break;
         case '”':
           if (open) close(open, i);
-          else if (!right || isSpace(prev)) push('double', c, i);
+          else if (!right || prevSpace) push('double', c, i);
           else stray(i);
           break;
         case '«':
@@ -113,8 +121,8 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
           break;
         case '’':
         case "'":
-          if (isWordChar(prev) && isWordChar(next)) break; // don't, Jones’s
-          if (open && !isSpace(prev)) {
+          if (nextWord && isWordChar(prev)) break; // don't, Jones’s
+          if (open && !prevSpace) {
             close(open, i); // `s'` closes an open single quotation, else it is a plural possessive
           } else if (left && !ELISION.test(text.slice(i + 1, i + 6)) && (c === "'" || hasLaterCloser(text, i, p.end))) {
             push('single', c, i); // `’` after a space: a closing single mark used as an opener
@@ -126,10 +134,11 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
     while (stack.length > 0) {
       const o = stack.pop()!;
       if (o.family === 'single') continue;
-      if (stack.length === 0 && pi + 1 < paragraphs.length) {
+      if (stack.length === 0) {
         o.outer.push({ start: o.outer.length === 0 ? o.at : o.start - 1, end: p.end });
-        o.inner.push({ start: o.start, end: p.end });
-        carry = o;
+        o.inner.push(trimSpan(text, { start: o.start, end: p.end }));
+        if (pi + 1 < paragraphs.length) carry = o;
+        else unclosed(o);
       } else {
         unclosed(o);
       }
@@ -149,8 +158,11 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
     // Marks opened inside and never closed: singles were apostrophes, doubles are unclosed.
     for (const inner of stack.splice(k)) if (inner !== o && inner.family !== 'single') unclosed(inner);
     const first = o.outer.length === 0;
+    const last = trimSpan(text, { start: o.start, end: at });
+    // `""` marks nothing; dropping it at once keeps a text made of marks cheap.
+    if (first && last.end === last.start) return;
     const outer = [...o.outer, { start: first ? o.at : o.start - 1, end: at + 1 }];
-    const inner = [...o.inner, { start: o.start, end: at }];
+    const inner = [...o.inner, last];
     spans.push({ outer, inner, family: o.family, depth: 0, closed: true });
   }
   function replace(o: Open): void {
@@ -160,7 +172,7 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
   function unclosed(o: Open): void {
     warn(o.at, `An opening quotation mark ${o.char} has no closing mark.`);
     // Keep what came before the paragraph end: `"The planes dropped…` is still a quotation.
-    if (o.outer.length > 0) spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: false });
+    if (o.inner.some((x) => x.end > x.start)) spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: false });
   }
   function stray(at: number): void {
     warn(at, `A closing quotation mark ${text[at]} has no opening mark.`);
@@ -222,18 +234,12 @@ function hasLaterCloser(text: string, from: number, end: number): boolean {
   return false;
 }
 
-/** Could open: nothing but space or opening punctuation before, a non-space after. */
-function isLeftFlanking(prev: string, next: string): boolean {
-  return !isSpace(next) && (isSpace(prev) || '([{—–-/:'.includes(prev) || isMark(prev));
-}
-
-/** Could close: a non-space before, space or punctuation after. */
-function isRightFlanking(prev: string, next: string): boolean {
-  return !isSpace(prev) && (isSpace(next) || !isWordChar(next));
-}
+const OPENING_PUNCT = '([{—–-/:';
 
 export function isSpace(c: string): boolean {
-  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0' || c === '\f' || c === '\v' || c === '\u2028' || c === '\u2029' || c === '\u202f' || c === '\u3000' || (c >= '\u2000' && c <= '\u200a');
+  const code = c.charCodeAt(0);
+  if (code > 32 && code < 0xa0) return false;
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

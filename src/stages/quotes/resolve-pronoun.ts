@@ -26,17 +26,21 @@ export function resolvePronoun(pronoun: string, at: number, people: readonly Per
 }
 
 const FEMALE = new Set(
+  (
   'mrs ms miss madam lady queen princess dame hillary nancy elizabeth sarah kate katherine mary susan karen linda patricia jennifer maria lisa ' +
     'michelle laura barbara jane anne ann angela theresa marine nikki carly kellyanne huma debbie jill ivanka melania chelsea claire kirsten ' +
     'tammy amy heidi lisa jeanne dianne maxine elaine samantha susana rachel emily emma olivia sophia hannah alice julia joni kelly megyn ' +
-    'dana hope sheryl condoleezza loretta janet sally valerie donna jeanine kamala tulsi cecile stephanie christine catherine margaret helen'.split(' '),
+    'dana hope sheryl condoleezza loretta janet sally valerie donna jeanine kamala tulsi cecile stephanie christine catherine margaret helen'
+  ).split(' '),
 );
 const MALE = new Set(
+  (
   'mr sir lord king prince pope donald barack joe john james robert michael william david richard charles thomas christopher daniel ' +
     'matthew george paul mark steven steve kevin jeb ted marco rand ben chris mike bernie martin rick scott jim tim tom bill bob ' +
     'mitch harry newt lindsey jeff reince paul marco vladimir xi francois emmanuel justin boris dick al jon andrew peter ryan eric ' +
     'josh sean jason brian gary frank jack henry larry dennis jerry carl roger keith ronald anthony adam nathan ' +
-    'corey stephen lamar jared rudy chuck harry elijah trey lou'.split(' '),
+    'corey stephen lamar jared rudy chuck harry elijah trey lou'
+  ).split(' '),
 );
 
 /** Gender from a title or a common first name; null when unknown. */
@@ -63,9 +67,17 @@ export function findPeople(text: string): PersonMention[] {
   let m: RegExpExecArray | null;
   while ((m = TITLED.exec(text)) !== null) {
     const title = m[1] ?? '';
-    const run = m[2]!;
-    const start = m.index + m[0].length - run.length;
-    const parts = run.split(/\s+/);
+    let run = m[2]!;
+    let start = m.index + m[0].length - run.length;
+    let parts = run.split(/\s+/);
+    // `Then John Brown arrived`: a capitalised word before the first name is not part of it.
+    const firstName = parts.findIndex((w) => FEMALE.has(w.toLowerCase()) || MALE.has(w.toLowerCase()));
+    if (!title && firstName > 0 && parts.length - firstName >= 2) {
+      const skip = parts.slice(0, firstName).join(' ').length + 1;
+      run = run.slice(skip).replace(/^\s+/, '');
+      start = m.index + m[0].length - run.length;
+      parts = parts.slice(firstName);
+    }
     const first = parts[0]!.toLowerCase();
     const gender = genderOf(parts[0]!, title);
     if ((title || FEMALE.has(first) || MALE.has(first)) && parts.length >= (title ? 1 : 2)) {
