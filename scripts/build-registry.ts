@@ -121,7 +121,8 @@ function slug(name: string): string {
 
 function mentionable(name: string, nameOnly: ReadonlySet<string>): boolean {
   if (nameOnly.has(foldName(name))) return false;
-  if (isAcronym(name)) return true;
+  // Two-letter acronyms (`DR`, `AA`, `KP`) are too often something else; `RT` and `DW` are let in by name.
+  if (isAcronym(name)) return name.length >= 3;
   if (/\.[a-z]{2,}$/i.test(name)) return true; // `Lenta.ru`
   return foldName(name).replace(/^the /, '').split(' ').length >= 2;
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCitations } from './citations.js';
 
-// Measured 2026-11-24 on test/citations/cases.jsonl (101 references, 25 negatives): dev set
-// (73, tuned on) all 1.00; held-out (28, written after tuning) detection 1.00, outlet 0.964,
-// other fields 1.00. The floors leave a small margin; raise them when the stage improves.
+// test/citations/cases.jsonl: 119 references and 29 negatives in 123 passages we wrote.
+// Scores when each split was first run, before any change prompted by it:
+//   held-out   (28 refs): detection P/R 1.00/1.00; outlet 0.964, other fields 1.00
+//   held-out-2 (18 refs, harder forms): detection P 0.917 R 0.611 F1 0.733; authors 0.636,
+//              outlet 0.545, via 0.909, title/date/ibidOf 1.00
+// After the fixes they prompted, every split scores 1.00 on every measure: the whole set is now
+// tuned on, so these floors guard against regressions, not estimate accuracy on new text.
 describe('scoreCitations', () => {
   const scores = scoreCitations();
 
@@ -16,7 +20,7 @@ describe('scoreCitations', () => {
   it.each([
     ['authors', 0.97],
     ['title', 0.97],
-    ['outlet', 0.96],
+    ['outlet', 0.97],
     ['date', 0.97],
     ['ibidOf', 0.97],
     ['via', 0.97],
@@ -24,9 +28,8 @@ describe('scoreCitations', () => {
     expect(scores.fields[field]).toBeGreaterThanOrEqual(floor);
   });
 
-  it('scores the held-out split on its own', () => {
-    const heldout = scores.splits['heldout']!;
-    expect(heldout.detection.tp).toBeGreaterThanOrEqual(27);
-    expect(heldout.detection.f1).toBeGreaterThanOrEqual(0.95);
+  it('scores each split on its own', () => {
+    expect(Object.keys(scores.splits).sort()).toEqual(['dev', 'heldout', 'heldout-2']);
+    for (const split of Object.values(scores.splits)) expect(split.detection.f1).toBeGreaterThanOrEqual(0.95);
   });
 });

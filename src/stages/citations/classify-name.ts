@@ -11,7 +11,7 @@ const OUTLET_WORDS = new Set(
     'globe record bulletin courier dispatch examiner independent inquirer ledger mirror register reporter sentinel statesman ' +
     'voice blog channel broadcasting service institute institution foundation center centre council ministry office committee ' +
     'organisation organization watch project university group commission department bureau page front post reuters company ' +
-    'corporation network websites website site forum portal tribune telegram gazeta pravda now live pundit dispatch'
+    'corporation network websites website site forum portal tribune telegram gazeta pravda now live pundit dispatch international rights amnesty poll survey'
   ).split(' '),
 );
 

@@ -150,7 +150,11 @@ describe('citationsStage', () => {
     ['(ibid) ', 140_000],
     ['"x" (Anna Reyes, \'T\', 4 June 2015). ', 25_000],
     ["(a, 'b", 150_000],
-  ])('stays linear on %j × %d', (unit, times) => {
+    ['(a' + ' '.repeat(590) + 'for X)', 1_700],
+    ['(posted on ' + 'A '.repeat(290) + ')', 1_700],
+    ['(Xinhua via ' + 'B '.repeat(290) + ')', 1_700],
+    ['(' + 'Anna for '.repeat(60) + ')', 1_800],
+  ])('stays linear on adversarial input %# (× %i)', (unit, times) => {
     const text = unit.repeat(times);
     const t0 = performance.now();
     run(text);

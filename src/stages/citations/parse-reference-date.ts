@@ -27,6 +27,8 @@ const MONTH_DAY = new RegExp(`^${WEEKDAY}${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?$`,
 const MONTH_YEAR = new RegExp(`^${MONTH}\\s+${YEAR}$`, 'i');
 const ISO = /^((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?$/;
 const YEAR_ONLY = new RegExp(`^${YEAR}$`);
+// `3/5/2019`: read day first (as most of the world writes it) unless only month-first is possible.
+const NUMERIC = /^(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)$/;
 
 // `posted 5 June`, `updated June 5`, `accessed 3 May 2020`.
 const LEAD = /^(?:posted|published|updated|accessed|retrieved|dated|on)\s+(?:on\s+)?/i;
@@ -43,6 +45,11 @@ export function parseReferenceDate(part: string): PartialDate | null {
   if (m) return { year: Number(m[2]), month: monthOf(m[1]!), day: null };
   m = ISO.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null);
+  m = NUMERIC.exec(s);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return b > 12 ? checked(Number(m[3]), a, b) : checked(Number(m[3]), b, a);
+  }
   m = YEAR_ONLY.exec(s);
   if (m) return { year: Number(m[1]), month: null, day: null };
   return null;

@@ -27,8 +27,21 @@ export interface ParsedReference {
 
 const IBID = /^(?:ibid(?:em)?|idem|id)\.?(?:\s+(?:p|pp|at)\.?\s*[\d–-]+)?$/i;
 const VIA = /^(?:citing|quoting|via|according\s+to|cited\s+by|relying\s+on)\s+(.+)$/i;
-const PLACE = /^(?:(?:first|originally)\s+)?(?:posted|published|reposted|republished|appeared|writing|written|reported|broadcast|aired|reprinted)\s+(?:on|in|by|at)\s+(.+)$/i;
+const PLACE =
+  /^(?:as\s+)?(?:(?:first|originally)\s+)?(?:posted|published|reposted|republished|appeared|writing|written|reported|broadcast|aired|reprinted|quoted|cited|mentioned)\s+(?:on|in|by|at)\s+(.+)$|^(?:h\/t|hat\s+tip:?)\s+(.+)$/i;
 const IN = /^(?:in|on|at)\s+((?:the\s+)?\p{Lu}.*)$/u;
+// `(in Arabic)`, `(TASS, in Russian, …)`: the language of the source, not a place it appeared.
+const LANGUAGE_NOTE = /^(?:in|original\s+in)\s+(?:arabic|persian|farsi|russian|english|french|german|spanish|chinese|mandarin|hebrew|turkish|urdu|pashto|dari|kurdish|ukrainian|italian|portuguese|japanese|korean)$/i;
+const SEE = /^(?:see(?:\s+also)?|cf\.?|compare)\s+/i;
+// `a Reuters report`, `an AP dispatch`: the outlet inside a description of the piece.
+const PIECE_OF = /^(?:a|an)\s+(\p{Lu}.*?)\s+(?:report|article|story|editorial|dispatch|analysis|investigation|piece|poll|survey|interview|broadcast)$/u;
+// `op-ed by Caroline Glick`: the kind of piece, then its author.
+const PIECE_BY = /^(?:op-ed|column|editorial|article|opinion|interview|report|analysis|commentary|essay|piece)\s+by\s+(.+)$/i;
+// `Anna Reyes for The Washington Post`.
+const AUTHOR_FOR = /^(.+?)\s+for\s+((?:the\s+)?\p{Lu}.*)$/u;
+// `Xinhua via Reuters`.
+const NAME_VIA = /^(\p{Lu}.*?)\s+(?:via|citing|quoting)\s+(.+)$/u;
+const TIME = /^(?:(?:updated|posted|published)\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|gmt|utc|bst|cet|et|est|edt|pt|local(?:\s+time)?)?$/i;
 const BY = /^by\s+(.+)$/i;
 const SOURCE = /^(?:source|sources|from)\s*:?\s+(.+)$/i;
 const URL_IN_PART = /\b(?:https?:\/\/|www\.)[^\s,;)]+/i;
@@ -56,13 +69,16 @@ export function parseReference(text: string, inner: Span, registry: OutletRegist
 
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k]!;
-    let v = text.slice(part.value.start, part.value.end).trim();
+    // One space between words: runs of white space would make the patterns below backtrack.
+    let v = text.slice(part.value.start, part.value.end).replace(/\s+/g, ' ').trim();
     if (part.quoted) {
       if (title === null) (title = v), (titleIndex = k);
       continue;
     }
     const source = SOURCE.exec(v);
     if (source) v = source[1]!.trim();
+    v = v.replace(SEE, '');
+    if (LANGUAGE_NOTE.test(v) || TIME.test(v)) continue;
     if (IBID.test(v)) {
       ibid = true;
       continue;
@@ -81,10 +97,30 @@ export function parseReference(text: string, inner: Span, registry: OutletRegist
     }
     const place = PLACE.exec(v) ?? IN.exec(v);
     if (place) {
-      const rest = place[1]!.trim();
-      const d = splitTrailingDate(rest);
-      placedOutlet ??= d.name;
+      const d = splitTrailingDate((place[1] ?? place[2])!.trim());
+      // `posted on Telegram by Rybar`: the outlet, then who posted.
+      const by = /^(.+?)\s+by\s+(\p{Lu}.*)$/u.exec(d.name);
+      if (by) authors.push(...(splitAuthors(by[2]!) ?? [by[2]!.trim()]));
+      placedOutlet ??= by ? by[1]! : d.name;
       if (d.date && !date) (date = d.date), (dateSpan = part.value);
+      continue;
+    }
+    const pieceBy = PIECE_BY.exec(v);
+    if (pieceBy) {
+      authors.push(...(splitAuthors(pieceBy[1]!) ?? [pieceBy[1]!.trim()]));
+      continue;
+    }
+    const pieceOf = PIECE_OF.exec(v);
+    if (pieceOf) v = pieceOf[1]!;
+    const nameVia = NAME_VIA.exec(v);
+    if (nameVia) {
+      via ??= parseVia(nameVia[2]!.trim(), registry);
+      v = nameVia[1]!;
+    }
+    const authorFor = AUTHOR_FOR.exec(v);
+    if (authorFor && splitAuthors(authorFor[1]!)) {
+      authors.push(...splitAuthors(authorFor[1]!)!);
+      placedOutlet ??= authorFor[2]!;
       continue;
     }
     const by = BY.exec(v);
