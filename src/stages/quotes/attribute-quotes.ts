@@ -70,7 +70,10 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const leftStart = Math.max(sentenceAt(sentences, open)?.start ?? para.start, prevEnd, open - WINDOW);
     // Not cut at the sentence end: `"…?" Sanders replied.` splits there.
     const rightEnd = Math.min(nextStart, close + WINDOW);
-    const left = wordsIn(text, leftStart, open);
+    let left = wordsIn(text, leftStart, open);
+    // Inside an open parenthesis (`(Smith, 'Title', Outlet, 2015)`) the clause starts there.
+    const paren = left.map((w) => w.text).lastIndexOf('(');
+    if (paren >= 0 && !left.slice(paren).some((w) => w.text === ')')) left = left.slice(paren);
     const right = wordsIn(text, close, rightEnd);
     const words = countWords(text, q.inner);
 
@@ -102,7 +105,8 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       continue;
     }
     // No cue of its own: a continuation of the paragraph's last quotation …
-    if (last && (last.paragraph === pi || (last.paragraph === pi - 1 && open === para.start && last.quote.kind === 'direct' && last.quote.speaker.mention !== null)) && words > 3) {
+    const sentenceLike = words > 3 || /[.!?…]$/.test(text.slice(q.inner[0]!.start, q.inner[q.inner.length - 1]!.end));
+    if (last && (last.paragraph === pi || (last.paragraph === pi - 1 && open === para.start && last.quote.kind === 'direct' && last.quote.speaker.mention !== null)) && sentenceLike) {
       last.quote.content.push(...q.inner);
       continue;
     }

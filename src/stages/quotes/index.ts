@@ -1,5 +1,5 @@
 import type { MarkedPhrase, Quote, QuotesLayer } from '../../core/layers.js';
-import { compareSpans } from '../../core/span.js';
+import { compareSpans, type Span } from '../../core/span.js';
 import { defineStage } from '../../core/stage.js';
 import { attributeQuotes } from './attribute-quotes.js';
 import { findReportedSpeech } from './find-reported-speech.js';
@@ -33,12 +33,24 @@ export const quotesStage = defineStage({
       .filter((q) => q.content.length > 0)
       .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
       .sort((a, b) => compareSpans(a.content[0]!, b.content[0]!))
-      .map((q, i) => ({ id: `q${i + 1}`, kind: q.kind, content: q.content, cue: q.cue, speaker: q.speaker, confidence: q.confidence }));
-    const markedPhrases: MarkedPhrase[] = found.phrases.sort((a, b) => compareSpans(a.span, b.span)).map((m, i) => ({ id: `m${i + 1}`, ...m }));
+      .map((q, i) => ({
+        id: `q${i + 1}`,
+        kind: q.kind,
+        content: q.content.map(plain),
+        cue: q.cue && plain(q.cue),
+        speaker: { ...q.speaker, mention: q.speaker.mention && plain(q.speaker.mention), antecedent: q.speaker.antecedent && plain(q.speaker.antecedent) },
+        confidence: q.confidence,
+      }));
+    const markedPhrases: MarkedPhrase[] = found.phrases.sort((a, b) => compareSpans(a.span, b.span)).map((m, i) => ({ id: `m${i + 1}`, kind: m.kind, span: plain(m.span), confidence: m.confidence }));
     const layer: QuotesLayer = { quotes, markedPhrases };
     return { layer, diagnostics: paired.diagnostics };
   },
 });
+
+/** A bare `{start, end}`: helpers pass words, which carry their text too. */
+function plain(s: Span): Span {
+  return { start: s.start, end: s.end };
+}
 
 export { pairQuoteMarks } from './pair-quote-marks.js';
 export type { MarkedSpan, PairedMarks } from './pair-quote-marks.js';

@@ -154,16 +154,19 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
     stack.push({ family, char, at, outer: [], inner: [], start: at + 1 });
   }
   function close(o: Open, at: number): void {
-    const k = stack.lastIndexOf(o);
-    // Marks opened inside and never closed: singles were apostrophes, doubles are unclosed.
-    for (const inner of stack.splice(k)) if (inner !== o && inner.family !== 'single') unclosed(inner);
+    if (stack[stack.length - 1] === o) stack.pop();
+    else {
+      // Marks opened inside and never closed: singles were apostrophes, doubles are unclosed.
+      const k = stack.lastIndexOf(o);
+      for (const inner of stack.splice(k)) if (inner !== o && inner.family !== 'single') unclosed(inner);
+    }
     const first = o.outer.length === 0;
     const last = trimSpan(text, { start: o.start, end: at });
     // `""` marks nothing; dropping it at once keeps a text made of marks cheap.
     if (first && last.end === last.start) return;
-    const outer = [...o.outer, { start: first ? o.at : o.start - 1, end: at + 1 }];
-    const inner = [...o.inner, last];
-    spans.push({ outer, inner, family: o.family, depth: 0, closed: true });
+    o.outer.push({ start: first ? o.at : o.start - 1, end: at + 1 });
+    o.inner.push(last);
+    spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: true });
   }
   function replace(o: Open): void {
     const k = stack.lastIndexOf(o);

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { emptyMeta, type ArticleInput, type Block } from '../../core/document.js';
+import type { OutletFacts, QuotesLayer } from '../../core/layers.js';
+import type { OutletRegistry } from '../../core/stage.js';
+import { structureStage } from '../structure/index.js';
+import { quotesStage } from './index.js';
+
+// A registry that knows one outlet, enough to tell an outlet speaker from a person.
+const nyt: OutletFacts = { key: 'nyt', name: 'The New York Times', aliases: ['New York Times'], domains: ['nytimes.com'], country: 'US', stateAffiliated: false, registry: null };
+const outlets: OutletRegistry = {
+  byName: (name) => (/^(?:the )?new york times$/i.test(name.trim()) ? nyt : null),
+  byHost: () => null,
+  findMentions: () => [],
+};
+
+function run(text: string, blocks?: Block[]) {
+  const input: ArticleInput = { text, source: { path: 't.txt', format: blocks ? 'html' : 'text', encoding: 'utf-8', bytes: text.length }, meta: emptyMeta, ...(blocks ? { blocks } : {}) };
+  const structure = structureStage.run({ input, resources: { outlets } }, {}).layer;
+  return quotesStage.run({ input, resources: { outlets } }, { structure });
+}
+
+const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
+
+/** A compact view of a quote: `kind | content parts | cue | speaker mention`. */
+function view(text: string, layer: QuotesLayer): string[] {
+  return layer.quotes.map((q) => [q.kind, q.content.map((c) => slice(text, c)).join(' … '), slice(text, q.cue) ?? '-', slice(text, q.speaker.mention) ?? '-'].join(' | '));
+}
+
+describe('quotesStage: direct and mixed quotations', () => {
+  const cases: [string, string[]][] = [
+    ['"We lost," Smith said.', ['direct | We lost, | said | Smith']],
+    ['“We lost,” said Hugh Hill, a doctor.', ['direct | We lost, | said | Hugh Hill']],
+    ["‘We lost,’ he said.", ['direct | We lost, | said | he']],
+    ["'We lost,' he said.", ['direct | We lost, | said | he']],
+    ['Hugh Hill, a doctor, said: «Nous avons perdu.»', ['direct | Nous avons perdu. | said | Hugh Hill']],
+    ['He said: „We lost the vote.“', ['direct | We lost the vote. | said | He']],
+    ['"He told me \'never again\'," Ms. Jones said.', ["direct | He told me 'never again', | said | Ms. Jones"]],
+    // A closing mark used as an opener.
+    ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
+    // Interrupted by its cue, then continued without one: one quotation.
+    ['"We lost," Smith said, "and we will lose again." "It is over."', ['direct | We lost, … and we will lose again. … It is over. | said | Smith']],
+    ['"Why?" Smith asked.', ['direct | Why? | asked | Smith']],
+    // Over two paragraphs: opening mark on each, closing only on the last.
+    ['Smith said:\n\n"The first paragraph goes on.\n\n"The second paragraph ends here."', ['direct | The first paragraph goes on. … The second paragraph ends here. | said | Smith']],
+    // Introduced by a colon at the end of the paragraph before.
+    ['Cruz continued:\n\n"The questions asked in this debate illustrate why people distrust the media."', ['direct | The questions asked in this debate illustrate why people distrust the media. | continued | Cruz']],
+    // A sign-off.
+    ['"The talks have collapsed and will not resume." — Jane Doe, spokeswoman', ['direct | The talks have collapsed and will not resume. | — | Jane Doe']],
+    // An outlet as speaker, the cue first.
+    ['Reports the New York Times: "The talks have collapsed."', ['direct | The talks have collapsed. | Reports | the New York Times']],
+    ['According to Smith, "the talks have collapsed for good."', ['direct | the talks have collapsed for good. | According to | Smith']],
+    // Partial quotations inside a sentence.
+    ['He called the deal "a disaster for workers," adding that it would fail.', ['mixed | the deal "a disaster for workers," | called | He']],
+    ['Rubio said that Trump was "a con artist" and a fraud.', ['mixed | that Trump was "a con artist" and a fraud | said | Rubio']],
+    ['Smith told reporters he was "encouraged" by the plan.', ['mixed | he was "encouraged" by the plan | told | Smith']],
+    // A following quotation with no cue goes to the same speaker.
+    ['"We lost," she said. "We will be back."', ['direct | We lost, … We will be back. | said | she']],
+  ];
+  it.each(cases)('%j', (input, expected) => {
+    expect(view(input, run(input).layer)).toEqual(expected);
+  });
+
+  it('attributes a block quotation introduced by a colon', () => {
+    const text = 'The minister wrote:\nWe will not give in to pressure from anyone at all.';
+    const blocks: Block[] = [
+      { start: 0, end: 19, kind: 'paragraph' },
+      { start: 20, end: text.length, kind: 'blockquote' },
+    ];
+    expect(view(text, run(text, blocks).layer)).toEqual(['direct | We will not give in to pressure from anyone at all. | wrote | The minister']);
+  });
+});
+
+describe('quotesStage: reported speech', () => {
+  const cases: [string, string[]][] = [
+    ['Smith said that the talks had failed.', ['indirect | that the talks had failed | said | Smith']],
+    ['Smith said the talks had failed.', ['indirect | the talks had failed | said | Smith']],
+    ['The talks failed, the ministry said on Monday.', ['indirect | The talks failed | said | the ministry']],
+    ['The talks failed, said Smith.', ['indirect | The talks failed | said | Smith']],
+    ['According to the ministry, the talks failed.', ['indirect | the talks failed | According to | the ministry']],
+    ['The talks failed, according to officials.', ['indirect | The talks failed | according to | officials']],
+    ['Smith told reporters that the talks failed.', ['indirect | that the talks failed | told | Smith']],
+    ['Smith made the claim that the talks failed.', ['indirect | that the talks failed | made the claim | Smith']],
+    ['Smith went on to note that the talks failed.', ['indirect | that the talks failed | note | Smith']],
+    ['The Times reports that the talks failed.', ['indirect | that the talks failed | reports | The Times']],
+    ['The talks will resume next week, sources said.', ['indirect | The talks will resume next week | said | sources']],
+    // Not reported speech.
+    ['The state of the union is strong.', []],
+    ['He reports to the board every week.', []],
+  ];
+  it.each(cases)('%j', (input, expected) => {
+    expect(view(input, run(input).layer)).toEqual(expected);
+  });
+});
+
+describe('quotesStage: speakers', () => {
+  const speaker = (text: string, i = 0) => {
+    const q = run(text).layer.quotes[i]!;
+    const s = q.speaker;
+    return { mention: slice(text, s.mention), name: s.name, description: s.description, kind: s.kind, organisation: s.organisation, antecedent: slice(text, s.antecedent) };
+  };
+  const cases: [string, number, ReturnType<typeof speaker>][] = [
+    ['Hugh Hill, a doctor, said: "We are out of medicine."', 0, { mention: 'Hugh Hill', name: 'Hugh Hill', description: 'a doctor', kind: 'person', organisation: null, antecedent: null }],
+    [
+      '"It is over," said a senior analyst for the International Crisis Group in Kabul.',
+      0,
+      { mention: 'a senior analyst for the International Crisis Group in Kabul', name: null, description: 'a senior analyst for the International Crisis Group in Kabul', kind: 'person', organisation: 'International Crisis Group', antecedent: null },
+    ],
+    ['Reports the New York Times: "The talks have collapsed."', 0, { mention: 'the New York Times', name: 'New York Times', description: null, kind: 'outlet', organisation: null, antecedent: null }],
+    ['"It is over," sources said.', 0, { mention: 'sources', name: null, description: 'sources', kind: 'anonymous', organisation: null, antecedent: null }],
+    ['"It is over," a source said.', 0, { mention: 'a source', name: null, description: 'a source', kind: 'anonymous', organisation: null, antecedent: null }],
+    [
+      'Officials who asked not to be named said the talks would resume.',
+      0,
+      { mention: 'Officials who asked not to be named', name: null, description: 'Officials who asked not to be named', kind: 'anonymous', organisation: null, antecedent: null },
+    ],
+    // Pronouns: the most recent person whose gender fits.
+    [
+      'Sen. Mary Smith spoke first. Then John Brown arrived. "We lost," she said.',
+      0,
+      { mention: 'she', name: 'Mary Smith', description: null, kind: 'person', organisation: null, antecedent: 'Mary Smith' },
+    ],
+    [
+      'Sen. Mary Smith spoke first. Then John Brown arrived. "We lost," he said.',
+      0,
+      { mention: 'he', name: 'John Brown', description: null, kind: 'person', organisation: null, antecedent: 'John Brown' },
+    ],
+    // A surname alone takes the full name seen earlier.
+    ['Donald Trump spoke. "We will win," Trump said.', 0, { mention: 'Trump', name: 'Donald Trump', description: null, kind: 'person', organisation: null, antecedent: 'Donald Trump' }],
+    ['"We will appeal," the ministry said.', 0, { mention: 'the ministry', name: null, description: 'the ministry', kind: 'organisation', organisation: null, antecedent: null }],
+  ];
+  it.each(cases)('%j', (input, i, expected) => {
+    expect(speaker(input, i)).toEqual(expected);
+  });
+});
+
+describe('quotesStage: marked phrases', () => {
+  const cases: [string, string[]][] = [
+    ["The strike was 'accidentally' aimed at the village.", ["scare 'accidentally'"]],
+    ["It was what the army calls 'friendly fire' again.", ["scare 'friendly fire'"]],
+    ['His book "The Art of the Deal" sold well.', ['title "The Art of the Deal"']],
+    ['A film titled "Clinton Cash" was shown.', ['title "Clinton Cash"']],
+    ["The deal was reported (Smith, 'Trump and Money', The Guardian, 4 June 2015).", ["title 'Trump and Money'"]],
+    ['She used the phrase "radical Islam" twice.', ['term "radical Islam"']],
+  ];
+  it.each(cases)('%j', (input, expected) => {
+    const { layer } = run(input);
+    expect(layer.quotes).toEqual([]);
+    expect(layer.markedPhrases.map((m) => `${m.kind} ${input.slice(m.span.start, m.span.end)}`)).toEqual(expected);
+  });
+
+  it('numbers quotes and marked phrases in text order', () => {
+    const text = '"We lost," Smith said. The \'deal\' is off. "We won," Jones said. The "plan" failed.';
+    const { layer } = run(text);
+    expect(layer.quotes.map((q) => q.id)).toEqual(['q1', 'q2']);
+    expect(layer.markedPhrases.map((m) => m.id)).toEqual(['m1', 'm2']);
+  });
+});
+
+describe('quotesStage: malformed input', () => {
+  it('reports an unclosed mark with its span and still finds the quotation', () => {
+    const text = 'He said: "We lost the vote and the war.';
+    const result = run(text);
+    expect(result.diagnostics).toEqual([{ code: 'quote/unclosed-mark', severity: 'warning', message: expect.any(String), span: { start: 9, end: 10 } }]);
+    expect(view(text, result.layer)).toEqual(['direct | We lost the vote and the war. | said | He']);
+  });
+
+  it.each([
+    ['200 KB of double marks', '"'.repeat(200_000)],
+    ['200 KB of single marks', "'".repeat(200_000)],
+    ['200 KB of curly marks', '“”’‘«»„'.repeat(30_000)],
+    ['a 1 MB line of quoted words', '"a" said b, '.repeat(90_000)],
+    ['a 1 MB line of text', 'Smith said that the talks failed and '.repeat(28_000)],
+  ])('completes on %s with spans in bounds', (_, text) => {
+    const { layer } = run(text);
+    const spans = layer.quotes.flatMap((q) => [...q.content, ...(q.cue ? [q.cue] : []), ...(q.speaker.mention ? [q.speaker.mention] : [])]).concat(layer.markedPhrases.map((m) => m.span));
+    expect(spans.filter((s) => s.start < 0 || s.end > text.length || s.start > s.end)).toEqual([]);
+  });
+});
