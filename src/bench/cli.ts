@@ -17,7 +17,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -44,10 +44,12 @@ function throughput(ms: number, articles: number, bytes: number): Throughput {
 
 export interface BenchResult {
   readonly corpus: { readonly dir: string; readonly articles: number; readonly mb: number };
-  readonly machine: { readonly cpu: string; readonly cores: number; readonly node: string };
+  /** `loadAvg`: the 1-minute load average at the start and at the end (other processes compete for the cores). */
+  readonly machine: { readonly cpu: string; readonly cores: number; readonly node: string; readonly loadAvg: readonly [number, number] };
   readonly commit: string;
   readonly rounds: number;
-  readonly load: { readonly analyzerMs: number; readonly winkMs: number };
+  /** `readMs`: reading and decoding the corpus with claimtrace's readArticle (not part of the passes). */
+  readonly load: { readonly readMs: number; readonly analyzerMs: number; readonly winkMs: number };
   /** `ratio` is claimtrace's speed over wink's (wink time / claimtrace time). */
   readonly inProcess: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly ratio: number; readonly peakRssMb: number };
   readonly parallel: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly workers: number; readonly ratio: number; readonly peakRssMb: number | null } | null;
@@ -90,14 +92,17 @@ async function main(argv: readonly string[]): Promise<number> {
 
   let paths = await listTextFiles(dir);
   if (args.limit) paths = paths.slice(0, Number(args.limit));
+  let t0 = performance.now();
   const articles = await readCorpus(paths);
+  const readMs = performance.now() - t0;
   const bytes = utf8Bytes(articles);
   const n = articles.length;
   const cores = availableParallelism();
+  const loadAtStart = loadavg()[0]!;
   log(`${n} texts, ${(bytes / MB).toFixed(2)} MB, ${cores} cores`);
 
   // --- in process, one core ------------------------------------------------------------
-  let t0 = performance.now();
+  t0 = performance.now();
   const clock = timeStages(defaultStages);
   const analyzer = createAnalyzer({ stages: clock.stages });
   const analyzerLoadMs = performance.now() - t0;
@@ -188,10 +193,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const result: BenchResult = {
     corpus: { dir, articles: n, mb: bytes / MB },
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores, node: process.version },
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores, node: process.version, loadAvg: [loadAtStart, loadavg()[0]!] },
     commit: gitCommit(),
     rounds,
-    load: { analyzerMs: analyzerLoadMs, winkMs: winkLoadMs },
+    load: { readMs, analyzerMs: analyzerLoadMs, winkMs: winkLoadMs },
     inProcess: { ...inProcess, ratio: inProcess.wink.ms / inProcess.claimtrace.ms, peakRssMb: singleRss },
     parallel: parallel && { ...parallel, ratio: parallel.wink.ms / parallel.claimtrace.ms, peakRssMb: parallelRss },
     endToEnd: endToEnd && { ...endToEnd, ratio: endToEnd.wink.ms / endToEnd.claimtrace.ms },
@@ -286,8 +291,8 @@ function formatResult(r: BenchResult): string {
   const ratio = (x: number) => `  speed ratio claimtrace / wink: ${x.toFixed(2)} (target ≥ 0.5: ${x >= 0.5 ? 'met' : 'NOT met'})`;
   const lines = [
     `claimtrace bench: ${r.corpus.articles} texts, ${r.corpus.mb.toFixed(2)} MB (UTF-8), ${r.corpus.dir}`,
-    `machine: ${r.machine.cpu}, ${r.machine.cores} cores (availableParallelism), node ${r.machine.node}; commit ${r.commit}`,
-    `load: analyzer ${r.load.analyzerMs.toFixed(0)} ms, wink-nlp + model ${r.load.winkMs.toFixed(0)} ms`,
+    `machine: ${r.machine.cpu}, ${r.machine.cores} cores (availableParallelism), node ${r.machine.node}; load average ${r.machine.loadAvg[0].toFixed(1)} at start, ${r.machine.loadAvg[1].toFixed(1)} at end; commit ${r.commit}`,
+    `load: reading the corpus (readArticle) ${r.load.readMs.toFixed(0)} ms; analyzer ${r.load.analyzerMs.toFixed(0)} ms, wink-nlp + model ${r.load.winkMs.toFixed(0)} ms`,
     '',
     `In process, texts in memory (median of ${r.rounds} passes after a warm-up)`,
     head,

@@ -4,8 +4,10 @@
  *
  *   npm run eval                         table of Q- and A-track scores with 95% bootstrap intervals
  *   npm run eval -- --json               the same as JSON
+ *   npm run eval -- --markdown           the same as Markdown tables (for docs/quality.md)
  *   npm run eval -- --write-pred F       also write the provenance maps as JSON Lines (for the Python scorer)
  *   npm run eval -- --pred F             score an existing JSON Lines file instead of running the analyzer
+ *   npm run eval -- --baseline           score the naive quotation-mark baseline (src/eval/naive-baseline.ts) instead
  *   npm run eval -- --check              compare with eval/scores.json; exit 1 on a drop of more than 0.005
  *   npm run eval -- --record             rewrite this split's entry of eval/scores.json
  *   npm run eval -- --split train        the train split instead of dev
@@ -18,13 +20,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCitationScore, type CitationOutcome } from './citation-score.js';
-import { formatCitations, formatComparisons, formatQuoteTable } from './format-report.js';
+import { formatCitations, formatComparisons, formatQuoteMarkdown, formatQuoteTable } from './format-report.js';
 import { polnearAvailable, polnearPaths, recordedScoresPath, repoRoot, sharedDir, type Split } from './paths.js';
 import { readGold, readPredictions } from './read-gold.js';
 import { checkFailed, compareHeadline, DEFAULT_TOLERANCE, quoteHeadline, type RecordedRun, type RecordedScores } from './recorded-scores.js';
 import { scoreQuotes, type PredDocument } from './score-quotes.js';
 
-const USAGE = 'usage: node dist/eval/cli.js [--split dev|train] [--json] [--write-pred FILE] [--pred FILE] [--check] [--record] [--draws N] [--seed N]';
+const USAGE = 'usage: node dist/eval/cli.js [--split dev|train] [--json|--markdown] [--write-pred FILE] [--pred FILE | --baseline] [--check] [--record] [--draws N] [--seed N]';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -34,8 +36,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       options: {
         split: { type: 'string', default: 'dev' },
         json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
         'write-pred': { type: 'string' },
         pred: { type: 'string' },
+        baseline: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         record: { type: 'boolean', default: false },
         draws: { type: 'string', default: '1000' },
@@ -81,7 +85,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   let predictions: PredDocument[];
   let mapsForCitations: Parameters<typeof runCitationScore>[0]['maps'] = [];
   let runNote: string;
-  if (args.pred) {
+  if ((args.pred || args.baseline) && (args.record || args.check)) {
+    process.stderr.write('claimtrace eval: --record and --check measure the analyzer; they cannot be combined with --pred or --baseline\n');
+    return 2;
+  }
+  if (args.baseline) {
+    const { naiveDocument } = await import('./naive-baseline.js');
+    const { readFile, readdir } = await import('node:fs/promises');
+    const files = (await readdir(paths.textDir)).filter((f) => f.endsWith('.txt')).sort();
+    predictions = [];
+    for (const f of files) predictions.push(naiveDocument(f, await readFile(`${paths.textDir}/${f}`, 'utf8')));
+    runNote = `naive baseline (src/eval/naive-baseline.ts) over ${files.length} files — not the analyzer`;
+  } else if (args.pred) {
     const { docs, unparsable } = await readPredictions(args.pred);
     predictions = docs as PredDocument[];
     runNote = `scored ${docs.length} predictions from ${args.pred}${unparsable ? ` (${unparsable} unparsable lines)` : ''}`;
@@ -95,11 +110,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     runNote = `analysed ${run.maps.length} of ${run.files} files in ${(run.ms / 1000).toFixed(1)} s`;
     for (const f of run.failures.slice(0, 5)) log(`claimtrace eval: could not analyse ${f.path}: ${f.message}\n`);
     if (run.failures.length > 0) runNote += `; ${run.failures.length} failed (scored as predicting nothing)`;
-    if (args['write-pred']) {
-      await mkdir(dirname(args['write-pred']), { recursive: true });
-      await writeFile(args['write-pred'], run.maps.map((m) => JSON.stringify(m)).join('\n') + '\n');
-      runNote += `; wrote ${args['write-pred']}`;
-    }
+  }
+  if (args['write-pred'] && !args.pred) {
+    await mkdir(dirname(args['write-pred']), { recursive: true });
+    await writeFile(args['write-pred'], predictions.map((m) => JSON.stringify(m)).join('\n') + '\n');
+    runNote += `; wrote ${args['write-pred']}`;
   }
 
   const quotes = scoreQuotes(gold, predictions, { draws, seed });
@@ -110,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     recordedAt: new Date().toISOString(),
     commit: git.commit,
     dirty: git.dirty,
-    command: `npm run eval -- --split ${split}${args.pred ? ` --pred ${args.pred}` : ''}`,
+    command: `npm run eval -- --split ${split}${args.pred ? ` --pred ${args.pred}` : ''}${args.baseline ? ' --baseline' : ''}`,
     data: { corpus: 'PolNeAR v1.0.0', split, docs: gold.length, gold: relative(shared, paths.goldJsonl) },
     headline,
     quotes,
@@ -119,6 +134,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   if (args.json) {
     process.stdout.write(JSON.stringify(run, null, 1) + '\n');
+  } else if (args.markdown) {
+    const cite = citations.status === 'ok' ? `\n\n| citation score | value |\n|---|---|\n${formatCitations(citations.result).split('\n').map((l) => `| ${l.trim().replace(/\s+/, ' | ')} |`).join('\n')}` : `\n\nCitations: skipped (${citations.reason}).`;
+    process.stdout.write(`PolNeAR v1.0.0 ${split}, ${gold.length} articles, commit ${git.commit.slice(0, 10)}${git.dirty ? ' + uncommitted changes' : ''}; ${runNote}\n\n${formatQuoteMarkdown(quotes)}${cite}\n`);
   } else {
     const out = [`claimtrace eval: PolNeAR v1.0.0 ${split} (${gold.length} articles), commit ${git.commit.slice(0, 10)}${git.dirty ? ' + uncommitted changes' : ''}`, runNote];
     if (quotes.missingDocs || quotes.textMismatchDocs) {
