@@ -4,14 +4,21 @@
  * only outlets use in their names (`Times`, `Agency`, `Page`, `.com`) decide.
  */
 
-const OUTLET_WORDS = new Set(
+// Words only news outlets put in their names.
+const MEDIA_WORDS = new Set(
   (
     'times post news daily journal herald tribune gazette press agency tv television radio review magazine monitor observer ' +
     'guardian telegraph online network media chronicle report today wire insider week weekly standard mail express star sun ' +
     'globe record bulletin courier dispatch examiner independent inquirer ledger mirror register reporter sentinel statesman ' +
-    'voice blog channel broadcasting service institute institution foundation center centre council ministry office committee ' +
-    'organisation organization watch project university group commission department bureau page front post reuters company ' +
-    'corporation network websites website site forum portal tribune telegram gazeta pravda now live pundit dispatch international rights amnesty poll survey'
+    'voice blog channel broadcasting page front reuters telegram gazeta pravda now live pundit website site forum portal'
+  ).split(' '),
+);
+
+// Words of organisations that publish reports (`Human Rights Watch`, `Ministry of Health`): sources, not persons.
+const INSTITUTION_WORDS = new Set(
+  (
+    'service institute institution foundation center centre council ministry office committee organisation organization ' +
+    'watch project university group commission department bureau company corporation international rights amnesty poll survey bank fund nations union'
   ).split(' '),
 );
 
@@ -20,10 +27,26 @@ const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 
 // `Times staff`, `Editorial Board`, `Our correspondent`: bylines that are not a person.
 const STAFF = /^(?:(?:[A-Z][\w'’.-]*\s+){0,3})?(?:staff(?:\s+writers?|\s+reporters?)?|editorial\s+board|editors|the\s+editors|correspondents?|news\s+desk|staff\s+and\s+agencies)$/i;
 
-export function looksLikeOutletName(name: string): boolean {
+const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'de', 'del', 'da', 'di', 'du', 'des', 'la', 'le', 'el', 'al', 'al.', 'y', 'et', 'van', 'von', 'der', 'und', '&', '-', '–']);
+
+/**
+ * A name, not prose: every word capitalised but for joining words (`Ministry of Health`,
+ * `de Volkskrant`, `al-Araby al-Jadeed`), or a host name. `(The New York Times has since
+ * corrected the story.)` is prose that mentions an outlet.
+ */
+export function looksLikeName(name: string): boolean {
+  const s = name.trim();
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/\S*)?$/i.test(s)) return true;
+  const words = s.split(' ');
+  if (words.length > 8) return false;
+  return words.every((w, i) => /^[\p{Lu}\d"“'‘]/u.test(w) || (FUNCTION_WORDS.has(w.toLowerCase()) && (i > 0 || words.length > 1)) || /^(?:al|el|ad|an|as|ash|at|ar|ibn|bin|bint)-/i.test(w));
+}
+
+/** A publisher's name by its wording: a news outlet's, or (unless `mediaOnly`) an organisation's. */
+export function looksLikeOutletName(name: string, mediaOnly = false): boolean {
   if (/\.[a-z]{2,}(?:\/|$)/i.test(name)) return true; // `ifpnews.com`
-  const words = name.toLowerCase().split(/[\s\-/]+/);
-  return words.some((w) => OUTLET_WORDS.has(w.replace(/[’'.,]+$/, '').replace(/[’']s$/, '')));
+  const words = name.toLowerCase().split(/[\s\-/]+/).map((w) => w.replace(/[’'.,]+$/, '').replace(/[’']s$/, ''));
+  return words.some((w) => MEDIA_WORDS.has(w) || (!mediaOnly && INSTITUTION_WORDS.has(w)));
 }
 
 export function looksLikeStaffByline(name: string): boolean {

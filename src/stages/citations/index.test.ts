@@ -74,7 +74,7 @@ describe('splitReferenceParts', () => {
 });
 
 describe('parseReference: what is not a reference', () => {
-  it.each(['R-Texas', 'D-N.Y.', 'uncorroborated', 'pictured', 'see below', 'ISIS', '2015', '40%', '12 June', 'Mark Ellis', 'which Reuters could not verify', 'a former Goldman Sachs banker', 'emphasis added'])(
+  it.each(['R-Texas', 'D-N.Y.', 'uncorroborated', 'pictured', 'see below', 'ISIS', '2015', '40%', '12 June', 'Mark Ellis', 'which Reuters could not verify', 'a former Goldman Sachs banker', 'emphasis added', 'Photo: Reuters', 'AP Photo/Evan Vucci', 'AFP/Getty Images', 'The New York Times has since corrected the story.', 'UN Security Council Resolution 2254', 'in Arabic', 'local time', "CNN's Jake Tapper"])(
     '(%s)',
     (inner) => {
       expect(parseReference(inner, { start: 0, end: inner.length }, registry)).toBeNull();
@@ -154,11 +154,12 @@ describe('citationsStage', () => {
     ['(posted on ' + 'A '.repeat(290) + ')', 1_700],
     ['(Xinhua via ' + 'B '.repeat(290) + ')', 1_700],
     ['(' + 'Anna for '.repeat(60) + ')', 1_800],
-  ])('stays linear on adversarial input %# (× %i)', (unit, times) => {
+  ])('stays linear on adversarial input %#', (unit, times) => {
     const text = unit.repeat(times);
     const t0 = performance.now();
     run(text);
-    expect(performance.now() - t0).toBeLessThan(4000);
+    // About 1 MB each; a quadratic path would take minutes, so the bound leaves room for slow CI.
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
 

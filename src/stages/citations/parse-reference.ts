@@ -1,6 +1,6 @@
 import type { OutletRegistry } from '../../core/stage.js';
 import type { Span } from '../../core/span.js';
-import { looksLikeOutletName, looksLikePersonName, looksLikeStaffByline, splitAuthors } from './classify-name.js';
+import { looksLikeName, looksLikeOutletName, looksLikePersonName, looksLikeStaffByline, splitAuthors } from './classify-name.js';
 import { isBareYear, parseReferenceDate, type PartialDate } from './parse-reference-date.js';
 import { splitReferenceParts } from './split-reference-parts.js';
 
@@ -141,15 +141,15 @@ export function parseReference(text: string, inner: Span, registry: OutletRegist
       continue;
     }
     // `Global Times editorial`: the kind of piece is not part of the outlet's name.
-    names.push({ text: v.replace(/\s+(?:editorial|op-ed|column|commentary|opinion|analysis|report|leader)$/i, ''), index: k });
+    names.push({ text: v.replace(/\s+(?:editorial|op-ed|column|commentary|opinion|analysis|report|leader|poll|survey|video|podcast|interview|statement|press release|release|data|figures|tweet)$/i, ''), index: k });
   }
 
   // Names: outlets by the registry or their wording, persons by their shape, the rest by position.
   let outletName = placedOutlet;
   const unknown: { text: string; index: number }[] = [];
   for (const n of names) {
-    // Lower-case prose inside the brackets: `(which Reuters could not verify)`.
-    if (!/^(?:the\s+)?[\p{Lu}\d]/u.test(n.text)) {
+    // Prose inside the brackets: `(which Reuters could not verify)`, `(The Times has since corrected it.)`.
+    if (!looksLikeName(n.text) && !looksLikeStaffByline(n.text)) {
       unknown.push(n);
       continue;
     }
@@ -163,11 +163,11 @@ export function parseReference(text: string, inner: Span, registry: OutletRegist
     else unknown.push(n);
   }
   for (const n of unknown) {
-    if (!/^(?:the\s+)?[\p{Lu}\d]/u.test(n.text)) continue;
+    if (!looksLikeName(n.text)) continue;
     if (!outletName && (titleIndex < 0 || n.index > titleIndex || authors.length > 0)) outletName = n.text;
     else if (titleIndex >= 0 && n.index < titleIndex && /^\p{Lu}/u.test(n.text) && !/\s/.test(n.text)) authors.push(n.text); // a surname alone
   }
-  if (unknown.some((n) => !/^(?:the\s+)?[\p{Lu}\d]/u.test(n.text)) && !title && !url && !ibid && !via && !placedOutlet) return null;
+  if (unknown.some((n) => !looksLikeName(n.text)) && !title && !url && !ibid && !via && !placedOutlet) return null;
 
   let outletKey: string | null = null;
   if (outletName) outletKey = registry.byName(outletName)?.key ?? null;
@@ -185,7 +185,7 @@ export function parseReference(text: string, inner: Span, registry: OutletRegist
     placedOutlet !== null ||
     (title !== null && (date !== null || outletName !== null || authors.length > 0)) ||
     (date !== null && (outletName !== null || authors.length > 0)) ||
-    (outletName !== null && names.length === 1 && parts.length === 1 && (outletKey !== null || looksLikeOutletName(outletName)) && !looksLikePersonName(outletName));
+    (outletName !== null && names.length === 1 && parts.length === 1 && (outletKey !== null || looksLikeOutletName(outletName, true)) && !looksLikePersonName(outletName));
   if (!isCitation) return null;
 
   return { ibid, authors, title, outletName, outletKey, date, dateSpan, dateText: dateSpan ? text.slice(dateSpan.start, dateSpan.end) : null, url, via };
@@ -196,6 +196,8 @@ function rejectsAtOnce(raw: string): boolean {
   if (/^[RDIL]-[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)?\.?$/u.test(raw)) return true; // (R-Texas), (D-N.Y.)
   if (/^[\p{Ll}\s.,!?'’-]+$/u.test(raw) && !/\bibid\b|\bidem\b|www\.|\.com\b/i.test(raw)) return true; // (uncorroborated), (see below)
   if (/^[\d\s.,%$€£-]+$/.test(raw)) return true; // (2015), (40%)
+  // Picture credits: (Photo: Reuters), (AP Photo/Evan Vucci), (AFP/Getty Images).
+  if (/^(?:photo|photograph|image|picture|video|credit|graphic|illustration|file photo)s?\b|\bphoto\b|getty images|shutterstock|\bepa\b/i.test(raw)) return true;
   return false;
 }
 
