@@ -18,6 +18,8 @@ interface Supplements {
   readonly outlets: readonly { match: string; country: string; name?: string; add?: string[]; domains?: string[]; mention?: string[] }[];
   /** Matrix names too generic to look for in running text ("The Paper", "China Today"). */
   readonly nameOnly: readonly string[];
+  /** Single-word matrix names distinctive enough to look for in running text (`Granma`, `TeleSUR`). */
+  readonly mentionSingleWords: readonly string[];
 }
 
 interface CuratedOutlet {
@@ -119,8 +121,9 @@ function slug(name: string): string {
   return foldName(name).replace(/^the /, '').replace(/ /g, '-');
 }
 
-function mentionable(name: string, nameOnly: ReadonlySet<string>): boolean {
+function mentionable(name: string, nameOnly: ReadonlySet<string>, singleWords: ReadonlySet<string>): boolean {
   if (nameOnly.has(foldName(name))) return false;
+  if (singleWords.has(name)) return true;
   // Two-letter acronyms (`DR`, `AA`, `KP`) are too often something else; `RT` and `DW` are let in by name.
   if (isAcronym(name)) return name.length >= 3;
   if (/\.[a-z]{2,}$/i.test(name)) return true; // `Lenta.ru`
@@ -213,6 +216,7 @@ function buildMatrixEntries(csv: string, supplements: Supplements): RegistryEntr
 
   if (missing.length) throw new Error(`Expected state-media-aliases.json to name outlets of the State Media Matrix, but no row names ${missing.join(', ')}.`);
   const nameOnly = new Set(supplements.nameOnly.map(foldName));
+  const singleWords = new Set(supplements.mentionSingleWords);
   const claimed = new Set(groups.flatMap((g) => g.domains));
   return groups.map((g) => {
     const name = g.displayName ?? g.names[0]!;
@@ -229,7 +233,7 @@ function buildMatrixEntries(csv: string, supplements: Supplements): RegistryEntr
       typology: g.typology || null,
       owner: g.owner || null,
       stateAffiliated: true,
-      mention: dedupeNames([name, ...aliases].filter((n) => mentionable(n, nameOnly)).concat(g.extraMention)),
+      mention: dedupeNames([name, ...aliases].filter((n) => mentionable(n, nameOnly, singleWords)).concat(g.extraMention)),
     };
   });
 }
