@@ -120,7 +120,32 @@ function parseDocument(html: string): DomDocument {
   if (document.documentElement?.nodeName.toUpperCase() !== 'HTML' || !document.querySelector('body')) {
     ({ document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: DomDocument });
   }
+  repairBody(document);
   return document;
+}
+
+/**
+ * linkedom's `document.body` is whatever element follows `<head>`: a `<script>` between
+ * `</head>` and `<body>` (common on WordPress pages) would become "the body" and hide the page.
+ * Move such strays into the real `<body>`, keeping their order.
+ */
+function repairBody(document: DomDocument): void {
+  const body = document.querySelector('body') as unknown as MutableNode | null;
+  const head = document.head as unknown as MutableNode | null;
+  if (!body || !head || (document.body as unknown) === body || head.parentNode !== body.parentNode) return;
+  const firstChild = body.firstChild;
+  for (let n = head.nextSibling; n && n !== body; ) {
+    const next = n.nextSibling;
+    body.insertBefore(n, firstChild);
+    n = next;
+  }
+}
+
+interface MutableNode {
+  readonly parentNode: MutableNode | null;
+  readonly firstChild: MutableNode | null;
+  readonly nextSibling: MutableNode | null;
+  insertBefore(node: MutableNode, before: MutableNode | null): void;
 }
 
 function absoluteHttpUrl(raw: string | null): string | null {

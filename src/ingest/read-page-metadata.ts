@@ -1,7 +1,10 @@
 import type { ArticleMeta } from '../core/document.js';
-import { toArray, type DomDocument, type DomElement } from './dom-types.js';
+import { toArray, type DomDocument } from './dom-types.js';
 import { normaliseDate } from './normalise-date.js';
-import { readJsonLd, type JsonLd, type JsonObject } from './read-json-ld.js';
+import { elementsAroundHeadline, findByline } from './find-byline.js';
+import { findMarkedDate, findVisibleDate } from './find-visible-date.js';
+import { pickTitle } from './pick-title.js';
+import { readJsonLd, typesOf, type JsonLd, type JsonObject } from './read-json-ld.js';
 
 /** `<meta>` values by lower-cased `property`, `name` or `itemprop`, in document order. */
 type MetaTags = ReadonlyMap<string, readonly string[]>;
@@ -54,18 +57,21 @@ function safeCodePoint(n: number, fallback: string): string {
   return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : fallback;
 }
 
-/** Names from a JSON-LD `author`/`creator` value: a string, a Person, a reference, or a list of them. */
-function personNames(value: unknown, ld: JsonLd): string[] {
-  const out: string[] = [];
+/** Names from a JSON-LD `author`/`creator` value (a string, a Person, a reference, or a list), organisations apart. */
+function personNames(value: unknown, ld: JsonLd): { persons: string[]; organisations: string[] } {
+  const persons: string[] = [];
+  const organisations: string[] = [];
   for (const v0 of Array.isArray(value) ? value : [value]) {
     const v = ld.resolve(v0);
-    if (typeof v === 'string') out.push(...splitAuthors(v));
+    if (typeof v === 'string') persons.push(...splitAuthors(v));
     else if (v && typeof v === 'object') {
       const name = clean((v as JsonObject)['name']);
-      if (name) out.push(...splitAuthors(name));
+      if (!name) continue;
+      const isOrg = typesOf(v as JsonObject).some((t) => /Organi[sz]ation|NewsMediaOrganization|Corporation|WebSite|Brand/i.test(t));
+      (isOrg ? organisations : persons).push(...splitAuthors(name));
     }
   }
-  return out;
+  return { persons, organisations };
 }
 
 /** Splits "Jane Doe and John Roe", strips "By ", drops URLs and e-mail addresses. */
@@ -117,10 +123,6 @@ function absoluteUrl(href: string | null, base: string | null): string | null {
   }
 }
 
-function textOf(el: DomElement | null): string | null {
-  return el ? clean(el.textContent) : null;
-}
-
 /**
  * Reads the article's metadata from the page before Readability changes it: JSON-LD first
  * (the publisher's own structured data), then Open Graph / article:* / Dublin Core / Parse.ly
@@ -131,24 +133,34 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
   const tags = readMetaTags(doc);
   const art = ld.article;
 
-  const h1 = textOf(doc.querySelector('h1'));
-  const title =
-    jsonString(art, 'headline', 'name') ??
-    clean(first(tags, 'og:title', 'twitter:title', 'parsely-title', 'dc.title', 'sailthru.title', 'headline')) ??
-    h1 ??
-    clean(doc.title);
+  const publisher = art ? ld.resolve(art['publisher']) : null;
+  const website = ld.nodes.find((n) => n['@type'] === 'WebSite') ?? null;
+  const siteName =
+    clean(first(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher')) ??
+    (publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null) ??
+    jsonString(website, 'name');
 
-  const ldAuthors = art ? personNames(art['author'] ?? art['creator'], ld) : [];
+  const picked = pickTitle(doc, [
+    jsonString(art, 'headline', 'name'),
+    clean(first(tags, 'og:title', 'twitter:title', 'parsely-title', 'dc.title', 'sailthru.title', 'headline')),
+    clean(doc.title),
+  ], siteName);
+  const title = picked.title;
+
+  const ld_ = art ? personNames(art['author'] ?? art['creator'], ld) : { persons: [], organisations: [] };
+  const around = elementsAroundHeadline(doc, picked.element);
+  const site = siteName?.toLowerCase() ?? null;
+  const notSite = (name: string) => !site || name.toLowerCase() !== site;
   const metaAuthors = [
     ...(tags.get('author') ?? []), ...(tags.get('article:author') ?? []), ...(tags.get('parsely-author') ?? []),
     ...(tags.get('dc.creator') ?? []), ...(tags.get('sailthru.author') ?? []), ...(tags.get('byl') ?? []),
-    ...(tags.get('citation_author') ?? []), ...(tags.get('twitter:creator') ?? []).filter((s) => !s.startsWith('@')),
-  ].flatMap(splitAuthors);
-  const domAuthors = toArray(doc.querySelectorAll('[itemprop~="author"] [itemprop~="name"], [itemprop~="author"], a[rel~="author"], [rel~="author"]'))
-    .map((el) => el.getAttribute('content') ?? el.textContent ?? '')
-    .flatMap(splitAuthors)
-    .slice(0, 3);
-  const authors = unique(ldAuthors.length ? ldAuthors : metaAuthors.length ? metaAuthors : domAuthors);
+    ...(tags.get('citation_author') ?? []),
+  ].flatMap(splitAuthors).filter(notSite);
+  const byline = findByline(doc, around.after);
+  const domAuthors = byline ? splitAuthors(byline).filter(notSite) : [];
+  const authors = unique(
+    ld_.persons.length ? ld_.persons : metaAuthors.length ? metaAuthors : domAuthors.length ? domAuthors : ld_.organisations,
+  );
 
   const published =
     normaliseDate(jsonString(art, 'datePublished', 'dateCreated', 'uploadDate')) ??
@@ -156,20 +168,15 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
       'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued',
       'dc.date', 'dcterms.date', 'dcterms.created', 'citation_publication_date', 'citation_date', 'originalpublicationdate', 'date', 'og:published_time')) ??
     attrDate(doc, 'time[pubdate], [itemprop~="datePublished"]') ??
-    normaliseDate(jsonString(ld.page, 'datePublished'));
+    normaliseDate(jsonString(ld.page, 'datePublished')) ??
+    findVisibleDate(around.after, around.before) ??
+    findMarkedDate(around.all);
 
   const modified =
     normaliseDate(jsonString(art, 'dateModified')) ??
     normaliseDate(first(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'modified_time', 'last-modified', 'dcterms.modified', 'article.updated')) ??
     attrDate(doc, '[itemprop~="dateModified"]') ??
     normaliseDate(jsonString(ld.page, 'dateModified'));
-
-  const publisher = art ? ld.resolve(art['publisher']) : null;
-  const website = ld.nodes.find((n) => n['@type'] === 'WebSite') ?? null;
-  const siteName =
-    clean(first(tags, 'og:site_name', 'application-name', 'publisher', 'dc.publisher')) ??
-    (publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null) ??
-    jsonString(website, 'name');
 
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
   const url =

@@ -1,0 +1,56 @@
+import { toArray, type DomDocument, type DomElement } from './dom-types.js';
+
+/** Separators between a headline and the site name in `<title>` and og:title ("Headline | Site"). */
+const SITE_SEPARATOR = /\s+(?:\||-|–|—|•|::|»|·|\/)\s+/;
+
+const words = (s: string): Set<string> => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export interface PickedTitle {
+  readonly title: string | null;
+  /** The visible headline element, when the title came from one (dates and bylines sit near it). */
+  readonly element: DomElement | null;
+}
+
+/**
+ * The headline as the reader sees it: the `<h1>` that best agrees with the page's declared
+ * titles (JSON-LD headline, og:title, `<title>`), since those often carry a site suffix or an
+ * SEO rewrite ("Best Movers in NYC 2025 | Top 19 Companies"). A site-name `<h1>` (a logo) is
+ * skipped. Without a fitting `<h1>`, the declared title with its site suffix removed.
+ */
+export function pickTitle(doc: DomDocument, declared: readonly (string | null)[], siteName: string | null): PickedTitle {
+  const metas = declared.filter((s): s is string => !!s);
+  const metaWords = new Set(metas.flatMap((m) => [...words(m)]));
+  const siteKeys = new Set([siteName, ...metas.map(siteSuffix)].filter((s): s is string => !!s).map(norm));
+
+  let best: { el: DomElement; text: string; score: number } | null = null;
+  for (const el of toArray(doc.querySelectorAll('h1')).slice(0, 8)) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text === '' || text.length > 300 || siteKeys.has(norm(text))) continue;
+    const w = words(text);
+    if (w.size === 0) continue;
+    let shared = 0;
+    for (const x of w) if (metaWords.has(x)) shared++;
+    const score = shared / w.size;
+    if (!best || score > best.score) best = { el, text, score };
+  }
+  if (best && (metas.length === 0 || best.score >= 0.3)) return { title: best.text, element: best.el };
+  const first = metas[0];
+  return { title: first ? withoutSiteSuffix(first, siteName) : null, element: best?.el ?? null };
+}
+
+/** The part of "Headline | Site" that names the site (the last part), or null. */
+function siteSuffix(title: string): string | null {
+  const parts = title.split(SITE_SEPARATOR);
+  return parts.length > 1 ? parts[parts.length - 1]! : null;
+}
+
+/** "Headline | Site" → "Headline": drops parts naming the site, then keeps the longest. */
+export function withoutSiteSuffix(title: string, siteName: string | null): string {
+  const parts = title.split(SITE_SEPARATOR);
+  if (parts.length === 1) return title;
+  const site = siteName ? norm(siteName) : null;
+  const kept = parts.filter((p) => !site || (norm(p) !== site && !norm(p).includes(site)));
+  const pool = kept.length > 0 ? kept : parts;
+  return pool.reduce((a, b) => (b.length > a.length ? b : a)).trim();
+}
