@@ -91,6 +91,18 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       consumedUntil = content.end;
       continue;
     }
+    // `Teachers who connect online are "very, very pro-Bernie," Kilfoyle said`: the words before
+    // the marks in the same sentence belong to the quotation, which is then mixed.
+    if (r && r.speaker && q.family !== 'block') {
+      const lead = leadingWords(left);
+      if (lead) {
+        const content = { start: lead, end: q.inner[q.inner.length - 1]!.end };
+        const quote: FoundQuote = { kind: 'mixed', content: [content], cue: r.span, speaker: speakerOf(r), confidence: 0.7, covers: { start: lead, end: close } };
+        quotes.push(quote);
+        last = { quote, paragraph: pi };
+        continue;
+      }
+    }
     const cue = r ?? l?.cue ?? null;
     if (cue && cue.speaker) {
       // `"…," he said, "…"`: the second part has the same cue.
@@ -129,7 +141,15 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       phrases.push(phrase);
       continue;
     }
-    const quote: FoundQuote = { kind: 'direct', content: [...q.inner], cue: null, speaker: unknownSpeaker(), confidence: 0.4, covers: { start: open, end: close } };
+    // A phrase of a few words with no cue and no full stop is a scare quote, not a quotation.
+    if (words <= 10 && !/[.!?…]$/.test(text.slice(q.inner[0]!.start, q.inner[q.inner.length - 1]!.end))) {
+      phrases.push({ kind: 'scare', span: { start: open, end: close }, confidence: 0.5 });
+      continue;
+    }
+    // Otherwise the speaker of the paragraph before, if it had one: articles alternate
+    // a paragraph of quotation with one of attribution.
+    const speaker = last && last.paragraph >= pi - 1 && last.quote.speaker.mention ? last.quote.speaker : unknownSpeaker();
+    const quote: FoundQuote = { kind: 'direct', content: [...q.inner], cue: null, speaker, confidence: speaker.mention ? 0.5 : 0.4, covers: { start: open, end: close } };
     quotes.push(quote);
     last = { quote, paragraph: pi };
   }
@@ -159,6 +179,20 @@ function topLevel(input: AttributionInput): MarkedSpan[] {
 /** A single-quoted span is a quotation only when it holds a few words (British style, headlines). */
 function isPrimarySingle(text: string, m: MarkedSpan): boolean {
   return m.inner.some((s) => /[\p{L}\p{N}]/u.test(text.slice(s.start, Math.min(s.end, s.start + 40))));
+}
+
+/**
+ * Where a clause that runs into the quotation starts, when at least two words come before the
+ * marks and none ends an introduction (`Smith said,` / `as follows:`) or is a cue.
+ */
+function leadingWords(left: readonly Word[]): number | null {
+  const letters = left.filter(isLetterWord);
+  if (letters.length < 2) return null;
+  const lastWord = left[left.length - 1]!;
+  if (lastWord.text === ',' || lastWord.text === ':' || lastWord.text === '—' || lastWord.text === '(' || lastWord.text === '.') return null;
+  if (left.some((w) => w.text === '"' || w.text === '“' || w.text === '”' || w.text === ';' || w.text === ':')) return null;
+  if (letters.some((w) => cueClass(w.lower) === 'speech' && !isCapitalised(w))) return null;
+  return letters[0]!.start;
 }
 
 /** A cue right of the closing mark: `, Smith said`, `, said Smith`, `— Jane Doe`, `, according to Smith`. */
@@ -375,11 +409,20 @@ function mixedEnd(text: string, sentences: readonly Sentence[], close: number, p
   const s = sentenceAt(sentences, close - 1);
   let end = Math.min(s?.end ?? paraEnd, close + WINDOW);
   const tail = wordsIn(text, close, end);
-  // `called the deal "a disaster for workers," adding that …`: the comma sits inside the marks.
+  // `called the deal "a disaster for workers," adding that …`: the comma sits inside the marks;
+  // `whom he described as "peaceful," for the length of the route`: a comma inside ends the clause.
   if (tail[0] && isParticipleCue(tail[0].lower)) return close;
+  if (/[,;]\s*$/.test(text.slice(Math.max(0, close - 3), close - 1))) return close;
   for (let k = 0; k + 1 < tail.length; k++) {
     const t = tail[k]!.text;
     const after = tail[k + 1]!.lower;
+    if (t === 'and' && k > 0) {
+      if (cueClass(after) === 'speech' || (PRONOUNS.has(after) && cueClass(tail[k + 2]?.lower ?? '') === 'speech')) {
+        end = tail[k]!.start;
+        break;
+      }
+      continue;
+    }
     if (
       t === '—' || t === '–' || t === ';' || t === '(' ||
       (t === '-' && text[tail[k]!.start - 1] === ' ') ||
