@@ -42,6 +42,8 @@ export interface IngestFailure {
   readonly path: string;
   readonly code: string;
   readonly message: string;
+  /** True for a path the caller named (a file or directory in `paths`), not one found inside a directory. */
+  readonly named: boolean;
 }
 
 export interface IngestSummary {
@@ -76,7 +78,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
 
   const failed: IngestFailure[] = [];
   const counts = { ingested: 0, unchanged: 0, newVersions: 0 };
-  const files = await collectFiles(paths, failed);
+  const { files, named } = await collectFiles(paths, failed);
   for (const f of failed) await store.recordFailure(f.path, f.code, f.message);
 
   const checkUnchanged = (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) => store.touchIfUnchanged(ref);
@@ -117,7 +119,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
 
   async function write(path: string, outcome: FileOutcome): Promise<void> {
     if (outcome.kind === 'failed') {
-      failed.push({ path, code: outcome.code, message: outcome.message });
+      failed.push({ path, code: outcome.code, message: outcome.message, named: named.has(path) });
       await store.recordFailure(path, outcome.code, outcome.message);
       return;
     }
@@ -133,8 +135,9 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
  * its path, which must not depend on the working directory), in the order given, each once.
  * Paths that do not exist or cannot be listed become failures.
  */
-async function collectFiles(paths: readonly string[], failed: IngestFailure[]): Promise<string[]> {
+async function collectFiles(paths: readonly string[], failed: IngestFailure[]): Promise<{ files: string[]; named: Set<string> }> {
   const files = new Set<string>();
+  const named = new Set<string>();
   for (const p of paths) {
     if (p === '-') throw new ClaimtraceError('E_USAGE', 'Expected files or directories to ingest, not `-` (standard input cannot be stored by path).');
     let isDirectory: boolean;
@@ -142,22 +145,20 @@ async function collectFiles(paths: readonly string[], failed: IngestFailure[]): 
       isDirectory = (await stat(p)).isDirectory();
     } catch (e) {
       const code = (e as { code?: string }).code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_UNREADABLE';
-      failed.push({ path: resolve(p), code, message: `\`${p}\` ${code === 'E_NOT_FOUND' ? 'does not exist' : 'could not be read'}.` });
+      failed.push({ path: resolve(p), code, message: `\`${p}\` ${code === 'E_NOT_FOUND' ? 'does not exist' : 'could not be read'}.`, named: true });
       continue;
     }
     if (!isDirectory) {
       files.add(resolve(p));
+      named.add(resolve(p));
       continue;
     }
     try {
       for (const f of await listArticleFiles(p)) files.add(resolve(f));
     } catch (e) {
-      failed.push({ path: resolve(p), ...pick(failure(e)) });
+      const { code, message } = failure(e);
+      failed.push({ path: resolve(p), code, message, named: true });
     }
   }
-  return [...files];
-}
-
-function pick(f: { code: string; message: string }): { code: string; message: string } {
-  return { code: f.code, message: f.message };
+  return { files: [...files], named };
 }

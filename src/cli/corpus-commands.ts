@@ -1,0 +1,260 @@
+/**
+ * The corpus commands: `ingest`, `stats`, `query`, `export`. They store provenance maps of many
+ * articles in a database (`--db`, default `claimtrace.db`) and ask it questions. Registered on
+ * the main program by `registerCorpusCommands(program, io)`.
+ */
+import { Argument, Command, Option } from 'commander';
+import { ClaimtraceError } from '../core/diagnostics.js';
+import { formatCitationGraph } from '../corpus/format-citation-graph.js';
+import { formatProgress } from '../corpus/format-progress.js';
+import { ingestPaths, type IngestProgress, type IngestSummary } from '../corpus/ingest.js';
+import { csvRow, toCsv } from '../corpus/to-csv.js';
+import { DEFAULT_DB_PATH, openCorpusStore } from '../store/index.js';
+import type { CorpusStore, QuoteHit, SpeakerCount, StoredArticle } from '../store/types.js';
+import type { CliIo } from './main.js';
+import { parseSize } from './parse-size.js';
+
+const DEFAULT_MAX_BYTES = '20MB';
+const QUERIES = ['top-speakers', 'speaker-quotes', 'citation-graph', 'search', 'search-articles'] as const;
+type QueryName = (typeof QUERIES)[number];
+
+interface IngestCliOptions {
+  db: string;
+  jobs?: string;
+  maxBytes: string;
+  progress: boolean;
+}
+
+interface QueryCliOptions {
+  db: string;
+  outlet?: string;
+  limit: string;
+  offset: string;
+  format: 'text' | 'json' | 'csv' | 'graphml' | 'gexf';
+}
+
+/** Adds `ingest`, `stats`, `query` and `export` to the claimtrace program. */
+export function registerCorpusCommands(program: Command, io: CliIo): void {
+  const dbOption = () => new Option('--db <path>', 'the corpus database (SQLite file)').default(DEFAULT_DB_PATH);
+
+  program
+    .command('ingest')
+    .description('Analyse articles (files or directories, searched recursively) and store their provenance maps in a corpus database. Running it again stores only new or changed articles, so an interrupted run is resumed by running it again.')
+    .argument('<sources...>', 'files or directories of .txt, .html, .htm (optionally .gz)')
+    .addOption(dbOption())
+    .option('-j, --jobs <n>', 'analysis worker threads (default: one per core)')
+    .option('--max-bytes <size>', 'skip files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
+    .option('--no-progress', 'no progress line or log')
+    .action(async (sources: string[], options: IngestCliOptions) => {
+      await ingestCommand(sources, options, io);
+    });
+
+  program
+    .command('stats')
+    .description('Count what the corpus database holds: articles, versions, quotes, speakers, citations, outlets, failures.')
+    .addOption(dbOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options: { db: string; format: 'text' | 'json' }) => {
+      await withStore(options.db, async (store) => {
+        const stats = await store.stats();
+        if (options.format === 'json') return io.out(JSON.stringify(stats, null, 2) + '\n');
+        const width = Math.max(...Object.keys(stats).map((k) => k.length));
+        return io.out(Object.entries(stats).map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
+      });
+    });
+
+  program
+    .command('query')
+    .description('Ask the corpus database: top-speakers, speaker-quotes <name>, citation-graph, search <words>, search-articles <words>.')
+    .addArgument(new Argument('<query>', 'what to ask').choices(QUERIES))
+    .argument('[text...]', 'the speaker name (speaker-quotes) or the words to find (search, search-articles; "a phrase" in quotes)')
+    .addOption(dbOption())
+    .option('--outlet <outlet>', 'top-speakers: only articles published by this outlet (registry key or name)')
+    .option('-n, --limit <n>', 'at most this many results', '20')
+    .option('--offset <n>', 'skip this many results first', '0')
+    .addOption(new Option('-f, --format <format>', 'output format (graphml and gexf for citation-graph)').choices(['text', 'json', 'csv', 'graphml', 'gexf']).default('text'))
+    .action(async (query: QueryName, text: string[], options: QueryCliOptions) => {
+      await queryCommand(query, text.join(' '), options, io);
+    });
+
+  program
+    .command('export')
+    .description('Write the whole corpus: JSON Lines (one article with its provenance map per line) or CSV (one quote, or one article, per row).')
+    .addOption(dbOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .addOption(new Option('--table <table>', 'csv: which rows').choices(['quotes', 'articles']).default('quotes'))
+    .action(async (options: { db: string; format: 'jsonl' | 'csv'; table: 'quotes' | 'articles' }) => {
+      await withStore(options.db, (store) => exportCommand(store, options, io));
+    });
+}
+
+async function ingestCommand(sources: string[], options: IngestCliOptions, io: CliIo): Promise<void> {
+  const maxBytes = parseSize(options.maxBytes);
+  const jobs = options.jobs === undefined ? undefined : positiveInteger(options.jobs, '--jobs');
+  const store = await openCorpusStore(options.db);
+  const controller = new AbortController();
+  // Ctrl-C: finish the article being written, then stop; the next run carries on from there.
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  const progress = createProgressReporter(io, options.progress);
+  let summary: IngestSummary;
+  try {
+    summary = await ingestPaths(sources, { store, maxBytes, jobs, signal: controller.signal, onProgress: progress.update });
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    progress.end();
+    await store.close();
+  }
+  for (const f of summary.failed) io.err(`claimtrace: ${f.code}: ${f.path}: ${f.message}\n`);
+  const seconds = summary.elapsedMs / 1000;
+  await io.out(
+    `${summary.stopped ? 'Stopped' : 'Done'}: ${summary.files} files, ${summary.ingested} new, ${summary.unchanged} unchanged, ` +
+      `${summary.newVersions} new versions, ${summary.failed.length} failed in ${seconds.toFixed(1)} s ` +
+      `(${seconds > 0 ? (summary.files / seconds).toFixed(1) : '–'} files/s) → ${options.db}\n`,
+  );
+  // A source the user named that fails fails the command (exit 1); files found in directories do not.
+  const named = summary.failed.filter((f) => f.named).length;
+  if (named > 0) throw new ClaimtraceError('E_INPUT_FAILED', `${named} of the sources named on the command line could not be stored (see above).`);
+}
+
+/** On a terminal: one line rewritten in place, at most ten times a second. Elsewhere: a log line per 10%. */
+function createProgressReporter(io: CliIo, enabled: boolean): { update: (p: IngestProgress) => void; end: () => void } {
+  let lastDraw = 0;
+  let lastDecile = -1;
+  let drawn = false;
+  return {
+    update(p) {
+      if (!enabled) return;
+      if (io.isTTY) {
+        const now = Date.now();
+        if (now - lastDraw < 100 && p.done < p.total) return;
+        lastDraw = now;
+        drawn = true;
+        io.err(`\r\u001b[2K${formatProgress(p)}`);
+        return;
+      }
+      const decile = Math.floor((p.done / p.total) * 10);
+      if (decile !== lastDecile && (decile > lastDecile || p.done === p.total)) {
+        lastDecile = decile;
+        io.err(`claimtrace: ingest ${formatProgress(p)}\n`);
+      }
+    },
+    end() {
+      if (drawn) io.err('\n');
+    },
+  };
+}
+
+async function queryCommand(query: QueryName, text: string, options: QueryCliOptions, io: CliIo): Promise<void> {
+  const page = { limit: nonNegativeInteger(options.limit, '--limit'), offset: nonNegativeInteger(options.offset, '--offset') };
+  const { format } = options;
+  if ((format === 'graphml' || format === 'gexf') && query !== 'citation-graph') {
+    throw new ClaimtraceError('E_USAGE', `--format ${format} is for \`query citation-graph\`; use text, json or csv for \`query ${query}\`.`);
+  }
+  if ((query === 'speaker-quotes' || query === 'search' || query === 'search-articles') && text.trim() === '') {
+    throw new ClaimtraceError('E_USAGE', `\`query ${query}\` needs ${query === 'speaker-quotes' ? 'a speaker name' : 'words to search for'}.`);
+  }
+  await withStore(options.db, async (store) => {
+    switch (query) {
+      case 'top-speakers':
+        return io.out(formatSpeakers(await store.topSpeakers({ ...page, outlet: options.outlet }), format));
+      case 'speaker-quotes':
+        return io.out(formatQuotes(await store.speakerQuotes(text, page), format));
+      case 'search':
+        return io.out(formatQuotes(await store.searchQuotes(text, page), format));
+      case 'search-articles': {
+        const hits = await store.searchArticles(text, page);
+        if (format === 'json') return io.out(JSON.stringify(hits, null, 2) + '\n');
+        if (format === 'csv') return io.out(toCsv(['article_id', 'title', 'outlet', 'published', 'url', 'source_path', 'snippet'], hits.map((h) => [h.articleId, h.title, h.outlet, h.published, h.url, h.sourcePath, h.snippet])));
+        return io.out(hits.map((h) => `${h.title ?? h.sourcePath}${h.outlet ? ` — ${h.outlet}` : ''}${h.published ? `, ${h.published}` : ''}\n  ${h.snippet.replace(/\s+/g, ' ')}\n`).join('') || 'No articles found.\n');
+      }
+      case 'citation-graph': {
+        const graph = await store.citationGraph();
+        if (format !== 'text') return io.out(formatCitationGraph(graph, format));
+        const names = new Map(graph.nodes.map((n) => [n.id, `${n.name}${n.stateAffiliated ? ' [state-affiliated]' : ''}`]));
+        return io.out(graph.edges.map((e) => `${names.get(e.from)} —${e.kind}→ ${names.get(e.to)}  ×${e.count} (${e.articles} articles)\n`).join('') || 'No citations between known outlets.\n');
+      }
+    }
+  });
+}
+
+function formatSpeakers(speakers: readonly SpeakerCount[], format: QueryCliOptions['format']): string {
+  if (format === 'json') return JSON.stringify(speakers, null, 2) + '\n';
+  if (format === 'csv') return toCsv(['key', 'name', 'kind', 'quotes', 'articles'], speakers.map((s) => [s.key, s.name, s.kind, s.quotes, s.articles]));
+  if (speakers.length === 0) return 'No named speakers.\n';
+  const width = Math.max(...speakers.map((s) => String(s.quotes).length));
+  return speakers.map((s) => `${String(s.quotes).padStart(width)}  ${s.name} (${s.kind}, ${s.articles} articles)\n`).join('');
+}
+
+const QUOTE_HEADER = ['quote_id', 'article_id', 'quote', 'kind', 'speaker', 'speaker_kind', 'speaker_key', 'cue', 'content', 'title', 'outlet', 'published', 'url', 'source_path'];
+const quoteRow = (q: QuoteHit) => [
+  q.quoteId,
+  q.article.articleId,
+  q.quoteKey,
+  q.kind,
+  q.speaker.name,
+  q.speaker.kind,
+  q.speaker.key,
+  q.cue,
+  q.content,
+  q.article.title,
+  q.article.outlet,
+  q.article.published,
+  q.article.url,
+  q.article.sourcePath,
+];
+
+function formatQuotes(quotes: readonly QuoteHit[], format: QueryCliOptions['format']): string {
+  if (format === 'json') return JSON.stringify(quotes, null, 2) + '\n';
+  if (format === 'csv') return toCsv(QUOTE_HEADER, quotes.map(quoteRow));
+  if (quotes.length === 0) return 'No quotes found.\n';
+  return quotes
+    .map((q) => {
+      const where = [q.article.title ?? q.article.sourcePath, q.article.outlet, q.article.published].filter(Boolean).join(', ');
+      return `${q.speaker.name ?? `(${q.speaker.kind})`}${q.cue ? ` ${q.cue}` : ''}: “${q.content}”\n  — ${where}\n`;
+    })
+    .join('');
+}
+
+async function exportCommand(store: CorpusStore, options: { format: 'jsonl' | 'csv'; table: 'quotes' | 'articles' }, io: CliIo): Promise<void> {
+  if (options.format === 'jsonl') {
+    for await (const a of store.exportArticles()) await io.out(JSON.stringify(exportRecord(a)) + '\n');
+    return;
+  }
+  if (options.table === 'quotes') {
+    await io.out(csvRow(QUOTE_HEADER));
+    for await (const q of store.exportQuotes()) await io.out(csvRow(quoteRow(q)));
+    return;
+  }
+  await io.out(csvRow(['article_id', 'version', 'title', 'outlet', 'published', 'url', 'source_path', 'content_hash', 'quotes', 'citations', 'first_seen', 'last_seen']));
+  for await (const a of store.exportArticles()) {
+    await io.out(csvRow([a.articleId, a.version, a.title, a.outlet, a.published, a.url, a.sourcePath, a.contentHash, a.map.quotes.length, a.map.citations.length, a.firstSeen, a.lastSeen]));
+  }
+}
+
+/** One JSON Lines record: the store's bookkeeping, then the provenance map as analysed. */
+function exportRecord(a: StoredArticle) {
+  const { map, ...article } = a;
+  return { article, map };
+}
+
+async function withStore(db: string, use: (store: CorpusStore) => Promise<void> | void): Promise<void> {
+  const store = await openCorpusStore(db, { readonly: true });
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function positiveInteger(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ClaimtraceError('E_USAGE', `Expected ${name} to be a whole number above zero, not \`${value}\`.`);
+  return n;
+}
+
+function nonNegativeInteger(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ClaimtraceError('E_USAGE', `Expected ${name} to be a whole number, zero or more, not \`${value}\`.`);
+  return n;
+}
