@@ -120,6 +120,15 @@ describe('citationsStage', () => {
     expect(run('The governor apologised (AP).').layer.citations.map((c) => c.outletKey)).toEqual(['associated-press']);
   });
 
+  it('splits two references in one pair of brackets, both covering the same quote', () => {
+    const text = 'They agreed: "It was a massacre." (IRNA, 2 May 2019; Tasnim, 2 May 2019) Others (see below; uncorroborated) did not.';
+    const { layer } = run(text, { quotes: [quoteOf(text, 'q1', 'It was a massacre.')] });
+    expect(layer.citations.map((c) => [text.slice(c.span.start, c.span.end), c.outletKey, c.covers.quotes])).toEqual([
+      ['IRNA, 2 May 2019', 'irna', ['q1']],
+      ['Tasnim, 2 May 2019', 'tasnim-news-agency', ['q1']],
+    ]);
+  });
+
   it('turns links into citations and folds a link inside a reference into it', () => {
     const text = 'As Press TV reported, the deal is off (IRNA, 3 May 2019).';
     const links: Link[] = [

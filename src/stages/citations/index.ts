@@ -1,10 +1,10 @@
 import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
 import type { Citation, CitationsLayer, Paragraph } from '../../core/layers.js';
-import type { Span } from '../../core/span.js';
+import { trimSpan, type Span } from '../../core/span.js';
 import { defineStage, type OutletRegistry } from '../../core/stage.js';
 import { coverQuotes, paragraphIndexAt } from './find-covered-quotes.js';
 import { findOutletInContext } from './find-outlet-in-context.js';
-import { findParentheticals } from './find-parentheticals.js';
+import { findParentheticals, type Parenthetical } from './find-parentheticals.js';
 import { resolveReferenceDate } from './parse-reference-date.js';
 import { parseReference, type ParsedReference } from './parse-reference.js';
 
@@ -25,9 +25,7 @@ export const citationsStage = defineStage({
     const diagnostics: Diagnostic[] = [];
     const drafts: Draft[] = [];
 
-    for (const paren of findParentheticals(text)) {
-      const parsed = parseReference(text, paren.inner, registry);
-      if (!parsed) continue;
+    for (const { paren, parsed } of findReferences(text, registry)) {
       if (isDateline(text, paren.span) || isAbbreviation(text, paren.span, parsed, structure.paragraphs, registry)) continue;
       let { outletName, outletKey } = parsed;
       if (!parsed.ibid && !outletName && (parsed.title || parsed.authors.length > 0)) {
@@ -65,10 +63,13 @@ export const citationsStage = defineStage({
     const resolved = resolveIbid(drafts, diagnostics);
     const covers = coverQuotes({ text, paragraphs: structure.paragraphs, sentences: structure.sentences, quotes: quotes.quotes });
     const citations: Citation[] = [];
-    let previous: { end: number; paragraph: number | null } | null = null;
+    let previous: { end: number; paragraph: number | null; covers: string[] } | null = null;
     for (const d of resolved) {
       const paragraph = paragraphIndexAt(structure.paragraphs, d.span.start);
       const previousEnd = previous && previous.paragraph === paragraph ? previous.end : null;
+      // The second source of `(IRNA, 2 May; Tasnim, 2 May)` vouches for what the first does.
+      const sameBrackets = previous !== null && /^\s*;\s*$/.test(text.slice(previous.end, Math.max(previous.end, d.span.start)));
+      const covered = sameBrackets && previous ? previous.covers : covers(d.span, previousEnd);
       citations.push({
         id: `c${citations.length + 1}`,
         kind: d.kind,
@@ -81,15 +82,49 @@ export const citationsStage = defineStage({
         ibidOf: d.ibidOf,
         via: d.via,
         url: d.url,
-        covers: { quotes: covers(d.span, previousEnd), paragraph },
+        covers: { quotes: covered, paragraph },
       });
-      previous = { end: d.span.end, paragraph };
+      previous = { end: d.span.end, paragraph, covers: covered };
     }
     // Ids were assigned after sorting; ibidOf pointed at draft indices until now.
     const layer: CitationsLayer = { citations: citations.map((c) => (c.ibidOf === null ? c : { ...c, ibidOf: `c${Number(c.ibidOf) + 1}` })) };
     return { layer, diagnostics };
   },
 });
+
+/**
+ * Parsed references in text order. `(IRNA, 2 May 2019; Tasnim, 2 May 2019)` holds two: when every
+ * `;`-separated piece parses as a reference on its own, each becomes one, spanning its piece.
+ */
+function findReferences(text: string, registry: OutletRegistry): { paren: Parenthetical; parsed: ParsedReference }[] {
+  const out: { paren: Parenthetical; parsed: ParsedReference }[] = [];
+  for (const paren of findParentheticals(text)) {
+    const pieces = splitAtSemicolons(text, paren.inner);
+    if (pieces.length > 1) {
+      const parsedPieces = pieces.map((inner) => ({ paren: { span: inner, inner }, parsed: parseReference(text, inner, registry) }));
+      if (parsedPieces.every((p) => p.parsed && !p.parsed.ibid)) {
+        for (const p of parsedPieces) out.push({ paren: p.paren, parsed: p.parsed! });
+        continue;
+      }
+    }
+    const parsed = parseReference(text, paren.inner, registry);
+    if (parsed) out.push({ paren, parsed });
+  }
+  return out;
+}
+
+function splitAtSemicolons(text: string, inner: Span): Span[] {
+  const pieces: Span[] = [];
+  let start = inner.start;
+  for (let i = inner.start; i <= inner.end; i++) {
+    if (i === inner.end || text[i] === ';') {
+      const piece = trimSpan(text, { start, end: i });
+      if (piece.end > piece.start) pieces.push(piece);
+      start = i + 1;
+    }
+  }
+  return pieces;
+}
 
 function datedOrNull(parsed: ParsedReference, published: string | null, diagnostics: Diagnostic[]): string | null {
   if (!parsed.date) return null;
