@@ -1,8 +1,9 @@
 import type { Paragraph, Quote, Sentence } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 
-// Between a quote and the reference after it: closing marks, punctuation, space.
-const QUOTE_TO_REFERENCE = /^[\s"”’'»,.;:!?—–-]{0,6}$/;
+// Between a quote and the reference after it: closing marks, punctuation, space (and the
+// opening bracket, for the second reference of `(IRNA, …; Tasnim, …)`, whose span starts inside).
+const QUOTE_TO_REFERENCE = /^[\s"”’'»,.;:!?—–(-]{0,6}$/;
 // After a reference that closes its paragraph: at most punctuation and closing marks.
 const CLOSING = new Set([...' \t\n\r\u00a0"”’\'».,;:!?)]']);
 
