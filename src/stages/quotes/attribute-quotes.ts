@@ -210,7 +210,7 @@ function cueRight(words: readonly Word[], fullStop: boolean, pause: boolean): Cu
   }
   // `"We lost." He added that …` starts a new sentence: not this quotation's cue.
   if (fullStop) return null;
-  for (let c = k; c < Math.min(words.length, k + 26); c++) {
+  for (let c = k; c < Math.min(words.length, k + 40); c++) {
     const w = words[c]!;
     if (w.text === '.' && !(c > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[c - 1]!.text))) return null;
     if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':') return null;

@@ -41,7 +41,6 @@ export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[]
     if (t < taken.length && taken[t]!.start < s.end) continue;
     const end = Math.min(s.end, s.start + MAX_SENTENCE);
     const words = wordsIn(text, s.start, end);
-    if (words.some((w) => w.text === '"' || w.text === '“' || w.text === '”')) continue;
     const found = accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words);
     if (!found) continue;
     const content = found.content.filter((c) => countLetters(words, c) >= MIN_CONTENT_WORDS);

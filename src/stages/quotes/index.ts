@@ -29,7 +29,12 @@ export const quotesStage = defineStage({
     });
     const taken = found.quotes.map((q) => q.covers).sort(compareSpans);
     const reported = findReportedSpeech({ text, sentences: structure.sentences, taken, people, outlets: ctx.resources?.outlets });
-    const quotes: Quote[] = [...found.quotes, ...reported.map((r) => ({ ...r, kind: 'indirect' as const }))]
+    // Reported speech around a scare-quoted phrase (`So are a "small handful" of companies,
+    // Gilbert said`) is a mixed quotation: the phrase is part of its content, not a scare quote.
+    const inContent = (p: Span) => reported.some((r) => r.content.some((c) => c.start <= p.start && p.end <= c.end));
+    const phrases = found.phrases.filter((p) => p.kind === 'title' || !inContent(p.span));
+    const reportedQuotes = reported.map((r) => ({ ...r, kind: r.content.some((c) => QUOTE_MARK.test(text.slice(c.start, c.end))) ? ('mixed' as const) : ('indirect' as const) }));
+    const quotes: Quote[] = [...found.quotes, ...reportedQuotes]
       .filter((q) => q.content.length > 0)
       .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
       .sort((a, b) => compareSpans(a.content[0]!, b.content[0]!))
@@ -41,11 +46,13 @@ export const quotesStage = defineStage({
         speaker: { ...q.speaker, mention: q.speaker.mention && plain(q.speaker.mention), antecedent: q.speaker.antecedent && plain(q.speaker.antecedent) },
         confidence: q.confidence,
       }));
-    const markedPhrases: MarkedPhrase[] = found.phrases.sort((a, b) => compareSpans(a.span, b.span)).map((m, i) => ({ id: `m${i + 1}`, kind: m.kind, span: plain(m.span), confidence: m.confidence }));
+    const markedPhrases: MarkedPhrase[] = phrases.sort((a, b) => compareSpans(a.span, b.span)).map((m, i) => ({ id: `m${i + 1}`, kind: m.kind, span: plain(m.span), confidence: m.confidence }));
     const layer: QuotesLayer = { quotes, markedPhrases };
     return { layer, diagnostics: paired.diagnostics };
   },
 });
+
+const QUOTE_MARK = /["“”„«»]/;
 
 /** A bare `{start, end}`: helpers pass words, which carry their text too. */
 function plain(s: Span): Span {
