@@ -68,8 +68,8 @@ export const citationsStage = defineStage({
       const paragraph = paragraphIndexAt(structure.paragraphs, d.span.start);
       const previousEnd = previous && previous.paragraph === paragraph ? previous.end : null;
       // The second source of `(IRNA, 2 May; Tasnim, 2 May)` vouches for what the first does.
-      const sameBrackets = previous !== null && /^\s*;\s*$/.test(text.slice(previous.end, Math.max(previous.end, d.span.start)));
-      const covered = sameBrackets && previous ? previous.covers : covers(d.span, previousEnd);
+      const sameBrackets: boolean = previous !== null && /^\s*;\s*$/.test(text.slice(previous.end, Math.max(previous.end, d.span.start)));
+      const covered: string[] = sameBrackets && previous ? previous.covers : covers(d.span, previousEnd);
       citations.push({
         id: `c${citations.length + 1}`,
         kind: d.kind,
