@@ -1,0 +1,172 @@
+/**
+ * Hand-built provenance maps for the report's tests and previews: one that exercises every
+ * layer the report draws (including the optional claims, hedges, techniques and evidence, in the
+ * shapes their stages are settling on), and one whose every untrusted field carries a script
+ * payload. Spans are found by searching the text, so the offsets are right by construction.
+ */
+import { SCHEMA_VERSION, type SerializedSpan } from '../contract/schema.js';
+import type { ReportMap } from './optional-layers.js';
+
+/** The `nth` (0-based) occurrence of `needle` in `text` as a span; throws when absent (a broken fixture). */
+export function spanOf(text: string, needle: string, nth = 0): SerializedSpan {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`Expected ${JSON.stringify(needle)} (occurrence ${nth}) in the fixture text`);
+  }
+  return { start: at, end: at + needle.length, text: needle };
+}
+
+type MapParts = Partial<Omit<ReportMap, 'text' | 'meta'>> & { meta?: Partial<ReportMap['meta']> };
+
+/** A map with empty layers around `text`; `parts` fills in the rest. */
+export function emptyMap(text: string, parts: MapParts = {}): ReportMap {
+  const { meta, ...rest } = parts;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'claimtrace', version: '0.0.0-test' },
+    source: { path: 'example.txt', format: 'text', encoding: 'utf-8', bytes: text.length },
+    meta: { title: null, authors: [], published: null, modified: null, outlet: null, outletId: null, url: null, language: 'en', ...meta },
+    text,
+    paragraphs: [],
+    links: [],
+    quotes: [],
+    markedPhrases: [],
+    citations: [],
+    outlets: [],
+    entities: [],
+    diagnostics: [],
+    ...rest,
+  } as ReportMap;
+}
+
+const SAMPLE_TEXT = [
+  'Harbour bridge to close for repairs',
+  '',
+  '"The deck is no longer safe for heavy lorries," the city engineer Dana Okafor told reporters on Monday. She added that the work "could take a year".',
+  '',
+  'According to Harbour Radio, residents were "furious" about the closure (Lee Park, \'Bridge fears\', Harbour Radio, 3 May 2024). The agency RIA Novosti, citing ministry officials, said the repairs would cost twice the estimate. Officials who asked not to be named said the contract was "rushed".',
+  '',
+  'The closure will probably ruin local businesses. It is a disgrace and a betrayal of every family in the city.',
+].join('\n');
+
+/** A short report with two speakers, an ibid-free citation, a state outlet and every optional layer. */
+export function sampleMap(): ReportMap {
+  const t = SAMPLE_TEXT;
+  const s = (needle: string, nth = 0) => spanOf(t, needle, nth);
+  return emptyMap(t, {
+    meta: { title: 'Harbour bridge to close for repairs', outlet: 'Harbour Courier', authors: ['Sam Reyes'], published: '2024-05-06', url: 'https://courier.example/bridge' },
+    paragraphs: [],
+    quotes: [
+      {
+        id: 'q1', kind: 'direct', content: [s('The deck is no longer safe for heavy lorries,')], cue: s('told'),
+        speaker: { mention: s('the city engineer Dana Okafor'), name: 'Dana Okafor', description: 'the city engineer', kind: 'person', organisation: null, antecedent: null, entityId: 'e1', outletId: null },
+        via: { citationIds: [], outletIds: [] }, paragraphId: null, confidence: 0.9,
+      },
+      {
+        id: 'q2', kind: 'mixed', content: [s('that the work "could take a year"')], cue: s('added'),
+        speaker: { mention: s('She'), name: 'Dana Okafor', description: null, kind: 'person', organisation: null, antecedent: s('Dana Okafor'), entityId: 'e1', outletId: null },
+        via: { citationIds: [], outletIds: [] }, paragraphId: null, confidence: 0.7,
+      },
+      {
+        id: 'q3', kind: 'indirect', content: [s('residents were "furious" about the closure')], cue: s('According to'),
+        speaker: { mention: s('Harbour Radio'), name: 'Harbour Radio', description: null, kind: 'outlet', organisation: null, antecedent: null, entityId: 'e2', outletId: 'o1' },
+        via: { citationIds: ['c1'], outletIds: ['o1'] }, paragraphId: null, confidence: 0.8,
+      },
+      {
+        id: 'q4', kind: 'indirect', content: [s('the repairs would cost twice the estimate')], cue: s('said', 0),
+        speaker: { mention: s('The agency RIA Novosti'), name: 'RIA Novosti', description: 'The agency', kind: 'outlet', organisation: null, antecedent: null, entityId: 'e3', outletId: 'o2' },
+        via: { citationIds: [], outletIds: ['o2'] }, paragraphId: null, confidence: 0.8,
+      },
+      {
+        id: 'q5', kind: 'mixed', content: [s('the contract was "rushed"')], cue: s('said', 1),
+        speaker: { mention: s('Officials who asked not to be named'), name: null, description: 'Officials who asked not to be named', kind: 'anonymous', organisation: null, antecedent: null, entityId: null, outletId: null },
+        via: { citationIds: [], outletIds: [] }, paragraphId: null, confidence: 0.7,
+      },
+    ],
+    markedPhrases: [{ id: 'm1', kind: 'scare', span: s('"furious"'), confidence: 0.6 }],
+    citations: [
+      {
+        id: 'c1', kind: 'parenthetical', span: s("(Lee Park, 'Bridge fears', Harbour Radio, 3 May 2024)"), authors: ['Lee Park'], title: 'Bridge fears',
+        outlet: 'Harbour Radio', outletId: 'o1', date: '2024-05-03', ibidOf: null, via: null, url: 'https://radio.example/bridge-fears', covers: { quoteIds: ['q3'], paragraphId: null },
+      },
+    ],
+    outlets: [
+      { id: 'o1', key: 'harbour-radio', name: 'Harbour Radio', aliasesSeen: ['Harbour Radio'], domains: ['radio.example'], country: null, stateAffiliated: false, registry: null, roles: ['named', 'cited', 'speaker'], mentions: [s('Harbour Radio'), s('Harbour Radio', 1)] },
+      {
+        id: 'o2', key: 'ria-novosti', name: 'RIA Novosti', aliasesSeen: ['RIA Novosti'], domains: ['ria.ru'], country: 'Russia', stateAffiliated: true,
+        registry: { source: 'state-media-matrix', typology: 'SC', typologyLabel: 'State-controlled media', owner: 'Rossiya Segodnya' }, roles: ['named', 'speaker'], mentions: [s('RIA Novosti')],
+      },
+    ],
+    entities: [],
+    claims: [
+      { id: 'k1', span: s('The deck is no longer safe for heavy lorries,'), kind: 'other', support: { status: 'sourced', quoteIds: ['q1'], citationIds: [], anonymousSourceIds: [] }, stance: 'neutral' },
+      { id: 'k2', span: s('the repairs would cost twice the estimate'), kind: 'quantity', support: { status: 'sourced', quoteIds: ['q4'], citationIds: [], anonymousSourceIds: [] }, stance: 'neutral' },
+      { id: 'k3', span: s('The closure will probably ruin local businesses.'), kind: 'causal', support: { status: 'unsourced', quoteIds: [], citationIds: [], anonymousSourceIds: [] }, stance: 'neutral' },
+    ],
+    hedges: [{ id: 'h1', span: s('probably'), kind: 'hedge', cue: 'probably' }],
+    techniques: [
+      { span: s('a disgrace and a betrayal'), technique: 'Loaded_Language', confidence: 0.71, techniqueProbability: 0.6 },
+      { span: s('every family in the city'), technique: 'Appeal_to_fear-prejudice', confidence: 0.55, techniqueProbability: 0.4 },
+    ],
+    evidence: { claims: 3, sourcedClaims: 2, unsourcedClaims: 1, anonymousSources: 1, stateAffiliatedOutlets: ['RIA Novosti'] },
+  });
+}
+
+/** Every payload calls `window.__pwned.push(tag)`, so a test can tell which place leaked. */
+export function payload(tag: string): string {
+  const call = `window.__pwned&&window.__pwned.push('${tag}')`;
+  return `</script><script>${call}</script><img src=x onerror="${call}"><svg onload="${call}"></svg>"' onmouseover="${call}" onfocus="${call}" x='<a href="javascript:${call}">${tag}</a><!--`;
+}
+
+/** A map whose every field that comes from the article holds a script payload. */
+export function hostileMap(): ReportMap {
+  const quoteText = `inner ${payload('quote')} quote`;
+  const text = [
+    `Intro ${payload('text')} end.`,
+    '',
+    `"${quoteText}," said ${payload('speaker-mention')}.`,
+    '',
+    `A reference (${payload('citation-span')}) and 'scare ${payload('marked')}' words.`,
+  ].join('\n');
+  const s = (needle: string) => spanOf(text, needle);
+  const mention = s(payload('speaker-mention'));
+  return emptyMap(text, {
+    source: { path: payload('source-path'), format: 'text', encoding: 'utf-8', bytes: text.length },
+    meta: {
+      title: payload('title'),
+      authors: [payload('author')],
+      outlet: payload('meta-outlet'),
+      published: payload('published'),
+      url: `javascript:window.__pwned&&window.__pwned.push('meta-url')`,
+      language: `en" onmouseover="window.__pwned.push('lang')`,
+    },
+    quotes: [
+      {
+        id: 'q1', kind: 'direct', content: [s(quoteText)], cue: s('said'),
+        speaker: { mention, name: payload('speaker-name'), description: payload('speaker-description'), kind: 'person', organisation: payload('organisation'), antecedent: null, entityId: null, outletId: 'o1' },
+        via: { citationIds: ['c1'], outletIds: ['o1'] }, paragraphId: null, confidence: 0.9,
+      },
+    ],
+    markedPhrases: [{ id: 'm1', kind: 'scare', span: s(`'scare ${payload('marked')}'`), confidence: 0.5 }],
+    citations: [
+      {
+        id: 'c1', kind: 'parenthetical', span: s(`(${payload('citation-span')})`), authors: [payload('citation-author')], title: payload('citation-title'),
+        outlet: payload('citation-outlet'), outletId: 'o1', date: payload('citation-date'), ibidOf: null,
+        via: { text: payload('via-text'), outlet: payload('via-outlet'), outletId: null },
+        url: `javascript:window.__pwned&&window.__pwned.push('citation-url')`, covers: { quoteIds: ['q1'], paragraphId: null },
+      },
+    ],
+    outlets: [
+      {
+        id: 'o1', key: payload('outlet-key'), name: payload('outlet-name'), aliasesSeen: [payload('alias')], domains: [payload('domain')], country: payload('country'), stateAffiliated: true,
+        registry: { source: payload('registry'), typology: 'SC', typologyLabel: payload('typology'), owner: payload('owner') }, roles: ['cited', 'speaker'], mentions: [mention],
+      },
+    ],
+    claims: [{ id: 'k1', span: s(quoteText), kind: payload('claim-kind'), support: { status: 'unsourced' }, stance: payload('stance') }],
+    hedges: [{ id: 'h1', span: s('inner'), kind: payload('hedge-kind'), cue: payload('hedge-cue') }],
+    techniques: [{ span: s('Intro'), technique: payload('technique'), confidence: 0.9 }],
+    evidence: { [payload('evidence-key')]: payload('evidence-value'), nested: { [payload('evidence-nested')]: 1 } },
+    diagnostics: [{ code: payload('diagnostic-code'), severity: 'warning', message: payload('diagnostic-message') }],
+  });
+}

@@ -1,0 +1,169 @@
+/**
+ * Layers other stages are adding to the provenance map (claims, hedges, persuasion techniques,
+ * an evidence summary). The report treats them as optional and reads them defensively: a field
+ * that is missing or not shaped as expected renders as nothing, never as an error.
+ */
+import type { ProvenanceMap, SerializedSpan } from '../contract/schema.js';
+
+export interface ReportSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ReportClaim {
+  readonly id: string;
+  readonly span: ReportSpan;
+  readonly kind: string | null;
+  readonly status: 'sourced' | 'unsourced' | null;
+  readonly stance: string | null;
+  readonly quoteIds: readonly string[];
+  readonly citationIds: readonly string[];
+  readonly anonymous: boolean;
+}
+
+export interface ReportHedge {
+  readonly id: string;
+  readonly span: ReportSpan;
+  readonly kind: string | null;
+  readonly cue: string | null;
+}
+
+export interface ReportTechnique {
+  readonly span: ReportSpan;
+  readonly technique: string;
+  readonly confidence: number | null;
+}
+
+/** The provenance map as the report reads it: the contract plus the optional layers. */
+export type ReportMap = ProvenanceMap & {
+  readonly claims?: unknown;
+  readonly hedges?: unknown;
+  readonly techniques?: unknown;
+  readonly evidence?: unknown;
+};
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function readSpan(v: unknown, textLength: number): ReportSpan | null {
+  if (!isRecord(v)) return null;
+  const { start, end } = v;
+  if (typeof start !== 'number' || typeof end !== 'number') return null;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > textLength || end <= start) return null;
+  return { start, end };
+}
+
+/** `claims` may be the array itself or the claims stage's layer object `{claims, hedges, …}`. */
+function listOf(map: ReportMap, field: 'claims' | 'hedges' | 'techniques'): unknown[] {
+  const direct = map[field];
+  if (Array.isArray(direct)) return direct;
+  if (isRecord(direct) && Array.isArray(direct[field])) return direct[field] as unknown[];
+  if (field === 'hedges' && isRecord(map.claims) && Array.isArray(map.claims.hedges)) return map.claims.hedges as unknown[];
+  if (field === 'techniques' && isRecord(map['rhetoric' as keyof ReportMap])) {
+    const rhetoric = map['rhetoric' as keyof ReportMap] as Record<string, unknown>;
+    if (Array.isArray(rhetoric.techniques)) return rhetoric.techniques;
+  }
+  return [];
+}
+
+export function readClaims(map: ReportMap): ReportClaim[] {
+  const out: ReportClaim[] = [];
+  for (const [i, c] of listOf(map, 'claims').entries()) {
+    if (!isRecord(c)) continue;
+    const span = readSpan(c.span, map.text.length);
+    if (!span) continue;
+    const support = isRecord(c.support) ? c.support : {};
+    const status = support.status === 'sourced' || support.status === 'unsourced' ? support.status : null;
+    out.push({
+      id: str(c.id) ?? `claim${i + 1}`,
+      span,
+      kind: str(c.kind),
+      status,
+      stance: str(c.stance),
+      quoteIds: strings(support.quoteIds),
+      citationIds: strings(support.citationIds),
+      anonymous: strings(support.anonymousSourceIds).length > 0,
+    });
+  }
+  return out;
+}
+
+export function readHedges(map: ReportMap): ReportHedge[] {
+  const out: ReportHedge[] = [];
+  for (const [i, h] of listOf(map, 'hedges').entries()) {
+    if (!isRecord(h)) continue;
+    const span = readSpan(h.span, map.text.length);
+    if (!span) continue;
+    out.push({ id: str(h.id) ?? `h${i + 1}`, span, kind: str(h.kind), cue: str(h.cue) });
+  }
+  return out;
+}
+
+export function readTechniques(map: ReportMap): ReportTechnique[] {
+  const out: ReportTechnique[] = [];
+  for (const t of listOf(map, 'techniques')) {
+    if (!isRecord(t)) continue;
+    const span = readSpan(t.span, map.text.length);
+    const technique = str(t.technique);
+    if (!span || !technique) continue;
+    const confidence = typeof t.confidence === 'number' && Number.isFinite(t.confidence) ? t.confidence : null;
+    out.push({ span, technique, confidence });
+  }
+  return out;
+}
+
+/** `Loaded_Language` → "Loaded language"; `Name_Calling,Labeling` → "Name calling, labeling". */
+export function techniqueLabel(name: string): string {
+  const words = name.replace(/_/g, ' ').replace(/,/g, ', ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export type EvidenceEntry = readonly [label: string, value: string];
+
+/**
+ * The evidence summary as label/value rows. Its shape is still being settled, so the report
+ * shows any flat object: numbers and strings as they are, arrays by length and content,
+ * nested objects one level deep (`sources.named`).
+ */
+export function readEvidence(map: ReportMap): EvidenceEntry[] {
+  const e = map.evidence;
+  if (!isRecord(e)) return [];
+  const rows: [string, string][] = [];
+  const show = (v: unknown): string | null => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return Number.isInteger(v) ? String(v) : v.toFixed(2);
+    if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    if (Array.isArray(v)) {
+      const items = v.map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x) : null)).filter((x) => x !== null);
+      return items.length === v.length && items.length <= 8 ? items.join(', ') || '—' : `${v.length}`;
+    }
+    return null;
+  };
+  for (const [k, v] of Object.entries(e).slice(0, 40)) {
+    const direct = show(v);
+    if (direct !== null) rows.push([humanise(k), direct]);
+    else if (isRecord(v)) {
+      for (const [k2, v2] of Object.entries(v).slice(0, 20)) {
+        const nested = show(v2);
+        if (nested !== null) rows.push([`${humanise(k)}: ${humanise(k2)}`, nested]);
+      }
+    }
+  }
+  return rows;
+}
+
+function humanise(key: string): string {
+  const s = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export type { SerializedSpan };
