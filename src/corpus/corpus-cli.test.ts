@@ -114,6 +114,16 @@ describe('claimtrace ingest, stats, query, export', () => {
     expect((await run(['query', 'citation-graph', '--db', db])).out).toContain('Harbour Herald —cites→ RT [state-affiliated]  ×1 (1 articles)');
   });
 
+  it('draws one progress line in place on a terminal, and none with --no-progress', async () => {
+    const corpus = join(dir, 'corpus');
+    writeTestCorpus(corpus, 3);
+    const tty = await run(['ingest', corpus, '--db', db, '--jobs', '1'], true);
+    expect(tty.err).toMatch(/^\r\u001b\[2K.*3\/3 files · 3 new · 0 unchanged · 0 new versions · 0 failed · [\d.]+ files\/s\n$/s);
+    const quiet = await run(['ingest', corpus, '--db', db, '--no-progress']);
+    expect(quiet.err).toBe('');
+    expect(quiet.out).toMatch(/^Done: 3 files, 0 new, 3 unchanged/);
+  });
+
   it('exits 2 on misuse and 1 on a missing or unusable database', async () => {
     expect((await run(['query', 'top-speakers', '--db', db, '--format', 'graphml'])).status).toBe(2);
     expect((await run(['query', 'search', '--db', db])).status).toBe(2);

@@ -114,6 +114,7 @@ describe('ingestPaths in worker threads', () => {
     writeFileSync(join(corpus, 'throws.txt'), 'THROW in the analyzer');
     writeFileSync(join(corpus, 'crashes.txt'), 'CRASH the worker');
     writeFileSync(join(corpus, 'hangs.txt'), 'HANG forever');
+    writeFileSync(join(corpus, 'refused.txt'), 'DUPLICATE quote ids');
     const fake = join(dir, 'fake-analyzer.mjs');
     writeFileSync(fake, FAKE_ANALYZER);
     const store = await open('a.db');
@@ -122,6 +123,7 @@ describe('ingestPaths in worker threads', () => {
     expect(summary.failed.map((f) => [f.path.slice(corpus.length + 1), f.code])).toEqual([
       ['crashes.txt', 'E_WORKER_CRASHED'],
       ['hangs.txt', 'E_TIMEOUT'],
+      ['refused.txt', 'E_STORE_REJECTED'],
       ['throws.txt', 'E_ANALYSIS'],
     ]);
   });
@@ -144,10 +146,13 @@ export function createAnalyzer() {
       if (input.text.includes('THROW')) throw new Error('boom');
       if (input.text.includes('CRASH')) process.exit(3);
       if (input.text.includes('HANG')) for (;;) {}
+      const span = { start: 0, end: 9, text: input.text.slice(0, 9) };
+      const quote = (id) => ({ id, kind: 'direct', content: [span], cue: null, paragraphId: null, confidence: 1,
+        speaker: { mention: null, name: null, kind: 'unknown', entityId: null, outletId: null }, via: { citationIds: [], outletIds: [] } });
       return {
         schemaVersion: '1.0.0', generator: { name: 'claimtrace', version: 'fake' }, source: input.source,
         meta: { title: null, authors: [], published: null, modified: null, outlet: null, outletId: null, url: null, language: null },
-        text: input.text, paragraphs: [], links: [], quotes: [], markedPhrases: [], citations: [], outlets: [], entities: [], diagnostics: [],
+        text: input.text, paragraphs: [], links: [], quotes: input.text.includes('DUPLICATE') ? [quote('q1'), quote('q1')] : [], markedPhrases: [], citations: [], outlets: [], entities: [], diagnostics: [],
       };
     },
   };

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { ClaimtraceError } from '../core/diagnostics.js';
+import { ClaimtraceError, isClaimtraceError } from '../core/diagnostics.js';
 import { DEFAULT_MAX_BYTES, listArticleFiles } from '../ingest/index.js';
 import type { CorpusStore } from '../store/types.js';
 import { analyzeFile, failure, type ArticleAnalyzer, type FileOutcome } from './analyze-file.js';
@@ -123,7 +123,15 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       await store.recordFailure(path, outcome.code, outcome.message);
       return;
     }
-    const result = outcome.kind === 'unchanged' ? outcome.result : await store.putArticle({ map: outcome.map, sourcePath: path });
+    let result;
+    try {
+      result = outcome.kind === 'unchanged' ? outcome.result : await store.putArticle({ map: outcome.map, sourcePath: path });
+    } catch (e) {
+      // This article's map was refused; other store errors (full, read-only …) stop the run.
+      if (!isClaimtraceError(e) || e.code !== 'E_STORE_REJECTED') throw e;
+      await write(path, { kind: 'failed', code: e.code, message: e.message });
+      return;
+    }
     if (result.status === 'inserted') counts.ingested++;
     else if (result.status === 'new-version') counts.newVersions++;
     else counts.unchanged++;

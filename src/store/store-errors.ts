@@ -13,6 +13,7 @@ export const STORE_ERROR_CODES = Object.freeze({
   E_STORE_BUSY: 'Another process holds a lock on the corpus database.',
   E_STORE_VERSION: 'The database was written by a newer claimtrace (schema version too high).',
   E_STORE_IO: 'The operating system reported an I/O error while reading or writing the database.',
+  E_STORE_REJECTED: 'One article could not be stored (its provenance map breaks a rule of the store, e.g. two quotes with one id); nothing of it was written.',
 } as const);
 
 export type StoreErrorCode = keyof typeof STORE_ERROR_CODES;

@@ -26,6 +26,9 @@ export function mapSqliteError(e: unknown, path: string): ClaimtraceError | null
   if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
     return storeError('E_STORE_OPEN', `${path}: the corpus database could not be opened (${detail}).`, e);
   }
+  if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_TOOBIG' || code === 'SQLITE_MISMATCH') {
+    return storeError('E_STORE_REJECTED', `${path}: the article was not stored (${detail}).`, e);
+  }
   if (code.startsWith('SQLITE_IOERR')) {
     return storeError('E_STORE_IO', `${path}: I/O error on the corpus database (${detail}).`, e);
   }

@@ -81,8 +81,18 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
     });
   }
 
+  // A map the writer cannot take (a bug upstream) fails this article only, never the store.
+  const putArticle = guard('putArticle', (record: Parameters<typeof writer.putArticle>[0]) => {
+    try {
+      return writer.putArticle(record);
+    } catch (e) {
+      if (mapSqliteError(e, path) || !(e instanceof Error)) throw e;
+      throw storeError('E_STORE_REJECTED', `${record.sourcePath ?? record.map.source.path}: the provenance map could not be stored (${e.message}); nothing of it was written.`, e);
+    }
+  });
+
   return Object.freeze({
-    putArticle: guard('putArticle', writer.putArticle),
+    putArticle,
     touchIfUnchanged: guard('touchIfUnchanged', writer.touchIfUnchanged),
     recordFailure: guard('recordFailure', (sourcePath: string, code: string, message: string) => {
       recordFailure.run(sourcePath, code, message, now());

@@ -247,6 +247,16 @@ describe('store errors', () => {
     db.close();
   });
 
+  it('refuses a map the store cannot take with E_STORE_REJECTED, writing nothing of it', async () => {
+    const map = buildTestMap(bridge);
+    const twice = { ...map, quotes: [map.quotes[0]!, { ...map.quotes[1]!, id: 'q1' }] };
+    expect(await codeOf(store.putArticle({ map: twice }))).toBe('E_STORE_REJECTED');
+    const empty = { ...map, quotes: [{ ...map.quotes[0]!, content: [] }] };
+    expect(await codeOf(store.putArticle({ map: empty }))).toBe('E_STORE_REJECTED');
+    expect(await store.stats()).toMatchObject({ articles: 0, versions: 0, quotes: 0, outlets: 0 });
+    expect((await store.putArticle({ map })).status).toBe('inserted');
+  });
+
   it('reports a file that is not SQLite, or not a claimtrace corpus, as E_STORE_CORRUPT', async () => {
     const junk = join(dir, 'junk.db');
     writeFileSync(junk, 'this is not a database '.repeat(200));
