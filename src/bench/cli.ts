@@ -12,11 +12,11 @@
  *   pathological             1 MB of `"`, of `(`, and one 1 MB line, at growing sizes (linear or not)
  *
  * Options: --corpus DIR (default ../shared/datasets/polnear/train/text), --rounds N (3),
- * --limit N (first N files), --json, --skip-parallel, --skip-e2e, --skip-pathological,
+ * --limit N (first N files), --json, --write-json FILE (also save the figures), --skip-parallel, --skip-e2e, --skip-pathological,
  * --timeout S (per pathological input, 60).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -74,6 +74,7 @@ async function main(argv: readonly string[]): Promise<number> {
       rounds: { type: 'string', default: '3' },
       limit: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'write-json': { type: 'string' },
       'skip-parallel': { type: 'boolean', default: false },
       'skip-e2e': { type: 'boolean', default: false },
       'skip-pathological': { type: 'boolean', default: false },
@@ -203,6 +204,7 @@ async function main(argv: readonly string[]): Promise<number> {
     stages: stageMs.map((s) => ({ ...s, share: s.ms / (analyzeMs / rounds) })),
     pathological,
   };
+  if (args['write-json']) writeFileSync(args['write-json'], JSON.stringify(result, null, 1) + '\n');
   process.stdout.write(args.json ? JSON.stringify(result, null, 1) + '\n' : formatResult(result) + '\n');
   return 0;
 }
