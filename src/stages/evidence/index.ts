@@ -1,0 +1,4 @@
+export { summarizeEvidence, type EvidenceLayers } from './summarize-evidence.js';
+export { formatEvidenceMarkdown, formatEvidenceTerminal, EVIDENCE_LABELS } from './format-evidence.js';
+export { SOURCE_KINDS } from './types.js';
+export type * from './types.js';
