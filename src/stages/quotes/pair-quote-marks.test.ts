@@ -52,3 +52,14 @@ describe('pairQuoteMarks', () => {
     }
   });
 });
+
+describe('pairQuoteMarks: doubled apostrophes', () => {
+  const cases: [string, string[]][] = [
+    ["''We work hard,'' said Monika Bickert.", ['0:We work hard,']],
+    ["''First part.\n\n''Second part.''", ['0:First part.|Second part.']],
+    ["He said ''the 'new' plan'' works.", ["0:the 'new' plan", '1:new']],
+  ];
+  it.each(cases)('%j', (input, quoted) => {
+    expect(pair(input).quoted).toEqual(quoted);
+  });
+});

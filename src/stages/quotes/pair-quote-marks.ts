@@ -29,6 +29,8 @@ interface Open {
   readonly family: Exclude<MarkFamily, 'block'>;
   readonly char: string;
   readonly at: number;
+  /** Length of the opening mark: 2 for a doubled apostrophe (`''`). */
+  len: number;
   /** Parts of earlier paragraphs, for a quotation that runs on. */
   readonly outer: Span[];
   readonly inner: Span[];
@@ -54,17 +56,19 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
   let warned = 0;
   let carry: Open | null = null;
   let stack: Open[] = [];
+  let len = 1; // length of the mark being read
 
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi]!;
     stack = [];
     let i = p.start;
     if (carry) {
-      const c = text[p.start] ?? '';
+      const c = text.startsWith("''", p.start) ? '"' : (text[p.start] ?? '');
       if (familyOfOpener(c) === carry.family) {
-        carry.start = p.start + 1;
+        carry.len = c === '"' && text[p.start] === "'" ? 2 : 1;
+        carry.start = p.start + carry.len;
         stack.push(carry);
-        i = p.start + 1;
+        i = carry.start;
       } else {
         unclosed(carry);
       }
@@ -74,10 +78,14 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       const code = text.charCodeAt(i);
       // Fast path: every mark is `"`, `'` or in U+00AB…U+201F.
       if (code !== 34 && code !== 39 && (code < 0xab || code > 0x201f)) continue;
-      const c = text[i]!;
+      // Two apostrophes are one double mark, as ASCII exports of the New York Times write
+      // them: `''We work aggressively,'' said Monika Bickert`.
+      const doubled = code === 39 && text.charCodeAt(i + 1) === 39 && i + 1 < p.end;
+      const c = doubled ? '"' : text[i]!;
       if (!isMark(c)) continue;
+      len = doubled ? 2 : 1;
       const prev = i > p.start ? text[i - 1]! : ' ';
-      const next = i + 1 < p.end ? text[i + 1]! : ' ';
+      const next = i + len < p.end ? text[i + len]! : ' ';
       const prevSpace = isSpace(prev);
       const nextSpace = isSpace(next);
       const nextWord = isWordChar(next);
@@ -129,13 +137,14 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
           }
           break;
       }
+      i += len - 1;
     }
     // Single quotations left open were apostrophes (`'90s`); a double one may run on.
     while (stack.length > 0) {
       const o = stack.pop()!;
       if (o.family === 'single') continue;
       if (stack.length === 0) {
-        o.outer.push({ start: o.outer.length === 0 ? o.at : o.start - 1, end: p.end });
+        o.outer.push({ start: o.outer.length === 0 ? o.at : o.start - o.len, end: p.end });
         o.inner.push(trimSpan(text, { start: o.start, end: p.end }));
         if (pi + 1 < paragraphs.length) carry = o;
         else unclosed(o);
@@ -151,7 +160,7 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
   return { spans: withDepth(spans), diagnostics };
 
   function push(family: Open['family'], char: string, at: number): void {
-    stack.push({ family, char, at, outer: [], inner: [], start: at + 1 });
+    stack.push({ family, char, at, len, outer: [], inner: [], start: at + len });
   }
   function close(o: Open, at: number): void {
     if (stack[stack.length - 1] === o) stack.pop();
@@ -164,7 +173,7 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
     const last = trimSpan(text, { start: o.start, end: at });
     // `""` marks nothing; dropping it at once keeps a text made of marks cheap.
     if (first && last.end === last.start) return;
-    o.outer.push({ start: first ? o.at : o.start - 1, end: at + 1 });
+    o.outer.push({ start: first ? o.at : o.start - o.len, end: at + len });
     o.inner.push(last);
     spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: true });
   }
