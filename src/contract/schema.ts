@@ -104,13 +104,16 @@ export const outletSchema = z.object({
   aliasesSeen: z.array(z.string()),
   domains: z.array(z.string()),
   country: z.string().nullable(),
-  stateAffiliated: z.boolean(),
+  stateAffiliated: z
+    .boolean()
+    .describe('Listed in the State Media Matrix with state editorial control (typologies SC, CaPu, CaPr).'),
   registry: z
     .object({
       source: z.string(),
-      typology: z.string().nullable(),
+      typology: z.string().nullable().describe('State Media Monitor typology code (SC, CaPu, CaPr, ISFM, ISF, ISM, IP).'),
       typologyLabel: z.string().nullable(),
       owner: z.string().nullable(),
+      stateEditorialControl: z.boolean().nullable().optional().describe("Per the typology, whether the state controls the editorial line; null when unknown."),
     })
     .nullable(),
   roles: z.array(z.enum(['named', 'cited', 'linked', 'speaker', 'via', 'publisher'])),

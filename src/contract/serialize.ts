@@ -131,7 +131,7 @@ export function toProvenanceMap(result: PipelineResult, options: SerializeOption
       domains: [...o.facts.domains],
       country: o.facts.country,
       stateAffiliated: o.facts.stateAffiliated,
-      registry: o.facts.registry ? { ...o.facts.registry } : null,
+      registry: o.facts.registry ? { ...o.facts.registry, stateEditorialControl: o.facts.registry.stateEditorialControl ?? null } : null,
       roles: [...o.roles],
       mentions: [...o.mentions].sort(compareSpans).map(s),
     })),

@@ -111,7 +111,11 @@ export interface OutletFacts {
   readonly aliases: readonly string[];
   readonly domains: readonly string[];
   readonly country: string | null;
-  /** True when the registry lists the outlet as state-affiliated (any typology of the State Media Matrix). */
+  /**
+   * True when the registry lists the outlet with state editorial control (State Media Matrix
+   * typologies SC, CaPu, CaPr). Independent public or state-funded media (the matrix's ISFM,
+   * ISF, ISM, IP) are false here and described by `registry.typology`.
+   */
   readonly stateAffiliated: boolean;
   /** Registry detail: typology code and its meaning, owner, source registry. */
   readonly registry: {
@@ -119,6 +123,8 @@ export interface OutletFacts {
     readonly typology: string | null;
     readonly typologyLabel: string | null;
     readonly owner: string | null;
+    /** Per the typology: does the state control the editorial line? Null when unknown. */
+    readonly stateEditorialControl?: boolean | null;
   } | null;
 }
 

@@ -2,7 +2,7 @@ import type { OutletFacts } from '../core/layers.js';
 import type { OutletRegistry } from '../core/stage.js';
 import { buildMentionTrie } from './mention-trie.js';
 import { normaliseOutletName } from './normalise-name.js';
-import { typologyLabel, type RegistryEntry } from './registry-data.js';
+import { stateEditorialControl, typologyLabel, type RegistryEntry } from './registry-data.js';
 
 export interface CreateOutletRegistryOptions {
   /** Names that stand for several outlets ("the Times"): `byName` returns null, `findMentions` skips them. */
@@ -17,12 +17,16 @@ export function outletFactsOf(entry: RegistryEntry): OutletFacts {
     aliases: Object.freeze([...entry.aliases]),
     domains: Object.freeze([...entry.domains]),
     country: entry.country,
-    stateAffiliated: entry.stateAffiliated,
+    // The matrix lists every outlet the state funds, manages or controls, from IRNA to the
+    // BBC. "State-affiliated" in claimtrace means the state has editorial control
+    // (State Media Monitor typologies SC, CaPu, CaPr); the others stay in `registry`.
+    stateAffiliated: entry.stateAffiliated && stateEditorialControl(entry.typology) !== false,
     registry: Object.freeze({
       source: entry.source,
       typology: entry.typology,
       typologyLabel: typologyLabel(entry.typology),
       owner: entry.owner,
+      stateEditorialControl: stateEditorialControl(entry.typology),
     }),
   });
 }

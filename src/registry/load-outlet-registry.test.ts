@@ -61,9 +61,13 @@ describe('byName', () => {
   it('labels typologies and marks matrix outlets as state-affiliated', () => {
     const fars = registry.byName('Fars')!;
     expect(fars.stateAffiliated).toBe(true);
-    expect(fars.registry).toEqual({ source: 'state-media-matrix', typology: 'SC', typologyLabel: 'State-controlled media', owner: 'Fars News Agency' });
+    expect(fars.registry).toEqual({ source: 'state-media-matrix', typology: 'SC', typologyLabel: 'State-controlled media', owner: 'Fars News Agency', stateEditorialControl: true });
     expect(registry.byName('Reuters')!.stateAffiliated).toBe(false);
     expect(registry.byName('BBC')!.registry!.typologyLabel).toBe('Independent public media');
+    // The matrix lists the BBC, but the state does not control its editorial line: not state-affiliated here.
+    expect(registry.byName('BBC')!.stateAffiliated).toBe(false);
+    expect(registry.byName('BBC')!.registry!.stateEditorialControl).toBe(false);
+    expect(registry.byName('IRNA')!.registry!.stateEditorialControl).toBe(true);
   });
 });
 

@@ -57,3 +57,16 @@ export function typologyLabel(code: string | null): string | null {
   if (!label) return null;
   return uncertain ? `${label} (uncertain)` : label;
 }
+
+/**
+ * Whether the state controls the outlet's editorial line, by the State Media Monitor typology:
+ * yes for state-controlled and captured media (SC, CaPu, CaPr), no for the independent kinds
+ * (ISFM, ISF, ISM, IP), null when there is no typology (curated, non-matrix outlets).
+ */
+export function stateEditorialControl(code: string | null): boolean | null {
+  if (!code) return null;
+  const base = code.endsWith('?') ? code.slice(0, -1) : code;
+  if (base === 'SC' || base === 'CaPu' || base === 'CaPr') return true;
+  if (base in TYPOLOGY_LABELS) return false;
+  return null;
+}
