@@ -66,3 +66,11 @@ export function digest(map: ProvenanceMap): Digest {
     chains: [...new Set(chains)],
   };
 }
+
+/** How the registry relates an outlet to a state, in neutral words; null when it is not listed. */
+export function describeStateRelation(o: ProvenanceMap['outlets'][number]): string | null {
+  const label = o.registry?.typologyLabel;
+  if (o.stateAffiliated) return `state-affiliated${label ? ` (${label})` : ''}`;
+  if (o.registry?.source === 'state-media-matrix' && label) return `listed by the State Media Matrix: ${label}`;
+  return null;
+}

@@ -1,6 +1,6 @@
 import type { ProvenanceMap } from '../contract/schema.js';
 import { forMarkdown as md } from './clean-text.js';
-import { digest } from './digest.js';
+import { describeStateRelation, digest } from './digest.js';
 
 const cell = (s: string | null | undefined) => (s ? md(s) : '—');
 
@@ -55,7 +55,7 @@ export function formatMarkdown(map: ProvenanceMap): string {
   if (map.outlets.length) {
     out.push('## Outlets', '', '| Id | Outlet | Country | State-affiliated | Roles |', '|---|---|---|---|---|');
     for (const o of map.outlets) {
-      const sa = o.stateAffiliated ? `yes${o.registry?.typologyLabel ? ` (${md(o.registry.typologyLabel)})` : ''}` : 'not listed';
+      const sa = md(describeStateRelation(o) ?? 'not listed');
       out.push(`| ${o.id} | ${cell(o.name)} | ${cell(o.country)} | ${sa} | ${o.roles.join(', ')} |`);
     }
     out.push('');

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { ProvenanceMap } from '../contract/schema.js';
 import { clip, forTerminal } from './clean-text.js';
-import { digest } from './digest.js';
+import { describeStateRelation, digest } from './digest.js';
 
 /** A readable summary of one provenance map for a terminal (colours only when it is a TTY). */
 export function formatTerminal(map: ProvenanceMap, options: { color?: boolean; maxQuotes?: number } = {}): string {
@@ -67,7 +67,7 @@ export function formatTerminal(map: ProvenanceMap, options: { color?: boolean; m
   if (map.outlets.length) {
     lines.push('', c.bold('Outlets'));
     for (const o of map.outlets) {
-      const facts = [o.country, o.stateAffiliated ? `state-affiliated${o.registry?.typologyLabel ? ` (${o.registry.typologyLabel})` : ''}` : null]
+      const facts = [o.country, describeStateRelation(o)]
         .filter(Boolean)
         .map((s) => forTerminal(s!));
       lines.push(`  ${c.cyan(o.id.padEnd(4))} ${clip(o.name, 50)}${facts.length ? c.dim(` — ${facts.join(' · ')}`) : ''} ${c.dim(`[${o.roles.join(', ')}]`)}`);
