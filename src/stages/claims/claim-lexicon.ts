@@ -86,7 +86,7 @@ export const SPEECH_VERB = new RegExp(
     acknowledges admitted admits confirmed confirms conceded concedes revealed reveals disclosed
     testified asserted asserts maintained maintains noted notes explained explains described
     describes called calls tweeted posted replied responded shouted chanted yelled asked
-  `)})\\b|\\baccording to\\b|\\bciting\\b`,
+  `)})\\b(?<!so-called)|\\baccording to\\b|\\bciting\\b`,
   'i',
 );
 
