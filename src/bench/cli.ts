@@ -34,12 +34,26 @@ const MB = 1024 * 1024;
 
 interface Throughput {
   readonly ms: number;
+  /** CPU time (user + system, all threads of the process) of the same pass: less sensitive to other load than wall time. */
+  readonly cpuMs: number;
   readonly articlesPerS: number;
   readonly mbPerS: number;
 }
 
-function throughput(ms: number, articles: number, bytes: number): Throughput {
-  return { ms, articlesPerS: articles / (ms / 1000), mbPerS: bytes / MB / (ms / 1000) };
+interface Sample {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+const cpuNowMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** The median pass by wall time, and the median CPU time (taken separately). */
+function throughput(samples: readonly Sample[], articles: number, bytes: number): Throughput {
+  const ms = median(samples.map((x) => x.ms));
+  return { ms, cpuMs: median(samples.map((x) => x.cpuMs)), articlesPerS: articles / (ms / 1000), mbPerS: bytes / MB / (ms / 1000) };
 }
 
 export interface BenchResult {
@@ -50,10 +64,10 @@ export interface BenchResult {
   readonly rounds: number;
   /** `readMs`: reading and decoding the corpus with claimtrace's readArticle (not part of the passes). */
   readonly load: { readonly readMs: number; readonly analyzerMs: number; readonly winkMs: number };
-  /** `ratio` is claimtrace's speed over wink's (wink time / claimtrace time). */
-  readonly inProcess: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly ratio: number; readonly peakRssMb: number };
-  readonly parallel: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly workers: number; readonly ratio: number; readonly peakRssMb: number | null } | null;
-  readonly endToEnd: { readonly claimtrace: Throughput & { rssMb: number }; readonly wink: Throughput & { rssMb: number }; readonly ratio: number } | null;
+  /** `ratio` is claimtrace's speed over wink's (wink wall time / claimtrace wall time); `cpuRatio` the same with CPU time. */
+  readonly inProcess: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly ratio: number; readonly cpuRatio: number; readonly peakRssMb: number };
+  readonly parallel: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly workers: number; readonly ratio: number; readonly cpuRatio: number; readonly peakRssMb: number | null } | null;
+  readonly endToEnd: { readonly claimtrace: Throughput & { rssMb: number }; readonly wink: Throughput & { rssMb: number }; readonly ratio: number; readonly cpuRatio: number } | null;
   readonly stages: readonly { readonly stage: string; readonly ms: number; readonly share: number }[];
   readonly pathological: readonly { readonly kind: PathologicalKind; readonly bytes: number; readonly ms: number | null; readonly quotes: number | null }[];
 }
@@ -122,25 +136,27 @@ async function main(argv: readonly string[]): Promise<number> {
   runWink(articles.slice(0, 50));
   for (const k of clock.ms.keys()) clock.ms.set(k, 0);
   let analyzeMs = 0;
-  const single = { claimtrace: [] as number[], wink: [] as number[] };
+  const single = { claimtrace: [] as Sample[], wink: [] as Sample[] };
+  const timed = (run: () => void): Sample => {
+    const c0 = cpuNowMs();
+    const w0 = performance.now();
+    run();
+    return { ms: performance.now() - w0, cpuMs: cpuNowMs() - c0 };
+  };
   for (let r = 0; r < rounds; r++) {
-    t0 = performance.now();
-    runClaimtrace();
-    const ms = performance.now() - t0;
-    analyzeMs += ms;
-    single.claimtrace.push(ms);
-    t0 = performance.now();
-    runWink();
-    single.wink.push(performance.now() - t0);
-    log(`round ${r + 1}: claimtrace ${single.claimtrace.at(-1)!.toFixed(0)} ms, wink ${single.wink.at(-1)!.toFixed(0)} ms`);
+    const c = timed(() => runClaimtrace());
+    analyzeMs += c.ms;
+    single.claimtrace.push(c);
+    single.wink.push(timed(() => runWink()));
+    log(`round ${r + 1}: claimtrace ${c.ms.toFixed(0)} ms (cpu ${c.cpuMs.toFixed(0)}), wink ${single.wink.at(-1)!.ms.toFixed(0)} ms (cpu ${single.wink.at(-1)!.cpuMs.toFixed(0)})`);
   }
   const singleRss = maxRssMb();
   const stageMs = [...clock.ms.entries()].map(([stage, ms]) => ({ stage, ms: ms / rounds }));
   const stagesTotal = stageMs.reduce((s, x) => s + x.ms, 0);
   stageMs.push({ stage: '(serialise: toProvenanceMap)', ms: analyzeMs / rounds - stagesTotal });
   const inProcess = {
-    claimtrace: throughput(median(single.claimtrace), n, bytes),
-    wink: throughput(median(single.wink), n, bytes),
+    claimtrace: throughput(single.claimtrace, n, bytes),
+    wink: throughput(single.wink, n, bytes),
   };
 
   // --- in process, all cores -----------------------------------------------------------
@@ -150,13 +166,13 @@ async function main(argv: readonly string[]): Promise<number> {
     const size = new Map(paths.map((p, i) => [p, articles[i]!.text.length]));
     const groups = balance(paths, (p) => size.get(p)!, cores);
     // Alternating rounds, as on one core, so that both tools meet the same background load.
-    const times = { claimtrace: [] as number[], wink: [] as number[] };
+    const times = { claimtrace: [] as Sample[], wink: [] as Sample[] };
     for (let r = 0; r < rounds; r++) {
       times.claimtrace.push(await runWorkers('claimtrace', groups));
       times.wink.push(await runWorkers('wink', groups));
-      log(`parallel round ${r + 1}: claimtrace ${times.claimtrace.at(-1)!.toFixed(0)} ms, wink ${times.wink.at(-1)!.toFixed(0)} ms`);
+      log(`parallel round ${r + 1}: claimtrace ${times.claimtrace.at(-1)!.ms.toFixed(0)} ms, wink ${times.wink.at(-1)!.ms.toFixed(0)} ms`);
     }
-    parallel = { claimtrace: throughput(median(times.claimtrace), n, bytes), wink: throughput(median(times.wink), n, bytes), workers: cores };
+    parallel = { claimtrace: throughput(times.claimtrace, n, bytes), wink: throughput(times.wink, n, bytes), workers: cores };
     parallelRss = maxRssMb();
   }
 
@@ -165,7 +181,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!args['skip-e2e']) {
     const cli = join(repoRoot, 'bin', 'claimtrace.js');
     const winkPass = fileURLToPath(new URL('./wink-pass.js', import.meta.url));
-    const runs = { claimtrace: [] as { ms: number; rss: number }[], wink: [] as { ms: number; rss: number }[] };
+    const runs = { claimtrace: [] as ChildSample[], wink: [] as ChildSample[] };
     for (let r = 0; r < rounds; r++) {
       runs.claimtrace.push(await timeChild([cli, 'analyze', dir, '--format', 'jsonl']));
       runs.wink.push(await timeChild([winkPass, dir]));
@@ -174,7 +190,7 @@ async function main(argv: readonly string[]): Promise<number> {
     // The children read every file of the directory, not only --limit of them.
     const all = await listTextFiles(dir);
     const allBytes = all.length === n ? bytes : all.reduce((s, p) => s + readFileSync(p).length, 0);
-    const pick = (xs: { ms: number; rss: number }[]) => ({ ...throughput(median(xs.map((x) => x.ms)), all.length, allBytes), rssMb: Math.max(...xs.map((x) => x.rss)) });
+    const pick = (xs: ChildSample[]) => ({ ...throughput(xs, all.length, allBytes), rssMb: Math.max(...xs.map((x) => x.rssMb)) });
     endToEnd = { claimtrace: pick(runs.claimtrace), wink: pick(runs.wink) };
   }
 
@@ -198,9 +214,9 @@ async function main(argv: readonly string[]): Promise<number> {
     commit: gitCommit(),
     rounds,
     load: { readMs, analyzerMs: analyzerLoadMs, winkMs: winkLoadMs },
-    inProcess: { ...inProcess, ratio: inProcess.wink.ms / inProcess.claimtrace.ms, peakRssMb: singleRss },
-    parallel: parallel && { ...parallel, ratio: parallel.wink.ms / parallel.claimtrace.ms, peakRssMb: parallelRss },
-    endToEnd: endToEnd && { ...endToEnd, ratio: endToEnd.wink.ms / endToEnd.claimtrace.ms },
+    inProcess: { ...inProcess, ...ratios(inProcess), peakRssMb: singleRss },
+    parallel: parallel && { ...parallel, ...ratios(parallel), peakRssMb: parallelRss },
+    endToEnd: endToEnd && { ...endToEnd, ...ratios(endToEnd) },
     stages: stageMs.map((s) => ({ ...s, share: s.ms / (analyzeMs / rounds) })),
     pathological,
   };
@@ -209,8 +225,12 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-/** Runs one tool in one worker thread per group; returns the wall time from `go` to the last `done`. */
-async function runWorkers(kind: 'claimtrace' | 'wink', groups: readonly (readonly string[])[]): Promise<number> {
+function ratios(x: { claimtrace: Throughput; wink: Throughput }): { ratio: number; cpuRatio: number } {
+  return { ratio: x.wink.ms / x.claimtrace.ms, cpuRatio: x.wink.cpuMs / x.claimtrace.cpuMs };
+}
+
+/** Runs one tool in one worker thread per group; returns the wall time from `go` to the last `done` and the process's CPU time meanwhile. */
+async function runWorkers(kind: 'claimtrace' | 'wink', groups: readonly (readonly string[])[]): Promise<Sample> {
   const workers = groups.map((paths) => new Worker(new URL('./worker.js', import.meta.url), { workerData: { kind, paths } satisfies WorkerTask }));
   const next = (w: Worker, type: WorkerReport['type']) =>
     new Promise<WorkerReport>((ok, fail) => {
@@ -225,11 +245,12 @@ async function runWorkers(kind: 'claimtrace' | 'wink', groups: readonly (readonl
     });
   try {
     await Promise.all(workers.map((w) => next(w, 'ready')));
+    const c0 = cpuNowMs();
     const t0 = performance.now();
     const done = Promise.all(workers.map((w) => next(w, 'done')));
     for (const w of workers) w.postMessage('go');
     await done;
-    return performance.now() - t0;
+    return { ms: performance.now() - t0, cpuMs: cpuNowMs() - c0 };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -254,8 +275,12 @@ async function runPathological(kind: PathologicalKind, bytes: number, timeoutMs:
   }
 }
 
-/** Runs `node <args>` with stdout to /dev/null; wall time from spawn to exit, and the child's peak RSS. */
-async function timeChild(nodeArgs: readonly string[]): Promise<{ ms: number; rss: number }> {
+interface ChildSample extends Sample {
+  readonly rssMb: number;
+}
+
+/** Runs `node <args>` with stdout to /dev/null; wall time from spawn to exit, and the child's CPU time and peak RSS. */
+async function timeChild(nodeArgs: readonly string[]): Promise<ChildSample> {
   const rssFile = join(tmpdir(), `claimtrace-bench-rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
   const preload = pathToFileURL(fileURLToPath(new URL('./rss-report.js', import.meta.url))).href;
@@ -271,9 +296,9 @@ async function timeChild(nodeArgs: readonly string[]): Promise<{ ms: number; rss
   const ms = performance.now() - t0;
   closeSync(devNull);
   if (code !== 0) throw new Error(`Expected \`node ${nodeArgs.join(' ')}\` to exit 0, not ${code}: ${stderr.slice(0, 500)}`);
-  const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : Number.NaN;
+  const usage = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number; cpuMs: number }) : null;
   rmSync(rssFile, { force: true });
-  return { ms, rss };
+  return { ms, cpuMs: usage?.cpuMs ?? Number.NaN, rssMb: usage ? usage.maxRssKb / 1024 : Number.NaN };
 }
 
 function gitCommit(): string {
@@ -288,9 +313,10 @@ function gitCommit(): string {
 
 function formatResult(r: BenchResult): string {
   const row = (label: string, t: Throughput, extra = '') =>
-    `  ${label.padEnd(44)}${t.articlesPerS.toFixed(1).padStart(10)}${t.mbPerS.toFixed(2).padStart(9)}${(t.ms / 1000).toFixed(2).padStart(9)}${extra}`;
-  const head = `  ${''.padEnd(44)}${'articles/s'.padStart(10)}${'MB/s'.padStart(9)}${'s'.padStart(9)}`;
-  const ratio = (x: number) => `  speed ratio claimtrace / wink: ${x.toFixed(2)} (target ≥ 0.5: ${x >= 0.5 ? 'met' : 'NOT met'})`;
+    `  ${label.padEnd(44)}${t.articlesPerS.toFixed(1).padStart(10)}${t.mbPerS.toFixed(2).padStart(9)}${(t.ms / 1000).toFixed(2).padStart(9)}${(t.cpuMs / 1000).toFixed(2).padStart(9)}${extra}`;
+  const head = `  ${''.padEnd(44)}${'articles/s'.padStart(10)}${'MB/s'.padStart(9)}${'wall s'.padStart(9)}${'cpu s'.padStart(9)}`;
+  const ratio = (x: { ratio: number; cpuRatio: number }) =>
+    `  speed ratio claimtrace / wink: ${x.ratio.toFixed(2)} by wall time, ${x.cpuRatio.toFixed(2)} by CPU time (target ≥ 0.5: ${Math.min(x.ratio, x.cpuRatio) >= 0.5 ? 'met' : 'NOT met'})`;
   const lines = [
     `claimtrace bench: ${r.corpus.articles} texts, ${r.corpus.mb.toFixed(2)} MB (UTF-8), ${r.corpus.dir}`,
     `machine: ${r.machine.cpu}, ${r.machine.cores} cores (availableParallelism), node ${r.machine.node}; load average ${r.machine.loadAvg[0].toFixed(1)} at start, ${r.machine.loadAvg[1].toFixed(1)} at end; commit ${r.commit}`,
@@ -300,7 +326,7 @@ function formatResult(r: BenchResult): string {
     head,
     row('claimtrace analyze, 1 core', r.inProcess.claimtrace),
     row('wink-nlp readDoc + pos, 1 core', r.inProcess.wink),
-    ratio(r.inProcess.ratio),
+    ratio(r.inProcess),
     `  peak RSS of the process after the 1-core passes (both tools loaded): ${r.inProcess.peakRssMb.toFixed(0)} MB`,
   ];
   if (r.parallel) {
@@ -310,7 +336,7 @@ function formatResult(r: BenchResult): string {
       head,
       row(`claimtrace analyze, ${r.parallel.workers} workers`, r.parallel.claimtrace),
       row(`wink-nlp readDoc + pos, ${r.parallel.workers} workers`, r.parallel.wink),
-      ratio(r.parallel.ratio),
+      ratio(r.parallel),
       `  speed-up over 1 core: claimtrace ${(r.inProcess.claimtrace.ms / r.parallel.claimtrace.ms).toFixed(2)}×, wink ${(r.inProcess.wink.ms / r.parallel.wink.ms).toFixed(2)}×`,
       `  peak RSS of the process after the parallel passes: ${r.parallel.peakRssMb?.toFixed(0)} MB`,
     );
@@ -322,7 +348,7 @@ function formatResult(r: BenchResult): string {
       `${head}  peak RSS`,
       row('node bin/claimtrace.js analyze --format jsonl', r.endToEnd.claimtrace, `${r.endToEnd.claimtrace.rssMb.toFixed(0).padStart(7)} MB`),
       row('node dist/bench/wink-pass.js', r.endToEnd.wink, `${r.endToEnd.wink.rssMb.toFixed(0).padStart(7)} MB`),
-      ratio(r.endToEnd.ratio),
+      ratio(r.endToEnd),
     );
   }
   lines.push('', 'Where claimtrace spends its time (1-core passes, per pass)');

@@ -1,8 +1,14 @@
 /**
  * Preloaded into the benchmark's child processes (`node --import …/rss-report.js`): on exit,
- * writes the process's peak resident set size, in kilobytes, to $CLAIMTRACE_BENCH_RSS_FILE.
+ * writes `{maxRssKb, cpuMs}` (peak resident set size; user + system CPU time of all threads)
+ * to $CLAIMTRACE_BENCH_RSS_FILE.
  */
 import { writeFileSync } from 'node:fs';
 
 const file = process.env.CLAIMTRACE_BENCH_RSS_FILE;
-if (file) process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)));
+if (file) {
+  process.on('exit', () => {
+    const u = process.cpuUsage();
+    writeFileSync(file, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuMs: (u.user + u.system) / 1000 }));
+  });
+}
