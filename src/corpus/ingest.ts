@@ -58,6 +58,10 @@ export interface IngestSummary {
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
+// Articles written in one commit at most, and for at most this long.
+const MAX_BATCH = 64;
+const MAX_BATCH_MS = 250;
+
 /**
  * Reads, analyses and stores every article file under `paths` (files or directories).
  *
@@ -91,26 +95,45 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   // In-thread analysis is synchronous: one at a time. Workers: a few queued per worker.
   const window = pool ? jobs * 4 : 1;
   const pending = new Map<number, Promise<FileOutcome>>();
+  const settled = new Set<number>();
   let next = 0;
   let done = 0;
   let stopped = false;
+  const fill = (upTo: number) => {
+    for (; next < files.length && next < upTo + window; next++) {
+      const index = next;
+      const p = analyze(files[index]!);
+      // Observed below, in order; this marks it ready and silences "unhandled" meanwhile.
+      p.then(() => settled.add(index), () => settled.add(index));
+      pending.set(index, p);
+    }
+  };
   try {
-    for (let i = 0; i < files.length; i++) {
+    for (let i = 0; i < files.length; ) {
       if (options.signal?.aborted) {
         stopped = true;
         break;
       }
-      for (; next < files.length && next < i + window; next++) {
-        const p = analyze(files[next]!);
-        p.catch(() => undefined); // observed below, in order; this only silences "unhandled" meanwhile
-        pending.set(next, p);
-      }
-      const path = files[i]!;
-      const outcome = await pending.get(i)!;
-      pending.delete(i);
-      await write(path, outcome);
-      done++;
-      options.onProgress?.({ total: files.length, done, ...counts, failed: failed.length, elapsedMs: Date.now() - started, path });
+      fill(i);
+      await pending.get(i)!.catch(() => undefined);
+      // Write what is ready in one commit (each article still all-or-nothing): when writing
+      // is the bottleneck the batches grow and the cost of a commit is shared.
+      const written: IngestProgress[] = [];
+      await store.withBatch(async () => {
+        const batchStarted = Date.now();
+        do {
+          const path = files[i]!;
+          const outcome = await pending.get(i)!;
+          pending.delete(i);
+          settled.delete(i);
+          await write(path, outcome);
+          i++;
+          written.push({ total: files.length, done: done + written.length + 1, ...counts, failed: failed.length, elapsedMs: 0, path });
+          fill(i);
+        } while (i < files.length && settled.has(i) && written.length < MAX_BATCH && Date.now() - batchStarted < MAX_BATCH_MS && !options.signal?.aborted);
+      });
+      done += written.length;
+      for (const p of written) options.onProgress?.({ ...p, elapsedMs: Date.now() - started });
     }
   } finally {
     await pool?.close();

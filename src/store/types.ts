@@ -145,6 +145,12 @@ export interface CorpusStore {
    * and returns the `unchanged` result, so the caller can skip the analysis; otherwise null.
    */
   touchIfUnchanged(ref: ArticleRef): Promise<PutArticleResult | null>;
+  /**
+   * Runs `write` with the writes it makes committed together, once it resolves (rolled back
+   * if it throws). Each `putArticle` inside stays all-or-nothing on its own; a crash loses the
+   * uncommitted batch whole, which a rerun stores again. Nested calls join the outer batch.
+   */
+  withBatch<T>(write: () => Promise<T>): Promise<T>;
   /** Records that an input could not be read or analysed; one row per path, the last wins. */
   recordFailure(sourcePath: string, code: string, message: string): Promise<void>;
   stats(): Promise<CorpusStats>;

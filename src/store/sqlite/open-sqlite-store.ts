@@ -94,6 +94,29 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
   return Object.freeze({
     putArticle,
     touchIfUnchanged: guard('touchIfUnchanged', writer.touchIfUnchanged),
+    async withBatch<T>(write: () => Promise<T>): Promise<T> {
+      if (closed) throw new Error('Expected an open corpus store, not a closed one (called `withBatch` after `close`)');
+      if (db.inTransaction) return write();
+      try {
+        db.exec('BEGIN IMMEDIATE');
+      } catch (e) {
+        return fail(e);
+      }
+      let result: T;
+      try {
+        result = await write();
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+      try {
+        db.exec('COMMIT');
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        return fail(e);
+      }
+      return result;
+    },
     recordFailure: guard('recordFailure', (sourcePath: string, code: string, message: string) => {
       recordFailure.run(sourcePath, code, message, now());
     }),

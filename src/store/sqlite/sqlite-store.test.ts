@@ -109,6 +109,26 @@ describe('putArticle idempotency', () => {
     expect(await store.putArticle({ map: diverged })).toEqual({ status: 'inserted', articleId: 2, version: 1 });
   });
 
+  it('commits a batch together, or nothing of it when it throws', async () => {
+    await store.withBatch(async () => {
+      await store.putArticle({ map: buildTestMap(bridge) });
+      // A second reader sees nothing until the batch commits.
+      const other = await openSqliteStore(dbPath(), { readonly: true });
+      expect((await other.stats()).articles).toBe(0);
+      await other.close();
+    });
+    expect((await store.stats()).articles).toBe(1);
+    const error = await store
+      .withBatch(async () => {
+        await store.putArticle({ map: buildTestMap(ferry) });
+        await store.withBatch(async () => store.recordFailure('x.txt', 'E_EMPTY', 'empty'));
+        throw new Error('stop');
+      })
+      .catch((e: unknown) => e);
+    expect(error).toEqual(new Error('stop'));
+    expect(await store.stats()).toMatchObject({ articles: 1, failures: 0 });
+  });
+
   it('touchIfUnchanged answers without a map, and null for new or changed text', async () => {
     const map = buildTestMap(bridge);
     const ref = { url: null, sourcePath: 'a/bridge.txt', contentHash: contentHash(map.text) };
