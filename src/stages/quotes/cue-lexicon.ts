@@ -71,7 +71,6 @@ const SPEECH = [
   'retort retorted retorts retorting',
   'snap snapped snaps snapping',
   'read reads',
-  'begin began begins',
   'describe described describes describing',
   'accuse accused accuses accusing',
   'thank thanked thanks thanking',

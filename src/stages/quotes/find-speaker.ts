@@ -25,7 +25,7 @@ const DISCOURSE = new Set(
 
 // Words that open an adjunct, not a subject (`In a statement, Smith said`, `When asked, Smith said`).
 const ADJUNCT = new Set(
-  'when while because if though although in on at after before during since for that what which where of with by from to under over according unlike like despite through without within speaking asked writing'.split(' '),
+  'until unless once amid among following given when while because if though although in on at after before during since for that what which where of with by from to under over according unlike like despite through without within speaking asked writing'.split(' '),
 );
 
 // Words that stop a speaker phrase after a cue (`said Smith in a statement`).
@@ -97,10 +97,12 @@ function startsLikeHead(seg: readonly Word[]): boolean {
 
 /** Cuts a head before a verb: `Republican criticized the policy and said` → `Republican`. */
 function trimHead(seg: Word[]): Word[] {
+  if (PRONOUNS.has(seg[0]!.lower) && seg[0]!.lower !== 'who') return seg.slice(0, 1); // `He also expressed … and said`
   for (let k = 1; k < seg.length; k++) {
     const w = seg[k]!;
     if (isCapitalised(w)) continue;
     if (w.lower === 'who') return seg; // `Officials who asked not to be named`
+    if (BEFORE_CUE_FILLER.has(w.lower) && !DETERMINERS.has(w.lower)) return seg.slice(0, k);
     if (/^(?:went|made|gave|took|came|began|sought|tried|appeared|seemed|got|put|used|wants|wanted|needs|needed|goes|makes|takes|gets)$/.test(w.lower)) return seg.slice(0, k);
     if (cueClass(w.lower) || (/ed$/.test(w.lower) && isCapitalised(seg[k - 1]!)) || /^(?:is|was|are|were|has|had|have|will|would|can|could|did|does|do)$/.test(w.lower)) return seg.slice(0, k);
   }
@@ -168,7 +170,7 @@ function looksLikeHead(seg: readonly Word[]): boolean {
   if (seg.length === 1 && PRONOUNS.has(seg[0]!.lower)) return true;
   if (seg.some((w) => w.text === '"' || w.text === '“' || w.text === '”')) return false;
   const first = seg[0]!;
-  if (DETERMINERS.has(first.lower)) return seg.length <= 14;
+  if (DETERMINERS.has(first.lower)) return seg.length >= 2 && seg.length <= 14;
   if (seg.some((w) => isCapitalised(w) && isLetterWord(w))) return seg.length <= 10;
   // `officials said`, `sources said`, `aides say`
   return seg.length <= 4 && GROUP.test(seg[seg.length - 1]!.lower);
