@@ -119,54 +119,64 @@ export function payload(tag: string): string {
   return `</script><script>${call}</script><img src=x onerror="${call}"><svg onload="${call}"></svg>"' onmouseover="${call}" onfocus="${call}" x='<a href="javascript:${call}">${tag}</a><!--`;
 }
 
-/** A map whose every field that comes from the article holds a script payload. */
-export function hostileMap(): ReportMap {
-  const quoteText = `inner ${payload('quote')} quote`;
+/** The untrusted places of a map, for tests that plant a payload in one place at a time. */
+export const HOSTILE_PLACES = ['text', 'title', 'url', 'quote', 'speaker', 'outlet', 'citation', 'other'] as const;
+export type HostilePlace = (typeof HOSTILE_PLACES)[number];
+
+/**
+ * A map whose fields that come from the article hold script payloads, in the chosen places
+ * (all by default); elsewhere the same fields hold plain words.
+ */
+export function hostileMap(places: readonly HostilePlace[] = HOSTILE_PLACES): ReportMap {
+  const at = (place: HostilePlace) => (tag: string) => (places.includes(place) ? payload(tag) : tag);
+  const [text_, title, url, quote, speaker, outlet, citation, other] = HOSTILE_PLACES.map(at);
+  const jsUrl = (tag: string) => `javascript:window.__pwned&&window.__pwned.push('${tag}')`;
+  const quoteText = `inner ${quote!('quote')} quote`;
   const text = [
-    `Intro ${payload('text')} end.`,
+    `Intro ${text_!('text')} end.`,
     '',
-    `"${quoteText}," said ${payload('speaker-mention')}.`,
+    `"${quoteText}," said ${speaker!('speaker-mention')}.`,
     '',
-    `A reference (${payload('citation-span')}) and 'scare ${payload('marked')}' words.`,
+    `A reference (${citation!('citation-span')}) and 'scare ${text_!('marked')}' words.`,
   ].join('\n');
   const s = (needle: string) => spanOf(text, needle);
-  const mention = s(payload('speaker-mention'));
+  const mention = s(speaker!('speaker-mention'));
   return emptyMap(text, {
-    source: { path: payload('source-path'), format: 'text', encoding: 'utf-8', bytes: text.length },
+    source: { path: other!('source-path'), format: 'text', encoding: 'utf-8', bytes: text.length },
     meta: {
-      title: payload('title'),
-      authors: [payload('author')],
-      outlet: payload('meta-outlet'),
-      published: payload('published'),
-      url: `javascript:window.__pwned&&window.__pwned.push('meta-url')`,
-      language: `en" onmouseover="window.__pwned.push('lang')`,
+      title: title!('title'),
+      authors: [other!('author')],
+      outlet: outlet!('meta-outlet'),
+      published: other!('published'),
+      url: places.includes('url') ? jsUrl('meta-url') : 'https://example.org/article',
+      language: places.includes('other') ? `en" onmouseover="window.__pwned.push('lang')` : 'en',
     },
     quotes: [
       {
         id: 'q1', kind: 'direct', content: [s(quoteText)], cue: s('said'),
-        speaker: { mention, name: payload('speaker-name'), description: payload('speaker-description'), kind: 'person', organisation: payload('organisation'), antecedent: null, entityId: null, outletId: 'o1' },
+        speaker: { mention, name: speaker!('speaker-name'), description: speaker!('speaker-description'), kind: 'person', organisation: speaker!('organisation'), antecedent: null, entityId: null, outletId: 'o1' },
         via: { citationIds: ['c1'], outletIds: ['o1'] }, paragraphId: null, confidence: 0.9,
       },
     ],
-    markedPhrases: [{ id: 'm1', kind: 'scare', span: s(`'scare ${payload('marked')}'`), confidence: 0.5 }],
+    markedPhrases: [{ id: 'm1', kind: 'scare', span: s(`'scare ${text_!('marked')}'`), confidence: 0.5 }],
     citations: [
       {
-        id: 'c1', kind: 'parenthetical', span: s(`(${payload('citation-span')})`), authors: [payload('citation-author')], title: payload('citation-title'),
-        outlet: payload('citation-outlet'), outletId: 'o1', date: payload('citation-date'), ibidOf: null,
-        via: { text: payload('via-text'), outlet: payload('via-outlet'), outletId: null },
-        url: `javascript:window.__pwned&&window.__pwned.push('citation-url')`, covers: { quoteIds: ['q1'], paragraphId: null },
+        id: 'c1', kind: 'parenthetical', span: s(`(${citation!('citation-span')})`), authors: [citation!('citation-author')], title: citation!('citation-title'),
+        outlet: outlet!('citation-outlet'), outletId: 'o1', date: citation!('citation-date'), ibidOf: null,
+        via: { text: citation!('via-text'), outlet: outlet!('via-outlet'), outletId: null },
+        url: places.includes('url') || places.includes('citation') ? jsUrl('citation-url') : 'https://example.org/cited', covers: { quoteIds: ['q1'], paragraphId: null },
       },
     ],
     outlets: [
       {
-        id: 'o1', key: payload('outlet-key'), name: payload('outlet-name'), aliasesSeen: [payload('alias')], domains: [payload('domain')], country: payload('country'), stateAffiliated: true,
-        registry: { source: payload('registry'), typology: 'SC', typologyLabel: payload('typology'), owner: payload('owner') }, roles: ['cited', 'speaker'], mentions: [mention],
+        id: 'o1', key: outlet!('outlet-key'), name: outlet!('outlet-name'), aliasesSeen: [outlet!('alias')], domains: [outlet!('domain')], country: outlet!('country'), stateAffiliated: true,
+        registry: { source: outlet!('registry'), typology: 'SC', typologyLabel: outlet!('typology'), owner: outlet!('owner') }, roles: ['cited', 'speaker'], mentions: [mention],
       },
     ],
-    claims: [{ id: 'k1', span: s(quoteText), kind: payload('claim-kind'), support: { status: 'unsourced' }, stance: payload('stance') }],
-    hedges: [{ id: 'h1', span: s('inner'), kind: payload('hedge-kind'), cue: payload('hedge-cue') }],
-    techniques: [{ span: s('Intro'), technique: payload('technique'), confidence: 0.9 }],
-    evidence: { [payload('evidence-key')]: payload('evidence-value'), nested: { [payload('evidence-nested')]: 1 } },
-    diagnostics: [{ code: payload('diagnostic-code'), severity: 'warning', message: payload('diagnostic-message') }],
+    claims: [{ id: 'k1', span: s(quoteText), kind: other!('claim-kind'), support: { status: 'unsourced' }, stance: other!('stance') }],
+    hedges: [{ id: 'h1', span: s('inner'), kind: other!('hedge-kind'), cue: other!('hedge-cue') }],
+    techniques: [{ span: s('Intro'), technique: other!('technique'), confidence: 0.9 }],
+    evidence: { [other!('evidence-key')]: other!('evidence-value'), nested: { [other!('evidence-nested')]: 1 } },
+    diagnostics: [{ code: other!('diagnostic-code'), severity: 'warning', message: other!('diagnostic-message') }],
   });
 }
