@@ -85,6 +85,44 @@ export const heldOut: readonly (readonly [string, SentenceLabel])[] = [
   ['How many more must die?', 'question'],
 ];
 
+/**
+ * A second held-out table, written after all tuning on `dev` and `heldOut`, with harder sentences
+ * on purpose (claims with no number or event verb, opinion that mentions facts). Measured once;
+ * its errors are kept as they are, as the honest picture of the rules.
+ */
+export const heldOut2: readonly (readonly [string, SentenceLabel])[] = [
+  ['The bridge is made of steel and concrete.', 'other'],
+  ['The minister will visit the border region next week.', 'event'],
+  ['Inflation reached its highest level in a decade.', 'quantity'],
+  ['The shameful decision to cut 300 jobs was announced on Friday.', 'quantity'],
+  ['Fuel prices fell after the pipeline reopened.', 'event'],
+  ['The opposition leader was detained at the airport.', 'event'],
+  ['A quarter of the harvest was lost to the floods.', 'quantity'],
+  ['The rebels control most of the eastern province.', 'other'],
+  ['The treaty bans the use of cluster munitions.', 'other'],
+  ['Investigators found traces of the chemical in the soil.', 'event'],
+  ['The ambassador denied any involvement.', 'attributed'],
+  ['In a statement, the army said its jets had struck a weapons depot.', 'attributed'],
+  ['The head of the agency, Maria Lopez, told lawmakers the budget was exhausted.', 'attributed'],
+  ['State television described the protesters as foreign agents.', 'attributed'],
+  ['The shortages were the result of a poor harvest.', 'causal'],
+  ['The sanctions forced the bank to close its branches abroad.', 'causal'],
+  ['Since the mine closed, half the town has left.', 'quantity'],
+  ['History shows that sanctions never work.', 'opinion'],
+  ['Nobody believes these promises any more.', 'opinion'],
+  ['The government owes its citizens an explanation.', 'opinion'],
+  ['This is exactly the kind of leadership the country needs.', 'opinion'],
+  ['It would be naive to expect anything else.', 'opinion'],
+  ['The results speak for themselves.', 'opinion'],
+  ['Make no mistake: this is a turning point.', 'opinion'],
+  ['Bring our soldiers home!', 'exhortation'],
+  ['Tell your representative to vote against the bill.', 'exhortation'],
+  ['Everyone should read the report before judging.', 'opinion'],
+  ['Where is the money now?', 'question'],
+  ['Did anyone check the figures before publishing them?', 'question'],
+  ['And who pays the price?', 'question'],
+];
+
 /** Sentences and the hedge cues (with their kind) a reader finds in them. */
 export const hedgeCases: readonly (readonly [string, readonly (readonly [HedgeKind, string])[]])[] = [
   ['The report, which is uncorroborated, put the toll at 40.', [['unverified-marker', 'uncorroborated']]],

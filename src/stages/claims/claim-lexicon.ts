@@ -64,7 +64,7 @@ export const EVENT_VERB = new RegExp(
     abandoned surrendered retreated advanced shot stabbed kidnapped abducted freed protested
     marched rallied clashed crashed sank hijacked ordered issued published suspended cancelled
     canceled postponed expelled sanctioned agreed reached laid arrived left entered returned
-    moved took gave paid spent received sent shut
+    moved took gave paid spent received sent shut found discovered detected
   `)})\\b`,
   'i',
 );
@@ -73,7 +73,7 @@ export const EVENT_VERB = new RegExp(
 export const PASSIVE = /\b(?:was|were|been|is being|are being)\s+(?:[a-z]{1,20}ly\s+)?[a-z]{2,20}(?:ed|en|wn|ht|ut|ld|ck|ng)\b/i;
 
 export const CAUSAL = new RegExp(
-  `\\b(?:because|led to|lead to|leads to|leading to|caused|causes|causing|cause of|as a result|resulted in|results in|resulting in|due to|owing to|thanks to|triggered|sparked|prompted|forced|therefore|consequently|blamed (?:[a-z]+ )?(?:on|for))\\b`,
+  `\\b(?:because|result of|the cause of|led to|lead to|leads to|leading to|caused|causes|causing|cause of|as a result|resulted in|results in|resulting in|due to|owing to|thanks to|triggered|sparked|prompted|forced|therefore|consequently|blamed (?:[a-z]+ )?(?:on|for))\\b`,
   'i',
 );
 
@@ -96,7 +96,19 @@ export const OPINION_FRAME =
 
 /** Calls to act and slogans: "We must", "Let us", "Justice for …", "No to …", "Free …". */
 export const EXHORTATION_FRAME =
-  /^(?:[\s"“”‘’'(\[«—–-]{0,10})(?:let us|let's|we must|we need to|we should|we cannot|we can't|justice for|no to|yes to|free|down with|long live|never again|enough is enough|stop|join|vote|support|remember|stand|end|save|bring|don't|do not)\b/i;
+  /^(?:[\s"“”‘’'(\[«—–-]{0,10})(?:let us|let's|we must|we need to|we should|we cannot|we can't|justice for|no to|yes to|free|down with|long live|never again|enough is enough|stop|join|vote|support|remember|stand|end|save|bring|don't|do not|tell|ask|call|write to|contact|demand|sign|share)\b/i;
+
+/** `will visit`, `is to meet`: a scheduled event. */
+export const FUTURE_EVENT =
+  /\b(?:will|shall|is to|are to|is due to|are due to|plans to|is expected to|are expected to)\s+(?:visit|meet|sign|vote|hold|open|close|travel|announce|launch|begin|start|end|publish|release|resign|attend|host|deploy|withdraw|leave|arrive|return|rule|decide)\b/i;
+
+/** `was announced`, `were said to`: a verb of saying with no one saying it is no attribution. */
+export const AGENTLESS_SPEECH =
+  /\b(?:was|were|been|is|are|be)\s+(?:[a-z]{1,20}ly\s+)?(?:said|announced|reported|claimed|described|called|told|stated|alleged|confirmed|denied|acknowledged|revealed|disclosed)\b(?!\s+by\b)/gi;
+
+/** Norms and sweeping judgements with no fact: `should`, `owes`, `nobody believes`, `make no mistake`. */
+export const NORMATIVE =
+  /\b(?:should|ought to|must|needs? to|deserves?|owes?|owed)\b|^(?:nobody|no one|everyone|everybody|anyone|anybody)\b|\b(?:make no mistake|the fact is|let's be clear|let us be clear|speaks? for (?:itself|themselves)|exactly the kind of|history (?:shows|teaches|tells))\b/i;
 
 /** Evaluative words: a sentence with these and no fact of any kind reads as opinion. */
 export const EVALUATIVE = new RegExp(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dev, heldOut } from './cases.js';
+import { dev, heldOut, heldOut2 } from './cases.js';
 import { classifyClause, clauseFeatures } from './classify-clause.js';
 import { measureCases } from './measure-cases.js';
 
@@ -45,6 +45,17 @@ describe('the labelled set (a sanity check, not a benchmark: we wrote both the r
     const score = measureCases(heldOut);
     expect(score.precision).toBeGreaterThanOrEqual(0.9);
     expect(score.recall).toBeGreaterThanOrEqual(0.9);
+    expect(score.kindAccuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('second held-out set: no worse than after the one round of fixes it prompted', () => {
+    // First run (the honest figure): P 0.68 (17/25), R 1.00 (17/17), kind accuracy 0.65 (11/17).
+    // Opinion with no evaluative word fell through to `other`; normative words (`should`, `owes`),
+    // sweeping subjects (`Nobody`, `Everyone`), agentless `was announced`, `will visit`, `the result
+    // of` were then added. Now P 1.00, R 1.00, kind 0.88 — on sentences the rules have now seen.
+    const score = measureCases(heldOut2);
+    expect(score.precision).toBeGreaterThanOrEqual(0.95);
+    expect(score.recall).toBeGreaterThanOrEqual(0.95);
     expect(score.kindAccuracy).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -8,6 +8,9 @@ import {
   EVENT_VERB,
   EXHORTATION_FRAME,
   FINITE_VERB,
+  FUTURE_EVENT,
+  AGENTLESS_SPEECH,
+  NORMATIVE,
   NUMBER_WORD,
   OPINION_FRAME,
   PASSIVE,
@@ -60,13 +63,14 @@ export function classifyClause(clause: string, options: ClassifyOptions = {}): C
   const factual = f.quantity || f.casualty || f.causal || f.speech || options.quoted === true;
   if (last === '?' && !options.quoted) return 'question';
   if (last === '!' && !factual && !options.quoted) return 'exhortation';
-  if (EXHORTATION_FRAME.test(text) && !options.quoted && !f.speech) return 'exhortation';
+  // `Tell your representative…` is a call to act, `"Stop!" he shouted.` a report of one.
+  if (EXHORTATION_FRAME.test(text) && !options.quoted && !/["“”]/.test(text)) return 'exhortation';
   if (OPINION_FRAME.test(text) && !options.quoted && !f.speech) return 'opinion';
   if (options.quoted || f.speech) return 'attributed';
   if (f.causal) return 'causal';
   if (f.quantity) return 'quantity';
   if (f.event || f.casualty || f.time) return 'event';
-  if (f.evaluative) return 'opinion';
+  if (f.evaluative || NORMATIVE.test(text)) return 'opinion';
   if (/^(?:not|no|nor|neither)\b/i.test(text)) return 'opinion'; // `Not the generals, and not the ministers.`
   if (FINITE_VERB.test(text) && /\s\S+\s/.test(text)) return 'other';
   return 'none';
@@ -88,9 +92,9 @@ export function clauseFeatures(clause: string): ClauseFeatures {
     quantity: DIGITS.test(counted) || NUMBER_WORD.test(counted),
     casualty: CASUALTY.test(clause),
     time: time || TIME_WORD.test(clause),
-    event: EVENT_VERB.test(clause) || PASSIVE.test(clause),
+    event: EVENT_VERB.test(clause) || PASSIVE.test(clause) || FUTURE_EVENT.test(clause),
     causal: CAUSAL.test(clause),
-    speech: SPEECH_VERB.test(clause),
+    speech: SPEECH_VERB.test(clause.replace(AGENTLESS_SPEECH, (m) => ' '.repeat(m.length))),
     evaluative: EVALUATIVE.test(clause),
   };
 }
