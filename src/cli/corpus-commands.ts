@@ -108,25 +108,29 @@ async function ingestCommand(sources: string[], options: IngestCliOptions, io: C
   for (const f of summary.failed) io.err(`claimtrace: ${f.code}: ${f.path}: ${f.message}\n`);
   const seconds = summary.elapsedMs / 1000;
   await io.out(
-    `${summary.stopped ? 'Stopped' : 'Done'}: ${summary.files} files, ${summary.ingested} new, ${summary.unchanged} unchanged, ` +
+    `${summary.stopped ? `Stopped after ${summary.processed} of` : 'Done:'} ${summary.files} files, ${summary.ingested} new, ${summary.unchanged} unchanged, ` +
       `${summary.newVersions} new versions, ${summary.failed.length} failed in ${seconds.toFixed(1)} s ` +
-      `(${seconds > 0 ? (summary.files / seconds).toFixed(1) : '–'} files/s) → ${options.db}\n`,
+      `(${seconds > 0 ? (summary.processed / seconds).toFixed(1) : '–'} files/s) → ${options.db}\n`,
   );
+  if (summary.stopped) throw new ClaimtraceError('E_INTERRUPTED', 'stopped on request; run the same command again to carry on where it stopped.');
   // A source the user named that fails fails the command (exit 1); files found in directories do not.
   const named = summary.failed.filter((f) => f.named).length;
   if (named > 0) throw new ClaimtraceError('E_INPUT_FAILED', `${named} of the sources named on the command line could not be stored (see above).`);
 }
 
-/** On a terminal: one line rewritten in place, at most ten times a second. Elsewhere: a log line per 10%. */
+/**
+ * On a terminal: one line rewritten in place, at most ten times a second. Elsewhere (a log, CI):
+ * a line per tenth of the files, and at least one every 30 seconds on long runs.
+ */
 function createProgressReporter(io: CliIo, enabled: boolean): { update: (p: IngestProgress) => void; end: () => void } {
   let lastDraw = 0;
-  let lastDecile = -1;
+  let lastDecile = 0;
   let drawn = false;
   return {
     update(p) {
       if (!enabled) return;
+      const now = Date.now();
       if (io.isTTY) {
-        const now = Date.now();
         if (now - lastDraw < 100 && p.done < p.total) return;
         lastDraw = now;
         drawn = true;
@@ -134,8 +138,9 @@ function createProgressReporter(io: CliIo, enabled: boolean): { update: (p: Inge
         return;
       }
       const decile = Math.floor((p.done / p.total) * 10);
-      if (decile !== lastDecile && (decile > lastDecile || p.done === p.total)) {
+      if (decile > lastDecile || now - lastDraw >= 30_000 || p.done === 1) {
         lastDecile = decile;
+        lastDraw = now;
         io.err(`claimtrace: ingest ${formatProgress(p)}\n`);
       }
     },

@@ -79,7 +79,7 @@ describe('ingestPaths in this thread', () => {
       signal: controller.signal,
       onProgress: (p) => p.done === 2 && controller.abort(),
     });
-    expect(summary).toMatchObject({ ingested: 2, stopped: true });
+    expect(summary).toMatchObject({ files: 6, processed: 2, ingested: 2, stopped: true });
   });
 
   it('stops with the store error, keeping what was written, when the store refuses writes', async () => {

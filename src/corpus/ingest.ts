@@ -47,7 +47,10 @@ export interface IngestFailure {
 }
 
 export interface IngestSummary {
+  /** Article files found under the paths. */
   readonly files: number;
+  /** Files written (stored, unchanged or failed) before the run ended or was stopped. */
+  readonly processed: number;
   readonly ingested: number;
   readonly unchanged: number;
   readonly newVersions: number;
@@ -138,7 +141,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   } finally {
     await pool?.close();
   }
-  return { files: files.length, ...counts, failed, elapsedMs: Date.now() - started, stopped };
+  return { files: files.length, processed: done, ...counts, failed, elapsedMs: Date.now() - started, stopped };
 
   async function write(path: string, outcome: FileOutcome): Promise<void> {
     if (outcome.kind === 'failed') {
