@@ -81,6 +81,15 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const l = r ? null : cueLeft(text, left);
     const speakerOf = (c: Cue): Speaker => describeSpeaker(text, c.speaker, people, outlets);
 
+    if (l && l.bare && right[0] && isLetterWord(right[0]) && !/[.!?]$/.test(text.slice(q.inner[0]!.start, q.inner[q.inner.length - 1]!.end))) {
+      const end = mixedEnd(text, sentences, close, closePara.end);
+      const content = { start: open, end: Math.max(close, end) };
+      const quote: FoundQuote = { kind: 'mixed', content: [content], cue: l.cue.span, speaker: speakerOf(l.cue), confidence: 0.7, covers: content };
+      quotes.push(quote);
+      last = { quote, paragraph: pi };
+      consumedUntil = content.end;
+      continue;
+    }
     if (l && l.kind === 'mixed') {
       // Content runs from after the cue to the end of the clause, taking in later marks.
       const end = mixedEnd(text, sentences, close, closePara.end);
@@ -244,6 +253,8 @@ interface LeftCue {
   readonly kind: 'direct' | 'mixed';
   readonly cue: Cue;
   readonly contentStart: number;
+  /** The cue touches the opening mark with no comma or colon between. */
+  readonly bare?: boolean;
 }
 
 /** A cue left of the opening mark: `Smith said:`, `Smith told CNN,`, `According to Smith,`, `He called the deal`. */
@@ -261,6 +272,10 @@ function cueLeftByColon(words: readonly Word[]): LeftCue | null {
   const first = head[0];
   if (!first || !(isCapitalised(first) || PRONOUNS.has(first.lower))) return null;
   const after = words.find((w) => w.start >= (speaker.apposition?.end ?? speaker.head.end) && isLetterWord(w));
+  // A headline's `Cecile Richards: 'I'm sick of …'`: the colon is the cue.
+  if (!after && speaker.head.start === words[0]!.start && head.every(isCapitalised) && head.length <= 4) {
+    return { kind: 'direct', cue: { span: { start: lastWord.start, end: lastWord.end }, speaker, after: lastWord.start }, contentStart: 0 };
+  }
   if (!after || after.start > lastWord.start || isCapitalised(after)) return null;
   // The verb phrase must be short: `The answer to the question of what to do is simple:` is not a cue.
   if (words.filter((w) => w.start >= after.start && isLetterWord(w)).length > 8) return null;
@@ -268,7 +283,7 @@ function cueLeftByColon(words: readonly Word[]): LeftCue | null {
 }
 
 function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
-  const from = Math.max(0, words.length - 30);
+  const from = Math.max(0, words.length - 60);
   for (let c = words.length - 1; c >= from; c--) {
     const w = words[c]!;
     if (w.text === '"' || w.text === '“' || w.text === '”') return null;
@@ -310,8 +325,9 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
       return { kind: 'direct', cue: { span: cueSpan, speaker, after: lastWord.start }, contentStart: 0 };
     }
     if (letterTail.length === 0 && cls === 'speech') {
-      // `Smith said "no" …` with no comma: still a direct quotation.
-      return { kind: 'direct', cue: { span: cueSpan, speaker, after: w.end }, contentStart: 0 };
+      // `Smith said "no."` with no comma: still a direct quotation, unless the sentence goes on
+      // after the marks (`Obama said "it gets me mad" every time …`), which the caller checks.
+      return { kind: 'direct', cue: { span: cueSpan, speaker, after: w.end }, contentStart: 0, bare: true };
     }
     if (tail.some((x) => x.text === '.' || x.text === ';')) return null;
     return { kind: 'mixed', cue: { span: cueSpan, speaker, after: w.end }, contentStart: contentStartAfter(words, c) };
@@ -323,16 +339,18 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
 function contentStartAfter(words: readonly Word[], c: number): number {
   const cue = words[c]!;
   let k = c + 1;
-  if (takesAddressee(cue.lower)) {
-    const that = words.slice(k, k + 8).findIndex((w) => w.lower === 'that');
-    if (that >= 0) k += that;
-    else {
-      // `told reporters he would`: skip a short noun phrase.
-      let n = 0;
-      while (k < words.length && n < 4 && (isCapitalised(words[k]!) || /^(?:the|a|an|his|her|their|reporters|supporters|him|her|them|us|me|crowd|audience|journalists|cnn|fox)$/i.test(words[k]!.lower))) {
-        k++;
-        n++;
-      }
+  // `said Monday that …`, `is telling supporters after his victory that …`: content opens at `that`.
+  const that = words.slice(k, k + 12).findIndex((w) => w.lower === 'that');
+  const gap = words.slice(k, k + Math.max(0, that));
+  const adjunctGap = gap.length <= 6 && gap[0] !== undefined && /^(?:on|in|at|during|after|before|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|again|also|repeatedly|privately|publicly|earlier|later)$/.test(gap[0].lower);
+  if (that >= 0 && (that === 0 || adjunctGap || takesAddressee(cue.lower)) && gap.every((w) => !cueClass(w.lower) && w.text !== '"' && w.text !== '“')) {
+    k += that;
+  } else if (takesAddressee(cue.lower)) {
+    // `told reporters he would`: skip a short noun phrase.
+    let n = 0;
+    while (k < words.length && n < 4 && (isCapitalised(words[k]!) || /^(?:the|a|an|his|her|their|reporters|supporters|him|her|them|us|me|crowd|audience|journalists|cnn|fox)$/i.test(words[k]!.lower))) {
+      k++;
+      n++;
     }
   }
   while (k < words.length && !isLetterWord(words[k]!) && words[k]!.text !== '"' && words[k]!.text !== '“') k++;

@@ -41,7 +41,7 @@ export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[]
     if (t < taken.length && taken[t]!.start < s.end) continue;
     const end = Math.min(s.end, s.start + MAX_SENTENCE);
     const words = wordsIn(text, s.start, end);
-    const found = accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words);
+    const found = accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words) ?? headline(words);
     if (!found) continue;
     const content = found.content.filter((c) => countLetters(words, c) >= MIN_CONTENT_WORDS);
     if (content.length === 0) continue;
@@ -118,6 +118,17 @@ function trailingCue(words: readonly Word[]): Found | null {
 
 const NOUN_TOO = /^(?:state|states|report|reports|note|notes|claim|claims|post|posts|charge|charges|counter|demand|demands|promise|promises|estimate|estimates|remark|remarks|tweet|tweets|reply|replies|chant|chants|read|reads|thanks|echo|echoes|praise|stress|began|begin|begins)$/;
 const ADJUNCT_START = /^(?:in|on|at|during|after|before|to|from|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|told|of|via|through|when|while|as|about|afterward|afterwards|privately|publicly|again|also|then|repeatedly|late|early|shortly|told)$/;
+
+/** A headline `Trey Gowdy: Benghazi Investigation Helped Reveal …`: a name, a colon, a claim. */
+function headline(words: readonly Word[]): Found | null {
+  const colon = words.findIndex((w) => w.text === ':');
+  if (colon < 1 || colon > 4 || words.length - colon < 4) return null;
+  const head = words.slice(0, colon);
+  if (!head.every((w) => isCapitalised(w) && isLetterWord(w))) return null;
+  if (words.some((w, i) => i > colon && (w.text === '.' || w.text === ':') && i < words.length - 1)) return null;
+  const speaker = { head: { start: head[0]!.start, end: head[head.length - 1]!.end }, apposition: null };
+  return { content: [{ start: words[colon + 1]!.start, end: sentenceEnd(words) }], cue: { start: words[colon]!.start, end: words[colon]!.end }, speaker, confidence: 0.5 };
+}
 
 // Verb phrases that report without a lexicon verb: `made the claim that`, `went on to note`.
 const PHRASE_CUE = /^(?:made|makes|making|make)$/;
