@@ -14,15 +14,17 @@ export function registryName(source: string): string {
   return REGISTRY_NAMES[source] ?? source;
 }
 
-/** "state-affiliated (State Media Matrix: state-controlled)", or why there is no such fact. */
+/**
+ * "state-affiliated (State Media Matrix: state-controlled)"; for an outlet the matrix lists
+ * without state affiliation, what it says ("listed by the State Media Matrix: independent public
+ * media"); else that the matrix does not list it.
+ */
 export function affiliationOf(outlet: SerializedOutlet): string {
   const r = outlet.registry;
-  if (outlet.stateAffiliated) {
-    const registry = r ? registryName(r.source) : 'registry';
-    const typology = r?.typologyLabel ? `: ${lowerFirst(r.typologyLabel.replace(/\s+media$/i, ''))}` : '';
-    return `state-affiliated (${registry}${typology})`;
-  }
-  if (r) return `not listed as state-affiliated (${registryName(r.source)})`;
+  const typology = r?.typologyLabel ? lowerFirst(r.typologyLabel.replace(/\s+media$/i, '')) : null;
+  if (outlet.stateAffiliated) return `state-affiliated (${r ? registryName(r.source) : 'registry'}${typology ? `: ${typology}` : ''})`;
+  if (r?.source === 'state-media-matrix' && r.typologyLabel) return `listed by the State Media Matrix: ${lowerFirst(r.typologyLabel)}`;
+  if (r) return 'not listed as state-affiliated (State Media Matrix)';
   return 'not in the outlet registry';
 }
 

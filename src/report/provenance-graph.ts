@@ -66,7 +66,7 @@ export function buildProvenanceGraph(map: ReportMap, context: ReportContext): Pr
     const speaker = context.speakers.byQuote.get(q.id);
     if (!speaker) continue;
     const target = `s:${speaker.index}`;
-    const outlets = q.via.outletIds.filter((o) => context.outletsById.has(o) && o !== q.speaker.outletId);
+    const outlets = q.via.outletIds.filter((o) => context.outletsById.has(o));
     const viaTargets = new Set(outlets.map((o) => viaOf.get(o)).filter((o): o is string => !!o && outlets.includes(o)));
     // The last outlets in each chain pass the quote to the speaker; the others pass it on.
     const lasts = outlets.filter((o) => !viaOf.has(o) || !viaTargets.has(viaOf.get(o)!));
@@ -99,48 +99,110 @@ export function buildProvenanceGraph(map: ReportMap, context: ReportContext): Pr
   }
   for (const s of context.speakers.speakers) {
     const quotes = `${s.quoteIds.length} quotation${s.quoteIds.length === 1 ? '' : 's'}`;
-    nodes.push({ id: `s:${s.index}`, kind: 'speaker', label: `${s.initials} · ${s.name}`, title: `${s.name}: ${quotes}`, column: speakerColumn, stateAffiliated: false, speakerColour: s.colour });
+    const outlet = s.outletId ? context.outletsById.get(s.outletId) : undefined;
+    const facts = outlet ? `, ${affiliationOf(outlet)}` : '';
+    nodes.push({ id: `s:${s.index}`, kind: 'speaker', label: `${s.initials} · ${s.name}`, title: `${s.name}: ${quotes}${facts}`, column: speakerColumn, stateAffiliated: outlet?.stateAffiliated ?? false, speakerColour: s.colour });
   }
   return { nodes, edges: [...edges.values()] };
 }
 
-interface Placed extends GraphNode {
+type LayoutKind = GraphNode['kind'] | 'direct' | 'bend';
+
+interface LayoutNode extends Omit<GraphNode, 'kind'> {
+  readonly kind: LayoutKind;
+}
+
+interface Placed extends LayoutNode {
   readonly x: number;
   readonly y: number;
   readonly w: number;
+}
+
+interface LaidEdge {
+  readonly from: string;
+  readonly to: string;
+  quotes: number;
+}
+
+export interface GraphLayout {
+  readonly nodes: readonly Placed[];
+  readonly edges: readonly LaidEdge[];
+  readonly width: number;
+  readonly height: number;
 }
 
 const NODE_H = 22;
 const ROW = 28;
 const COL_GAP = 22;
 /** Narrow enough that four columns fit the side panel unscaled (about 500 px). */
-const WIDTH: Readonly<Record<GraphNode['kind'], number>> = { article: 72, outlet: 118, speaker: 140 };
+const WIDTH: Readonly<Record<LayoutKind, number>> = { article: 72, outlet: 118, direct: 118, speaker: 140, bend: 24 };
 
-/** Column layout; nodes in a column are ordered by the mean row of their predecessors. */
-export function layoutGraph(graph: ProvenanceGraph): { nodes: Placed[]; width: number; height: number } {
-  const columns = new Map<number, GraphNode[]>();
-  for (const n of graph.nodes) columns.set(n.column, [...(columns.get(n.column) ?? []), n]);
+/**
+ * Column layout. An edge that skips a column (a speaker quoted with no outlet in between) is
+ * routed through a waypoint in each column it crosses, so it never runs behind another box;
+ * the article's waypoint in the outlet column is drawn as a "quoted directly" node. Nodes in a
+ * column are ordered by the mean row of their predecessors, which keeps crossings few.
+ */
+export function layoutGraph(graph: ProvenanceGraph): GraphLayout {
+  const columnOf = new Map(graph.nodes.map((n) => [n.id, n.column]));
+  const nodes: LayoutNode[] = [...graph.nodes];
+  const edges = new Map<string, LaidEdge>();
+  const addEdge = (from: string, to: string, quotes: number) => {
+    const key = `${from}\u0000${to}`;
+    const e = edges.get(key);
+    if (e) e.quotes += quotes;
+    else edges.set(key, { from, to, quotes });
+  };
+  const waypoints = new Set<string>();
+  for (const e of graph.edges) {
+    const a = columnOf.get(e.from);
+    const b = columnOf.get(e.to);
+    if (a === undefined || b === undefined) continue;
+    let previous = e.from;
+    for (let c = a + 1; c < b; c++) {
+      const id = `w:${e.from}:${c}`;
+      if (!waypoints.has(id)) {
+        waypoints.add(id);
+        const direct = e.from === 'article' && c === a + 1;
+        nodes.push({
+          id,
+          kind: direct ? 'direct' : 'bend',
+          label: direct ? 'quoted directly' : '',
+          title: direct ? 'Quoted in the article with no outlet in between' : '',
+          column: c,
+          stateAffiliated: false,
+        });
+      }
+      addEdge(previous, id, e.quotes);
+      previous = id;
+    }
+    addEdge(previous, e.to, e.quotes);
+  }
+  const laid = [...edges.values()];
+
+  const columns = new Map<number, LayoutNode[]>();
+  for (const n of nodes) columns.set(n.column, [...(columns.get(n.column) ?? []), n]);
   const row = new Map<string, number>();
   const placed: Placed[] = [];
   const keys = [...columns.keys()].sort((a, b) => a - b);
   const tallest = Math.max(1, ...[...columns.values()].map((c) => c.length));
   let x = 8;
   for (const column of keys) {
-    const nodes = columns.get(column)!;
-    const centre = (n: GraphNode) => {
-      const rows = graph.edges.filter((e) => e.to === n.id && row.has(e.from)).map((e) => row.get(e.from)!);
+    const members = columns.get(column)!;
+    const centre = (n: LayoutNode) => {
+      const rows = laid.filter((e) => e.to === n.id && row.has(e.from)).map((e) => row.get(e.from)!);
       return rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : Number.MAX_SAFE_INTEGER;
     };
-    const ordered = nodes.map((n, i) => ({ n, i, c: centre(n) })).sort((a, b) => a.c - b.c || a.i - b.i);
+    const ordered = members.map((n, i) => ({ n, i, c: centre(n) })).sort((a, b) => a.c - b.c || a.i - b.i);
     const offset = (tallest - ordered.length) / 2;
-    const w = Math.max(...nodes.map((n) => WIDTH[n.kind]));
+    const w = Math.max(...members.map((n) => WIDTH[n.kind]));
     for (const [i, { n }] of ordered.entries()) {
       row.set(n.id, offset + i);
       placed.push({ ...n, x, y: 8 + (offset + i) * ROW, w });
     }
     x += w + COL_GAP;
   }
-  return { nodes: placed, width: x - COL_GAP + 8, height: 16 + (tallest - 1) * ROW + NODE_H };
+  return { nodes: placed, edges: laid, width: x - COL_GAP + 8, height: 16 + (tallest - 1) * ROW + NODE_H };
 }
 
 function truncate(s: string, max: number): string {
@@ -151,20 +213,28 @@ function truncate(s: string, max: number): string {
 /** The SVG and a text list of its edges; every label is escaped. */
 export function renderProvenanceGraph(graph: ProvenanceGraph): string {
   if (graph.nodes.length <= 1) return '<p class="muted">No quotations or cited sources to draw.</p>';
-  const { nodes, width, height } = layoutGraph(graph);
-  const at = new Map(nodes.map((n) => [n.id, n]));
-  const paths = graph.edges.flatMap((e) => {
+  const layout = layoutGraph(graph);
+  const { width, height } = layout;
+  const at = new Map(layout.nodes.map((n) => [n.id, n]));
+  const nodes = layout.nodes.filter((n) => n.kind !== 'bend');
+  const paths = layout.edges.flatMap((e) => {
     const a = at.get(e.from);
     const b = at.get(e.to);
     if (!a || !b) return [];
     const x1 = a.x + a.w;
     const y1 = a.y + NODE_H / 2;
-    const x2 = b.x;
     const y2 = b.y + NODE_H / 2;
-    const mid = (x1 + x2) / 2;
     const w = e.quotes > 1 ? 2.5 : 1.5;
-    return [`<path class="edge" d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2 - 4},${y2}" stroke-width="${w}" marker-end="url(#ct-arrow)"><title>${escapeHtml(`${a.label} → ${b.label}`)}</title></path>`];
+    if (b.kind === 'bend') {
+      // Into the waypoint and straight across its column.
+      const mid = (x1 + b.x) / 2;
+      return [`<path class="edge" d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${b.x},${y2} L${b.x + b.w},${y2}" stroke-width="${w}"/>`];
+    }
+    const x2 = b.x - 4;
+    const mid = (x1 + x2) / 2;
+    return [`<path class="edge" d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" stroke-width="${w}" marker-end="url(#ct-arrow)"/>`];
   });
+  const logical = new Map(graph.nodes.map((n) => [n.id, n]));
   const boxes = nodes.map((n) => {
     const cls = ['node', `node-${n.kind}`, n.stateAffiliated ? 'node-state' : '', n.speakerColour !== undefined ? `spk-${n.speakerColour}` : ''].filter(Boolean).join(' ');
     const mark = n.stateAffiliated ? '◆ ' : '';
@@ -172,8 +242,8 @@ export function renderProvenanceGraph(graph: ProvenanceGraph): string {
   });
   const list = graph.edges
     .map((e) => {
-      const a = at.get(e.from);
-      const b = at.get(e.to);
+      const a = logical.get(e.from);
+      const b = logical.get(e.to);
       if (!a || !b) return '';
       const q = e.quotes > 0 ? ` (${e.quotes} quotation${e.quotes === 1 ? '' : 's'})` : '';
       return `<li>${escapeHtml(`${a.label} → ${b.label}${q}`)}</li>`;

@@ -42,7 +42,7 @@ fieldset.layers legend{font-weight:600;padding:0 .3rem}
 .speakers li,.outlets li,.notes li{margin:.35rem 0}
 .speakers ul,.outlets ul,.notes ol{padding-left:1.2rem;margin:.2rem 0}
 .state{font-weight:600}
-.evidence{display:grid;grid-template-columns:auto auto;gap:.1rem 1rem;margin:0}
+.evidence{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:0}
 .evidence dt{color:var(--muted)}
 .evidence dd{margin:0}
 svg.graph{max-width:100%;height:auto;font:10.5px system-ui,sans-serif}
@@ -50,6 +50,8 @@ svg.graph .edge{fill:none;stroke:#666}
 svg.graph marker path{fill:#666}
 svg.graph .node rect{fill:#fff;stroke:#333;stroke-width:1}
 svg.graph .node-article rect{fill:#eee}
+svg.graph .node-direct rect{fill:#fafafa;stroke:#999;stroke-dasharray:1 2}
+svg.graph .node-direct text{font-style:italic;fill:#444}
 svg.graph .node-state rect{stroke-dasharray:4 2;stroke-width:1.5}
 svg.graph .node text{fill:#111}
 .graph-key{color:var(--muted);font-size:.85em;margin:.2rem 0}
@@ -59,7 +61,7 @@ footer{font:12px system-ui,sans-serif;color:var(--muted);padding:1rem 1.5rem;bor
 @media print{
   body{font-size:11pt}
   .layout{display:block;padding:0}
-  .skip,#ct-details,.legend input,.graph-list summary,.js-only{display:none!important}
+  .skip,#ct-details,.legend input,.graph-list,.goto,.back{display:none!important}
   .legend li.off{display:none}
   aside{break-before:page}
   .noteref a{color:#000}

@@ -66,7 +66,7 @@ function renderSpeakers(context: ReportContext, anchors: ReadonlyMap<string, str
     const links = s.quoteIds
       .map((q, i) => (anchors.has(q) ? `<a href="#a-${anchors.get(q)!}" aria-label="${escapeHtml(`Quotation ${i + 1} by ${s.name}`)}">${i + 1}</a>` : ''))
       .join(' ');
-    return `<li><span class="swatch spk-${s.colour}" aria-hidden="true">${escapeHtml(s.initials)}</span><strong>${escapeHtml(s.name)}</strong> — ${plural(s.quoteIds.length, 'quotation')}; ${sentence(facts.join('; '))}${links ? ` <span class="muted">Go to:</span> ${links}` : ''}</li>`;
+    return `<li><span class="swatch spk-${s.colour}" aria-hidden="true">${escapeHtml(s.initials)}</span><strong>${escapeHtml(s.name)}</strong> — ${plural(s.quoteIds.length, 'quotation')}; ${sentence(facts.join('; '))}${links ? ` <span class="goto"><span class="muted">Go to:</span> ${links}</span>` : ''}</li>`;
   });
   return `<section aria-labelledby="h-speakers"><h2 id="h-speakers">Speakers</h2><ul class="speakers">${items.join('')}</ul></section>`;
 }
