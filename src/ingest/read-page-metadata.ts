@@ -1,7 +1,7 @@
 import type { ArticleMeta } from '../core/document.js';
 import { toArray, type DomDocument } from './dom-types.js';
 import { normaliseDate } from './normalise-date.js';
-import { elementsAroundHeadline, findByline } from './find-byline.js';
+import { elementsAroundHeadline, findByline, splitAuthors } from './find-byline.js';
 import { findMarkedDate, findVisibleDate } from './find-visible-date.js';
 import { pickTitle } from './pick-title.js';
 import { readJsonLd, typesOf, type JsonLd, type JsonObject } from './read-json-ld.js';
@@ -74,17 +74,6 @@ function personNames(value: unknown, ld: JsonLd): { persons: string[]; organisat
   return { persons, organisations };
 }
 
-/** Splits "Jane Doe and John Roe", strips "By ", drops URLs and e-mail addresses. */
-export function splitAuthors(raw: string): string[] {
-  const s = clean(raw);
-  if (!s || /^https?:\/\//i.test(s)) return [];
-  return s
-    .replace(/^(written |posted |reported )?by:?\s+/i, '')
-    .split(/\s*(?:;|\||\s&\s|\sand\s|\bund\b|\bet\b|,\s*(?=[^,]+\s[^,]+))\s*/i)
-    .map((p) => p.replace(/^(by:?\s+)/i, '').replace(/\s*\([^)]*@[^)]*\)$/, '').trim())
-    .filter((p) => p.length > 1 && p.length <= 80 && !/@|^https?:/i.test(p));
-}
-
 function unique(list: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -128,6 +117,8 @@ function absoluteUrl(href: string | null, base: string | null): string | null {
  * (the publisher's own structured data), then Open Graph / article:* / Dublin Core / Parse.ly
  * `<meta>` tags, then microdata and `<time>` elements, then `<title>` and `<html lang>`.
  */
+export { splitAuthors };
+
 export function readPageMetadata(doc: DomDocument, pageUrl: string | null): ArticleMeta {
   const ld = readJsonLd(doc);
   const tags = readMetaTags(doc);
@@ -156,7 +147,7 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
     ...(tags.get('dc.creator') ?? []), ...(tags.get('sailthru.author') ?? []), ...(tags.get('byl') ?? []),
     ...(tags.get('citation_author') ?? []),
   ].flatMap(splitAuthors).filter(notSite);
-  const byline = findByline(doc, around.after);
+  const byline = findByline(doc, around.after, first(tags, 'description', 'og:description'));
   const domAuthors = byline ? splitAuthors(byline).filter(notSite) : [];
   const authors = unique(
     ld_.persons.length ? ld_.persons : metaAuthors.length ? metaAuthors : domAuthors.length ? domAuthors : ld_.organisations,
