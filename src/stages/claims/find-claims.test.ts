@@ -37,6 +37,17 @@ describe('findClaims', () => {
     expect(claims[0]!.support.outletKeys).toEqual(['reuters']);
   });
 
+  it('a reference closing its paragraph right after a quote covers that quote only', () => {
+    const text = 'Troops crossed the border. The minister said: "We will respond." (Radio Varnia, 2 May)';
+    const q1 = quote('q1', at(text, 'We will respond.'), { cue: at(text, 'said'), name: 'the minister' });
+    const c1 = citation('c1', at(text, '(Radio Varnia, 2 May)'), { covers: { quotes: ['q1'], paragraph: 0 } });
+    const { claims } = run(text, [q1], [c1]);
+    expect(claims.map((k) => [k.text, k.support.citationIds])).toEqual([
+      ['Troops crossed the border.', []],
+      ['The minister said: "We will respond."', ['c1']],
+    ]);
+  });
+
   it('a reference in the middle of a paragraph covers only its own sentence', () => {
     const text = 'Rebels seized the airport (Reuters, 2 May). Two soldiers died. The army withdrew.';
     const { claims } = run(text, [], [citation('c1', at(text, '(Reuters, 2 May)'))]);

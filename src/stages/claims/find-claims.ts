@@ -62,6 +62,7 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
   let lastDraftInParagraph: { paragraph: number; draft: Draft } | null = null;
 
   structure.sentences.forEach((sentence, si) => {
+    if (structure.paragraphs[sentence.paragraph]?.kind === 'preformatted') return; // code, tables: not prose
     const hedges = findHedges(text, sentence.start, sentence.end);
     lexiconAnonymous.push(...findAnonymousSources(text, sentence.start, sentence.end));
     const inSentence = allHedges.length;
@@ -107,7 +108,7 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
     }
   });
 
-  linkCitations(text, structure, citations, drafts);
+  linkCitations(text, structure, citations, quotes, drafts);
   for (const d of drafts) {
     for (const q of d.quoteIds) {
       const quote = quoteById.get(q);
@@ -176,7 +177,8 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
  * before; when it closes its paragraph, the paragraph's claims since the previous reference in
  * the paragraph; and any claim holding a quote it covers (`covers.quotes`).
  */
-function linkCitations(text: string, structure: StructureLayer, citations: readonly Citation[], drafts: Draft[]): void {
+function linkCitations(text: string, structure: StructureLayer, citations: readonly Citation[], quotes: readonly Quote[], drafts: Draft[]): void {
+  const quoteEnds = new Map(quotes.map((q) => [q.id, q.content.map((c) => c.end)]));
   const byQuote = new Map<string, Draft[]>();
   for (const d of drafts) for (const q of d.quoteIds) byQuote.set(q, [...(byQuote.get(q) ?? []), d]);
   const draftStarts = drafts.map((d) => d.span.start);
@@ -191,7 +193,9 @@ function linkCitations(text: string, structure: StructureLayer, citations: reado
     const paragraph = pi === null ? undefined : structure.paragraphs[pi];
     // Only what follows tells: the citations stage fills `covers.paragraph` with the paragraph a reference sits in.
     const closes = paragraph !== undefined && closesParagraph(text, c.span.end, paragraph.end);
-    if (closes && pi !== null) {
+    // `… "We will respond." (Radio X, 2 May)` vouches for the quote it follows, not the paragraph.
+    const narrower = c.covers.quotes.some((id) => quoteEnds.get(id)?.some((end) => onlyPunctuation(text, end, c.span.start)));
+    if (closes && !narrower && pi !== null) {
       const from = previousEndInParagraph?.paragraph === pi ? previousEndInParagraph.end : paragraph.start;
       for (; k >= 0 && drafts[k]!.paragraph === pi && drafts[k]!.span.start >= from; k--) drafts[k]!.citationIds.add(c.id);
     }
