@@ -235,6 +235,11 @@ function cueRight(words: readonly Word[], fullStop: boolean, pause: boolean): Cu
       const sp = speakerAfter(words.slice(c + 1));
       return sp ? { span: w, speaker: sp, after: sp.head.end } : null;
     }
+    // `"…," the dawn of the movement, says Bozell`: a name right after the cue is the speaker.
+    if (words[c - 1]?.text === ',' && words[c + 1] && isCapitalised(words[c + 1]!) && !takesAddressee(w.lower)) {
+      const after = speakerAfter(words.slice(c + 1));
+      if (after) return { span: w, speaker: after, after: after.head.end };
+    }
     const sp = speakerBefore(words.slice(k, c));
     if (!sp) return null;
     // The speaker must start the stretch: `"…," the senator from Ohio said` but not
@@ -401,7 +406,7 @@ function isVerbHere(words: readonly Word[], c: number): boolean {
   const ing = w.lower.endsWith('ing');
   if (!AMBIGUOUS.has(w.lower) && !ing) return true;
   if (!prev) return ing;
-  if (PRONOUNS.has(prev.lower) || /^(?:to|will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
+  if (PRONOUNS.has(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
   if (ing) return /^(?:,|—|and|upon|after|before|by|while|when|without)$/.test(prev.lower);
   return false;
 }

@@ -22,7 +22,7 @@ const SPEECH = [
   'declare declared declares declaring',
   'respond responded responds responding',
   'reply replied replies replying',
-  'continue continued continues continuing',
+  'continued', // `would continue to …` is rarely a cue, `Cruz continued:` is
   'conclude concluded concludes concluding',
   'recall recalled recalls recalling',
   'acknowledge acknowledged acknowledges acknowledging',

@@ -41,7 +41,10 @@ const DETERMINERS = new Set('a an the his her its their our my your one some man
  * `Hugh Hill, a doctor, said` → head `Hugh Hill`, apposition `a doctor`;
  * `Instead, Trump told CNN` → `Trump`). Null when the words do not look like a noun phrase.
  */
-export function speakerBefore(words: readonly Word[]): SpeakerPhrase | null {
+export function speakerBefore(all: readonly Word[]): SpeakerPhrase | null {
+  // A dateline before a dash is not a speaker: `RENO, Nev. (AP) — Donald Trump says …`.
+  const dash = all.findIndex((w) => w.text === '—' || w.text === '–');
+  const words = dash >= 0 && dash <= 8 && all.slice(0, dash).some((w) => /^[A-Z]{2,}$/.test(w.text)) ? all.slice(dash + 1) : all;
   let end = words.length;
   while (end > 0 && (BEFORE_CUE_FILLER.has(words[end - 1]!.lower) || (/ly$/.test(words[end - 1]!.lower) && !isCapitalised(words[end - 1]!)) || words[end - 1]!.text === ',')) end--;
   if (end === 0) return null;
@@ -85,8 +88,8 @@ function stripDiscourse(seg: Word[], isLast: boolean): Word[] {
 function isAdjunctPhrase(seg: readonly Word[]): boolean {
   const f = seg[0]!;
   if (seg.every((w) => w.text === w.text.toUpperCase() && w.text.length >= 2) && seg.some((w) => w.text.length >= 4)) return true;
-  if (/^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|several|last|next|this|earlier|later|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(f.lower)) return true;
-  if (seg[seg.length - 1]!.lower === 'ago') return true;
+  if (/^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|several|last|next|this|earlier|later|hours|days|weeks|months|years|minutes|moments|shortly|soon|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(f.lower)) return true;
+  if (/^(?:ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|afternoon|today|yesterday)$/.test(seg[seg.length - 1]!.lower)) return true;
   return f.lower.length > 5 && /(?:ed|ing)$/.test(f.lower) && !DETERMINERS.has(f.lower);
 }
 
