@@ -367,6 +367,8 @@ function namingIsCue(words: readonly Word[], c: number): boolean {
   const before = words[c - 1];
   if (!before) return false;
   if (before.text === '-' || /^(?:is|was|be|been|being|are|were|so)$/.test(before.lower)) return false;
+  // `Perez hammered Trump, calling him a "train wreck"`: a participle after a comma.
+  if (words[c]!.lower.endsWith('ing')) return before.text === ',' || before.lower === 'and' || before.lower === 'by';
   return PRONOUNS.has(before.lower) || isCapitalised(before) || /^(?:has|have|had|also|then|once|repeatedly|previously)$/.test(before.lower);
 }
 
