@@ -148,7 +148,10 @@ export const anonymousCases: readonly (readonly [string, string | null])[] = [
   ['Two diplomats, speaking on condition of anonymity, described the meeting as tense.', 'Two diplomats, speaking on condition of anonymity'],
   ['A senior official, who was not authorised to speak publicly, confirmed the figure.', 'A senior official, who was not authorised to speak publicly'],
   ['People with knowledge of the matter said the sale was off.', 'People with knowledge of the matter'],
+  ['A senior official told reporters the border was closed.', 'A senior official'],
+  ['Then a spokesman called the deaths an accident.', 'a spokesman'],
   ['The river is the main source of water for the town.', null],
+  ['Foreign Minister Ana Vell said the talks would resume.', null],
   ['Mayor Linda Okafor said the vote was historic.', null],
 ];
 

@@ -24,6 +24,12 @@ const BARE_SOURCE = new RegExp(
 const LEADING_NOISE =
   /^(?:(?:the|and|but|or|in|on|at|by|of|to|for|with|from|that|said|says|told|yesterday|today|friday|monday|tuesday|wednesday|thursday|saturday|sunday|late|early|when|while|as|then|also|however)\s+)+/i;
 
+// `a senior official said`, `officials told reporters`, `a spokesman called it…`: an office, no name.
+const UNNAMED_OFFICE = new RegExp(
+  `\\b(?:(?:${DETERMINER})\\s+(?:[A-Za-z\\u00C0-\\u024F-]{2,20}\\s+){0,3}?)?(?:officials?|officers?|diplomats?|aides?|insiders?|staffers?|spokesm[ae]n|spokeswom[ae]n|spokespersons?)(?=\\s+(?:said|say|says|told|tells|added|confirmed|claimed|called|insisted|warned|described)\\b)`,
+  'gi',
+);
+
 /**
  * Sources the text leaves unnamed: `officials who asked not to be named`, `a person familiar with
  * the talks`, `an Afghan army source`, `sources said`, `two diplomats, speaking on condition of
@@ -32,7 +38,7 @@ const LEADING_NOISE =
 export function findAnonymousSources(text: string, from = 0, to = text.length): Span[] {
   const slice = text.slice(from, to);
   const found: Span[] = [];
-  for (const re of [VEILED, BARE_SOURCE]) {
+  for (const re of [VEILED, BARE_SOURCE, UNNAMED_OFFICE]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice)) !== null) {
