@@ -53,7 +53,7 @@ export function formatComparisons(comparisons: readonly Comparison[], tolerance:
     const r = c.recorded === null ? '    —' : f3(c.recorded);
     const n = c.current === null ? '    —' : f3(c.current);
     const mark = c.status === 'dropped' || c.status === 'missing' ? 'FAIL' : c.status;
-    lines.push(`  ${c.name.padEnd(34)} recorded ${r}  now ${n}  ${mark}`);
+    lines.push(`  ${c.name.padEnd(40)} recorded ${r}  now ${n}  ${mark}`);
   }
   return lines.join('\n');
 }
