@@ -94,6 +94,13 @@ describe('findClaims', () => {
     expect(claims.map((k) => k.hedgeIds)).toEqual([['h1', 'h2'], ['h3']]);
   });
 
+  it('a bare unverified-marker standing as its own sentence qualifies the claim before', () => {
+    const text = 'Six guards were wounded at the pass. (Unconfirmed.)';
+    const { layer, claims } = run(text);
+    expect(claims.map((k) => [k.text, k.hedgeIds])).toEqual([['Six guards were wounded at the pass.', ['h1']]]);
+    expect(layer.hedges[0]?.cue).toBe('unconfirmed');
+  });
+
   it('flags anonymous sources from the quote speaker kind and from its own lexicon', () => {
     const text = 'Officials who asked not to be named said a review had been ordered. Sources said the minister would resign.';
     const q1 = quote('q1', at(text, 'a review had been ordered'), { kind: 'anonymous', cue: at(text, 'said'), mention: at(text, 'Officials') });

@@ -73,7 +73,10 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
       if (own.trim().replace(/[\p{P}\s]/gu, '').length === 0) continue; // a reference on its own
       const clauseQuotes = unique(quoteIndex.overlapping(clause).map((x) => x.quote));
       const features = clauseFeatures(own);
-      const meta = hedges.some((h) => h.kind === 'unverified-marker') && ABOUT_EARLIER.test(own) && !features.quantity && clauseQuotes.length === 0;
+      const markers = hedges.filter((h) => h.kind === 'unverified-marker' && overlaps(h.span, clause));
+      // `The claim could not be independently verified.` or a bare `(Unconfirmed.)` speaks of the claim before.
+      const bare = markers.length > 0 && wordCount(blank(text, clause, [...refs, ...markers.map((h) => h.span)])) === 0;
+      const meta = bare || (markers.length > 0 && ABOUT_EARLIER.test(own) && !features.quantity && clauseQuotes.length === 0);
       if (meta) {
         // `The claim could not be independently verified.` qualifies the claim before it.
         const earlier = lastDraftInParagraph?.paragraph === sentence.paragraph ? lastDraftInParagraph.draft : null;
@@ -342,6 +345,10 @@ function mergeSpans(spans: Span[]): Span[] {
     else out.push(s);
   }
   return out;
+}
+
+function wordCount(s: string): number {
+  return s.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).length;
 }
 
 function unique<T>(xs: readonly T[]): T[] {
