@@ -21,13 +21,10 @@ interface Draft {
   span: Span;
   kind: ClaimKind;
   paragraph: number;
-  sentence: number;
   quoteIds: string[];
   citationIds: Set<string>;
   outletKeys: Set<string>;
   attributions: Span[];
-  anonymous: Span[];
-  hedges: FoundHedge[];
   stance: Stance;
   stanceCue: Span | null;
 }
@@ -57,16 +54,16 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
   const quoteById = new Map(quotes.map((q) => [q.id, q]));
 
   const drafts: Draft[] = [];
-  const allHedges: { hedge: FoundHedge; owner: Draft | null; about: 'own' | 'earlier' }[] = [];
+  const allHedges: { hedge: FoundHedge; owner: Draft | null }[] = [];
   const lexiconAnonymous: Span[] = [];
   let lastDraftInParagraph: { paragraph: number; draft: Draft } | null = null;
 
-  structure.sentences.forEach((sentence, si) => {
-    if (structure.paragraphs[sentence.paragraph]?.kind === 'preformatted') return; // code, tables: not prose
+  for (const sentence of structure.sentences) {
+    if (structure.paragraphs[sentence.paragraph]?.kind === 'preformatted') continue; // code, tables: not prose
     const hedges = findHedges(text, sentence.start, sentence.end);
     lexiconAnonymous.push(...findAnonymousSources(text, sentence.start, sentence.end));
     const inSentence = allHedges.length;
-    for (const h of hedges) allHedges.push({ hedge: h, owner: null, about: 'own' });
+    for (const h of hedges) allHedges.push({ hedge: h, owner: null });
     for (const clause of splitClauses(text, sentence, protectedSpans)) {
       const refs = spansWithin(citationSpans, clause);
       const own = blank(text, clause, refs);
@@ -78,9 +75,8 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
       const bare = markers.length > 0 && wordCount(blank(text, clause, [...refs, ...markers.map((h) => h.span)])) === 0;
       const meta = bare || (markers.length > 0 && ABOUT_EARLIER.test(own) && !features.quantity && clauseQuotes.length === 0);
       if (meta) {
-        // `The claim could not be independently verified.` qualifies the claim before it.
         const earlier = lastDraftInParagraph?.paragraph === sentence.paragraph ? lastDraftInParagraph.draft : null;
-        for (let k = inSentence; k < allHedges.length; k++) if (overlaps(allHedges[k]!.hedge.span, clause)) Object.assign(allHedges[k]!, { owner: earlier, about: 'earlier' });
+        for (let k = inSentence; k < allHedges.length; k++) if (overlaps(allHedges[k]!.hedge.span, clause)) allHedges[k]!.owner = earlier;
         continue;
       }
       const label = classifyClause(own, { quoted: clauseQuotes.length > 0 });
@@ -89,13 +85,10 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
         span: clause,
         kind: label,
         paragraph: sentence.paragraph,
-        sentence: si,
         quoteIds: unique(clauseQuotes.map((q) => q.id)),
         citationIds: new Set(),
         outletKeys: new Set(),
         attributions: [],
-        anonymous: [],
-        hedges: [],
         stance: 'neutral',
         stanceCue: null,
       };
@@ -109,7 +102,7 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
       drafts.push(draft);
       lastDraftInParagraph = { paragraph: sentence.paragraph, draft };
     }
-  });
+  }
 
   linkCitations(text, structure, citations, quotes, drafts);
   for (const d of drafts) {
