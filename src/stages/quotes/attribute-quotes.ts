@@ -157,7 +157,8 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     }
     // Otherwise the speaker of the paragraph before, if it had one: articles alternate
     // a paragraph of quotation with one of attribution.
-    const speaker = last && last.paragraph >= pi - 1 && last.quote.speaker.mention ? last.quote.speaker : unknownSpeaker();
+    const inherited = last && last.paragraph >= pi - 1 && last.quote.speaker.mention && text.slice(last.quote.speaker.mention.start, last.quote.speaker.mention.end).toLowerCase() !== 'who';
+    const speaker = inherited ? last!.quote.speaker : unknownSpeaker();
     const quote: FoundQuote = { kind: 'direct', content: [...q.inner], cue: null, speaker, confidence: speaker.mention ? 0.5 : 0.4, covers: { start: open, end: close } };
     quotes.push(quote);
     last = { quote, paragraph: pi };

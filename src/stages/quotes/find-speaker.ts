@@ -60,11 +60,18 @@ export function speakerBefore(all: readonly Word[]): SpeakerPhrase | null {
   if (lastSeg && lastSeg.length === 1 && PRONOUNS.has(lastSeg[0]!.lower)) return { head: spanOf(lastSeg), apposition: null };
   // The subject is the first segment that is not an adjunct; the last segment, which holds
   // the cue's own clause, may open with `when` or `as` (`As Smith pointed out, …`).
+  let afterAdjunct = false;
   for (let k = 0; k < segs.length; k++) {
     const isLast = k === segs.length - 1;
     const seg = stripDiscourse(segs[k]!, isLast);
     if (seg.length === 0) continue;
-    if (!isLast && (ADJUNCT.has(seg[0]!.lower) || !startsLikeHead(seg) || isAdjunctPhrase(seg))) continue;
+    // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton said`: `Iowa` ends the adjunct.
+    const placeAfterAdjunct = afterAdjunct && seg.length <= 2 && seg.every(isCapitalised);
+    if (!isLast && (ADJUNCT.has(seg[0]!.lower) || !startsLikeHead(seg) || isAdjunctPhrase(seg) || placeAfterAdjunct)) {
+      afterAdjunct = true;
+      continue;
+    }
+    afterAdjunct = false;
     if (!isLast && isApposition(seg) && !DETERMINERS.has(seg[0]!.lower)) continue;
     const head = trimHead(seg);
     if (!looksLikeHead(head)) return null;
