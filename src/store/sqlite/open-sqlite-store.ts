@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { storeError } from '../store-errors.js';
 import type { CorpusStore } from '../types.js';
@@ -33,8 +34,16 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
     throw mapSqliteError(e, path) ?? e;
   };
 
-  if (!create && path !== ':memory:' && !existsSync(path)) {
-    throw storeError('E_STORE_NOT_FOUND', `${path}: no corpus database here (create one with \`claimtrace ingest … --db ${path}\`).`);
+  if (path !== ':memory:') {
+    if (!create && !existsSync(path)) {
+      throw storeError('E_STORE_NOT_FOUND', `${path}: no corpus database here (create one with \`claimtrace ingest … --db ${path}\`).`);
+    }
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      throw storeError('E_STORE_OPEN', `${path} is a directory; give a file path for the corpus database, e.g. ${join(path, 'claimtrace.db')}.`);
+    }
+    if (!existsSync(dirname(resolve(path)))) {
+      throw storeError('E_STORE_OPEN', `${path}: the directory ${dirname(resolve(path))} does not exist; create it first.`);
+    }
   }
   let db: Database.Database;
   try {

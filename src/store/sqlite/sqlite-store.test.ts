@@ -292,6 +292,11 @@ describe('store errors', () => {
     expect(await codeOf(openSqliteStore(join(dir, 'missing.db'), { readonly: true }))).toBe('E_STORE_NOT_FOUND');
   });
 
+  it('reports a directory, or a path in a missing directory, as E_STORE_OPEN', async () => {
+    expect(await codeOf(openSqliteStore(dir))).toBe('E_STORE_OPEN');
+    expect(await codeOf(openSqliteStore(join(dir, 'no', 'such', 'corpus.db')))).toBe('E_STORE_OPEN');
+  });
+
   it('reports a database from a newer claimtrace as E_STORE_VERSION', async () => {
     await store.close();
     const db = new Database(dbPath());
