@@ -6,7 +6,7 @@
  */
 import type { Annotation, LayerDescriptor, ReportContext } from './annotate.js';
 import { affiliationOf, formatCitation } from './describe-sources.js';
-import { readClaims, readHedges, readTechniques, techniqueLabel, type ReportMap } from './optional-layers.js';
+import { readAnonymousSources, readClaims, readHedges, readQuoteStances, readTechniques, techniqueLabel, type ReportMap } from './optional-layers.js';
 import { SPEAKER_COLOURS, UNDERLINE_STYLES } from './speakers.js';
 
 type Collected = Omit<Annotation, 'id' | 'layer'>;
@@ -33,6 +33,7 @@ const quoteLayer: LayerDescriptor = {
     ...SPEAKER_TINTS.slice(0, SPEAKER_COLOURS).map((c, i) => `.on-quote .l-quote.spk-${i},.spk-${i}.swatch,.mk.spk-${i}{background-color:${c}}\nsvg.graph .node.spk-${i} rect{fill:${c}}`),
   ].join('\n'),
   collect(map, context) {
+    const stances = readQuoteStances(map);
     return map.quotes.map((q): Collected => {
       const speaker = context.speakers.byQuote.get(q.id);
       const details: string[] = [];
@@ -42,6 +43,8 @@ const quoteLayer: LayerDescriptor = {
       if (who.mention) details.push(`Named in the text as ${quoted(who.mention.text)}`);
       if (who.antecedent) details.push(`Resolved from the earlier mention ${quoted(who.antecedent.text)}`);
       details.push(q.cue ? `Attributed by ${quoted(q.cue.text)}` : 'No attributing verb found');
+      const stance = stances.get(q.id);
+      if (stance) details.push(`The author frames it as ${stance.stance}${stance.cue ? ` (${quoted(stance.cue)})` : ''}`);
       for (const o of q.via.outletIds) details.push(`Came through ${outletLine(context, o)}`);
       for (const c of q.via.citationIds) {
         const n = context.noteNumbers.get(c);
@@ -154,15 +157,20 @@ const claimLayer: LayerDescriptor = {
   signal: 'a bar under the text, labelled “claim ✓” (sourced) or “claim ?” (no source given)',
   css: '.on-claim .l-claim{box-shadow:inset 0 -0.2em 0 0 rgba(0,110,80,.45)}\n.on-claim .l-claim.claim-unsourced{box-shadow:inset 0 -0.2em 0 0 rgba(190,60,0,.55)}',
   collect(map, context) {
+    const hedges = new Map(readHedges(map).map((h) => [h.id, h]));
     return readClaims(map).map((c): Collected => {
       const details: string[] = [];
       details.push(c.status === 'sourced' ? 'Sourced: the text gives support for it' : c.status === 'unsourced' ? 'No source given in the text' : 'Support unknown');
       if (c.kind) details.push(`Kind: ${c.kind}`);
-      if (c.stance && c.stance !== 'neutral') details.push(`Author’s framing: ${c.stance}`);
+      if (c.stance && c.stance !== 'neutral') details.push(`The author frames it as ${c.stance}${c.stanceCue ? ` (${quoted(c.stanceCue)})` : ''}`);
+      for (const a of c.attributions) details.push(`Source named in the claim: ${quoted(a)}`);
+      for (const o of c.outletIds) details.push(`Outlet behind it: ${outletLine(context, o)}`);
       const notes = c.citationIds.map((id) => context.noteNumbers.get(id)).filter((n): n is number => n !== undefined);
       if (notes.length > 0) details.push(`Supported by note${notes.length === 1 ? '' : 's'} ${notes.map((n) => `[${n}]`).join(' ')}`);
       if (c.quoteIds.length > 0) details.push(`Supported by ${c.quoteIds.length} quotation${c.quoteIds.length === 1 ? '' : 's'}`);
       if (c.anonymous) details.push('Rests on an anonymous source');
+      const qualifiers = c.hedgeIds.map((id) => hedges.get(id)?.cue).filter((cue): cue is string => !!cue);
+      if (qualifiers.length > 0) details.push(`Qualified by ${qualifiers.map(quoted).join(', ')}`);
       return {
         spans: [c.span],
         classes: [c.status === 'unsourced' ? 'claim-unsourced' : 'claim-sourced'],
@@ -186,6 +194,25 @@ const hedgeLayer: LayerDescriptor = {
       label: `Hedge${h.kind ? ` (${h.kind})` : ''}`,
       details: h.cue ? [`Matched ${quoted(h.cue)}`] : [],
     }));
+  },
+};
+
+const anonymousLayer: LayerDescriptor = {
+  key: 'anonymous',
+  label: 'Anonymous sources',
+  signal: 'double underline, labelled “anon.”',
+  css: '.on-anonymous .l-anonymous{border-bottom:3px double #333}',
+  collect(map, context) {
+    return readAnonymousSources(map).map((a): Collected => {
+      const speaker = a.quoteId ? context.speakers.byQuote.get(a.quoteId) : undefined;
+      return {
+        spans: [a.span],
+        classes: [],
+        label: 'Anonymous source: the text does not name it',
+        details: speaker ? [`Speaks a quotation (${speaker.initials})`] : [],
+        marker: 'anon.',
+      };
+    });
   },
 };
 
@@ -218,6 +245,7 @@ export const defaultLayers: readonly LayerDescriptor[] = Object.freeze([
   markedLayer,
   claimLayer,
   hedgeLayer,
+  anonymousLayer,
   techniqueLayer,
 ]);
 

@@ -101,10 +101,12 @@ export function sampleMap(): ReportMap {
     entities: [],
     claims: [
       { id: 'k1', span: s('The deck is no longer safe for heavy lorries,'), kind: 'other', support: { status: 'sourced', quoteIds: ['q1'], citationIds: [], anonymousSourceIds: [] }, stance: 'neutral' },
-      { id: 'k2', span: s('the repairs would cost twice the estimate'), kind: 'quantity', support: { status: 'sourced', quoteIds: ['q4'], citationIds: [], anonymousSourceIds: [] }, stance: 'neutral' },
-      { id: 'k3', span: s('The closure will probably ruin local businesses.'), kind: 'causal', support: { status: 'unsourced', quoteIds: [], citationIds: [], anonymousSourceIds: [] }, stance: 'neutral' },
+      { id: 'k2', span: s('the repairs would cost twice the estimate'), kind: 'quantity', support: { status: 'sourced', quoteIds: ['q4'], citationIds: [], outletIds: ['o2'], attributions: [s('The agency RIA Novosti')], anonymousSourceIds: [] }, stance: 'neutral' },
+      { id: 'k3', span: s('The closure will probably ruin local businesses.'), kind: 'causal', support: { status: 'unsourced', quoteIds: [], citationIds: [], anonymousSourceIds: [] }, hedgeIds: ['h1'], stance: 'neutral' },
     ],
-    hedges: [{ id: 'h1', span: s('probably'), kind: 'hedge', cue: 'probably' }],
+    hedges: [{ id: 'h1', span: s('probably'), kind: 'hedge', cue: 'probably', claimIds: ['k3'] }],
+    anonymousSources: [{ id: 'a1', span: s('Officials who asked not to be named'), quoteId: 'q5', detectedBy: 'quote-speaker' }],
+    quoteStances: [],
     techniques: [
       { span: s('a disgrace and a betrayal'), technique: 'Loaded_Language', confidence: 0.71, techniqueProbability: 0.6 },
       { span: s('every family in the city'), technique: 'Appeal_to_fear-prejudice', confidence: 0.55, techniqueProbability: 0.4 },
@@ -173,8 +175,15 @@ export function hostileMap(places: readonly HostilePlace[] = HOSTILE_PLACES): Re
         registry: { source: outlet!('registry'), typology: 'SC', typologyLabel: outlet!('typology'), owner: outlet!('owner') }, roles: ['cited', 'speaker'], mentions: [mention],
       },
     ],
-    claims: [{ id: 'k1', span: s(quoteText), kind: other!('claim-kind'), support: { status: 'unsourced' }, stance: other!('stance') }],
+    claims: [
+      {
+        id: 'k1', span: s(quoteText), kind: other!('claim-kind'), stance: other!('stance'), stanceCue: { ...s('said'), text: other!('claim-stance-cue') }, hedgeIds: ['h1'],
+        support: { status: 'sourced', outletIds: ['o1'], attributions: [{ ...mention, text: speaker!('attribution') }], quoteIds: ['q1'], citationIds: ['c1'], anonymousSourceIds: ['a1'] },
+      },
+    ],
     hedges: [{ id: 'h1', span: s('inner'), kind: other!('hedge-kind'), cue: other!('hedge-cue') }],
+    anonymousSources: [{ id: 'a1', span: mention, quoteId: 'q1', detectedBy: 'lexicon' }],
+    quoteStances: [{ quoteId: 'q1', stance: other!('quote-stance'), cue: { ...s('said'), text: other!('stance-cue') } }],
     techniques: [{ span: s('Intro'), technique: other!('technique'), confidence: 0.9 }],
     evidence: { [other!('evidence-key')]: other!('evidence-value'), nested: { [other!('evidence-nested')]: 1 } },
     diagnostics: [{ code: other!('diagnostic-code'), severity: 'warning', message: other!('diagnostic-message') }],

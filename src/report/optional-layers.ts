@@ -16,9 +16,25 @@ export interface ReportClaim {
   readonly kind: string | null;
   readonly status: 'sourced' | 'unsourced' | null;
   readonly stance: string | null;
+  readonly stanceCue: string | null;
   readonly quoteIds: readonly string[];
   readonly citationIds: readonly string[];
+  readonly outletIds: readonly string[];
+  /** The words naming a source inside the claim ("according to the finance office"). */
+  readonly attributions: readonly string[];
   readonly anonymous: boolean;
+  readonly hedgeIds: readonly string[];
+}
+
+export interface ReportAnonymousSource {
+  readonly span: ReportSpan;
+  readonly quoteId: string | null;
+}
+
+export interface ReportQuoteStance {
+  readonly quoteId: string;
+  readonly stance: string;
+  readonly cue: string | null;
 }
 
 export interface ReportHedge {
@@ -38,6 +54,8 @@ export interface ReportTechnique {
 export type ReportMap = ProvenanceMap & {
   readonly claims?: unknown;
   readonly hedges?: unknown;
+  readonly anonymousSources?: unknown;
+  readonly quoteStances?: unknown;
   readonly techniques?: unknown;
   readonly evidence?: unknown;
 };
@@ -89,9 +107,13 @@ export function readClaims(map: ReportMap): ReportClaim[] {
       kind: str(c.kind),
       status,
       stance: str(c.stance),
+      stanceCue: isRecord(c.stanceCue) ? str(c.stanceCue.text) : null,
       quoteIds: strings(support.quoteIds),
       citationIds: strings(support.citationIds),
+      outletIds: strings(support.outletIds),
+      attributions: Array.isArray(support.attributions) ? support.attributions.map((a) => (isRecord(a) ? str(a.text) : null)).filter((a): a is string => a !== null) : [],
       anonymous: strings(support.anonymousSourceIds).length > 0,
+      hedgeIds: strings(c.hedgeIds),
     });
   }
   return out;
@@ -117,6 +139,30 @@ export function readTechniques(map: ReportMap): ReportTechnique[] {
     if (!span || !technique) continue;
     const confidence = typeof t.confidence === 'number' && Number.isFinite(t.confidence) ? t.confidence : null;
     out.push({ span, technique, confidence });
+  }
+  return out;
+}
+
+export function readAnonymousSources(map: ReportMap): ReportAnonymousSource[] {
+  const list = Array.isArray(map.anonymousSources) ? map.anonymousSources : isRecord(map.claims) && Array.isArray(map.claims.anonymousSources) ? map.claims.anonymousSources : [];
+  const out: ReportAnonymousSource[] = [];
+  for (const a of list as unknown[]) {
+    if (!isRecord(a)) continue;
+    const span = readSpan(a.span, map.text.length);
+    if (span) out.push({ span, quoteId: str(a.quoteId) });
+  }
+  return out;
+}
+
+/** The author's framing of quotes ("falsely claimed": disputed), by quote id. */
+export function readQuoteStances(map: ReportMap): Map<string, ReportQuoteStance> {
+  const list = Array.isArray(map.quoteStances) ? map.quoteStances : isRecord(map.claims) && Array.isArray(map.claims.quoteStances) ? map.claims.quoteStances : [];
+  const out = new Map<string, ReportQuoteStance>();
+  for (const q of list as unknown[]) {
+    if (!isRecord(q)) continue;
+    const quoteId = str(q.quoteId);
+    const stance = str(q.stance);
+    if (quoteId && stance) out.set(quoteId, { quoteId, stance, cue: isRecord(q.cue) ? str(q.cue.text) : null });
   }
   return out;
 }

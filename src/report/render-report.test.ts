@@ -31,8 +31,8 @@ describe('renderReport', () => {
 
   it('draws every layer the map has, and none it lacks', () => {
     const keys = (html: string) => [...dom(html).querySelectorAll('input[data-layer]')].map((i) => i.getAttribute('data-layer'));
-    expect(keys(renderReport(sampleMap()))).toEqual(['quote', 'cue', 'speaker', 'citation', 'outlet', 'marked', 'claim', 'hedge', 'technique']);
-    const { claims: _c, hedges: _h, techniques: _t, evidence: _e, ...plain } = sampleMap();
+    expect(keys(renderReport(sampleMap()))).toEqual(['quote', 'cue', 'speaker', 'citation', 'outlet', 'marked', 'claim', 'hedge', 'anonymous', 'technique']);
+    const { claims: _c, hedges: _h, techniques: _t, evidence: _e, anonymousSources: _a, quoteStances: _q, ...plain } = sampleMap();
     const html = renderReport(plain);
     expect(keys(html)).toEqual(['quote', 'cue', 'speaker', 'citation', 'outlet', 'marked']);
     expect(html).not.toContain('Evidence summary');
@@ -43,6 +43,9 @@ describe('renderReport', () => {
     const ref = doc.querySelector('a#ref-1')!;
     expect(ref.getAttribute('href')).toBe('#note-1');
     expect(doc.querySelector('#note-1 a.back')!.getAttribute('href')).toBe('#ref-1');
+    expect(doc.getElementById('d-claim-2')!.textContent).toContain('Source named in the claim: “The agency RIA Novosti”');
+    expect(doc.getElementById('d-claim-2')!.textContent).toContain('Outlet behind it: RIA Novosti, state-affiliated (State Media Matrix: state-controlled)');
+    expect(doc.getElementById('d-claim-3')!.textContent).toContain('Qualified by “probably”');
     for (const mark of doc.querySelectorAll('#ct-article mark.seg')) {
       expect(mark.getAttribute('title')).toBeTruthy();
       for (const id of mark.getAttribute('aria-describedby')!.split(' ')) expect(doc.getElementById(id), id).not.toBeNull();
@@ -109,7 +112,8 @@ describe('renderReport', () => {
   });
 
   it('throws on misuse, naming what it expected', () => {
-    expect(() => renderReport(null as never)).toThrow(/Expected a provenance map/);
+    expect(() => renderReport(null as never)).toThrow('Expected a provenance map, not null');
+    expect(() => renderReport({ ...sampleMap(), citations: undefined } as never)).toThrow('Expected a provenance map whose `citations` is an array, not undefined');
     const bad: LayerDescriptor = { key: 'Bad Key', label: '', signal: '', css: '', collect: () => [] };
     expect(() => renderReport(sampleMap(), { layers: [bad] })).toThrow(/Expected a layer key/);
   });

@@ -38,11 +38,17 @@ function hash(content: string): string {
   return `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
 }
 
+const REQUIRED_ARRAYS = ['quotes', 'markedPhrases', 'citations', 'outlets', 'diagnostics'] as const;
+
 function checkMap(map: unknown): asserts map is ReportMap {
-  const m = map as Partial<ReportMap> | null;
-  if (typeof m !== 'object' || m === null || typeof m.text !== 'string' || !Array.isArray(m.quotes) || !m.meta) {
-    const got = m === null ? 'null' : Array.isArray(m) ? 'an array' : typeof m;
-    throw new TypeError(`Expected a provenance map (with \`text\`, \`meta\`, \`quotes\` …), not ${got === 'object' ? 'an object without them' : got}`);
+  const m = map as Record<string, unknown> | null;
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) {
+    throw new TypeError(`Expected a provenance map, not ${m === null ? 'null' : Array.isArray(m) ? 'an array' : typeof m}`);
+  }
+  if (typeof m.text !== 'string') throw new TypeError(`Expected a provenance map with a \`text\` string, not ${typeof m.text}`);
+  if (typeof m.meta !== 'object' || m.meta === null) throw new TypeError('Expected a provenance map with a `meta` object');
+  for (const field of REQUIRED_ARRAYS) {
+    if (!Array.isArray(m[field])) throw new TypeError(`Expected a provenance map whose \`${field}\` is an array, not ${typeof m[field]}`);
   }
 }
 

@@ -16,7 +16,9 @@ export const IDLE_DETAILS = 'Focus or point at a highlight to see what it is and
 export function renderSidePanel(map: ReportMap, context: ReportContext, layers: readonly DrawnLayer[], anchors: ReadonlyMap<string, string>): string {
   return [
     '<aside id="ct-panel" aria-label="Sources and layers">',
-    `<div id="ct-details" role="status" aria-live="polite">${escapeHtml(IDLE_DETAILS)}</div>`,
+    // Not a live region: each highlight already has its description through aria-describedby,
+    // and a live region would announce every hover a second time.
+    `<div id="ct-details" aria-label="Details of the highlight">${escapeHtml(IDLE_DETAILS)}</div>`,
     renderLayerSwitches(layers),
     renderSpeakers(context, anchors),
     renderSources(map, context),
