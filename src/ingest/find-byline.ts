@@ -7,7 +7,7 @@ const BYLINE_SELECTORS = [
   'a[rel~="author"]',
   '[class*="author-name"], [class*="authorName"], [class*="author__name"], [class*="byline__name"], [class*="byline-name"]',
   '[class*="byline"] a, [class*="author"] a[href*="author"]',
-  '[class*="byline"], [class~="author"], [class*="post-author"], [class*="entry-author"], [class*="article-author"]',
+  '[class*="byline"], [class~="author"], [class*="post-author"], [class*="entry-author"], [class*="article-author"], [class*="__author"], [class*="_author"]',
 ];
 
 const PREFIX = /^(?:(?:written|posted|reported|reviewed|authored|words|story|article|edited|text)\s+)?by\s*:?\s*(?=\S)|^(?:authors?|writer|posted by|authored by)\s*:\s*/i;
@@ -16,7 +16,7 @@ const WRITTEN_BY = /^.*?\b(?:written|posted|authored|reported)\s+by\s*:?\s*/i;
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** Dates and times inside a byline ("Dec. 19, 2025", "2022-11-23T08:10+02:00", "12/05/2024", "10:30 am"). */
 const DATE_IN_BYLINE = new RegExp(
-  `\\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?(?:,?\\s+\\d{4})?)\\b|\\d{4}-\\d{2}-\\d{2}(?:T[\\d:.+-]+Z?)?|\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?|(?<!\\d)\\d{4}(?!\\d)`,
+  `\\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\s+${MONTH})(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?(?:,?\\s+\\d{4})?)\\b|\\d{4}-\\d{2}-\\d{2}(?:T[\\d:.+-]+Z?)?|\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?|(?<!\\d)\\d{4}(?!\\d)`,
   'gi',
 );
 /** Lower-case words that may sit inside a name ("Marna van der Merwe", "Center for Drug Evaluation and Research"). */
@@ -101,12 +101,6 @@ function splitIfAllNames(s: string, separator: RegExp): string[] {
   return !functionWord && firstOfEach.every(looksLikeName) ? pieces : [s];
 }
 
-/** Kept for callers that want one cleaned byline string. */
-export function cleanByline(raw: string): string | null {
-  const names = splitAuthors(raw);
-  return names.length > 0 ? names.join(' and ') : null;
-}
-
 /** Text of an element with a space between child elements (`<span>By</span><span>Ann</span>` → "By Ann"). */
 function spacedText(el: DomElement): string {
   const parts: string[] = [];
@@ -127,7 +121,21 @@ function spacedText(el: DomElement): string {
 }
 
 /** A byline from the page: a "By …" line right after the headline, then elements marked as author. */
-export function findByline(doc: DomDocument, afterHeadline: readonly DomElement[], description: string | null): string | null {
+export function findByline(
+  doc: DomDocument,
+  afterHeadline: readonly DomElement[],
+  description: string | null,
+  accept: (name: string) => boolean = () => true,
+): { nearHeadline: string | null; marked: string | null } {
+  const ok = (raw: string): string | null => {
+    const names = splitAuthors(raw).filter(accept);
+    return names.length > 0 ? names.join(' and ') : null;
+  };
+  return { nearHeadline: findBylineNearHeadline(afterHeadline, ok), marked: findMarkedByline(doc, description, ok) };
+}
+
+/** A "By Jane Doe" line among the first elements after the headline. */
+function findBylineNearHeadline(afterHeadline: readonly DomElement[], cleanByline: (raw: string) => string | null): string | null {
   const byLine = /^(?:(?:written|posted|authored)\s+)?by\s*:?\s*(?=[A-Z\u00C0-\u024F]|[a-z]+\b)/i;
   for (const el of afterHeadline.slice(0, 40)) {
     const raw = el.textContent ?? '';
@@ -139,6 +147,11 @@ export function findByline(doc: DomDocument, afterHeadline: readonly DomElement[
       if (name) return name;
     }
   }
+  return null;
+}
+
+/** An element the page marks as the author (itemprop, rel, class), a wire-copy description, an author box. */
+function findMarkedByline(doc: DomDocument, description: string | null, cleanByline: (raw: string) => string | null): string | null {
   for (const selector of BYLINE_SELECTORS) {
     for (const el of toArray(doc.querySelectorAll(selector)).slice(0, 5)) {
       const content = el.getAttribute('content');

@@ -1,4 +1,10 @@
 import { toArray, type DomDocument, type DomElement } from './dom-types.js';
+import { htmlToBlocks, type DomNode } from './html-to-blocks.js';
+
+/** An element's text on one line, with a space where blocks or `<br>` break it ("(US)<br>Your Guide"). */
+function lineText(el: DomElement): string {
+  return htmlToBlocks(el as unknown as DomNode, () => null).text.replace(/\s+/g, ' ').trim();
+}
 
 /** Separators between a headline and the site name in `<title>` and og:title ("Headline | Site"). */
 const SITE_SEPARATOR = /\s+(?:\||-|–|—|•|::|»|·|\/)\s+/;
@@ -25,7 +31,7 @@ export function pickTitle(doc: DomDocument, declared: readonly (string | null)[]
 
   let best: { el: DomElement; text: string; score: number } | null = null;
   for (const el of toArray(doc.querySelectorAll('h1')).slice(0, 8)) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = (el.textContent ?? '').length > 1000 ? '' : lineText(el);
     if (text === '' || text.length > 300 || siteKeys.has(norm(text))) continue;
     const w = words(text);
     if (w.size === 0) continue;

@@ -140,18 +140,21 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
 
   const ld_ = art ? personNames(art['author'] ?? art['creator'], ld) : { persons: [], organisations: [] };
   const around = elementsAroundHeadline(doc, picked.element);
-  const site = siteName?.toLowerCase() ?? null;
-  const notSite = (name: string) => !site || name.toLowerCase() !== site;
+  const publisherName = publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null;
+  const siteNames = [siteName, publisherName].filter((x): x is string => !!x).map((x) => x.toLowerCase());
+  // "Cleveland Clinic" as the author of a Cleveland Clinic page names the site, not a writer.
+  const notSite = (name: string) => !siteNames.includes(name.toLowerCase());
   const metaAuthors = [
     ...(tags.get('author') ?? []), ...(tags.get('article:author') ?? []), ...(tags.get('parsely-author') ?? []),
     ...(tags.get('dc.creator') ?? []), ...(tags.get('sailthru.author') ?? []), ...(tags.get('byl') ?? []),
     ...(tags.get('citation_author') ?? []),
   ].flatMap(splitAuthors).filter(notSite);
-  const byline = findByline(doc, around.after, first(tags, 'description', 'og:description'));
-  const domAuthors = byline ? splitAuthors(byline).filter(notSite) : [];
-  const authors = unique(
-    ld_.persons.length ? ld_.persons : metaAuthors.length ? metaAuthors : domAuthors.length ? domAuthors : ld_.organisations,
-  );
+  const byline = findByline(doc, around.after, first(tags, 'description', 'og:description'), notSite);
+  const nearAuthors = byline.nearHeadline ? splitAuthors(byline.nearHeadline).filter(notSite) : [];
+  const markedAuthors = byline.marked ? splitAuthors(byline.marked).filter(notSite) : [];
+  const ldPersons = ld_.persons.filter(notSite);
+  const candidates = [ldPersons, nearAuthors, metaAuthors, markedAuthors, ld_.organisations, ld_.persons];
+  const authors = unique(candidates.find((c) => c.length > 0) ?? []);
 
   const published =
     normaliseDate(jsonString(art, 'datePublished', 'dateCreated', 'uploadDate')) ??
