@@ -23,6 +23,7 @@ interface IngestCliOptions {
   jobs?: string;
   maxBytes: string;
   progress: boolean;
+  reanalyze?: boolean;
 }
 
 interface QueryCliOptions {
@@ -44,6 +45,7 @@ export function registerCorpusCommands(program: Command, io: CliIo): void {
     .addOption(dbOption())
     .option('-j, --jobs <n>', 'analysis worker threads (default: one per core)')
     .option('--max-bytes <size>', 'skip files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
+    .option('--reanalyze', 'analyse stored texts again; store a new version where an older claimtrace made the stored one')
     .option('--no-progress', 'no progress line or log')
     .action(async (sources: string[], options: IngestCliOptions) => {
       await ingestCommand(sources, options, io);
@@ -99,7 +101,7 @@ async function ingestCommand(sources: string[], options: IngestCliOptions, io: C
   const progress = createProgressReporter(io, options.progress);
   let summary: IngestSummary;
   try {
-    summary = await ingestPaths(sources, { store, maxBytes, jobs, signal: controller.signal, onProgress: progress.update });
+    summary = await ingestPaths(sources, { store, maxBytes, jobs, reanalyze: options.reanalyze ?? false, signal: controller.signal, onProgress: progress.update });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
     progress.end();

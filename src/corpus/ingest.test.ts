@@ -67,6 +67,9 @@ describe('ingestPaths in this thread', () => {
     expect(edited).toMatchObject({ ingested: 0, unchanged: 12, newVersions: 1 });
     expect(await store.stats()).toMatchObject({ articles: 12, versions: 13 });
     for (const a of await dump(store)) expect(checkInvariants((a as StoredArticle).map)).toEqual([]);
+
+    // Re-analysed by the same claimtrace: nothing new.
+    expect(await ingestPaths([corpus], { store, analyzer, reanalyze: true })).toMatchObject({ ingested: 0, unchanged: 13, newVersions: 0 });
   });
 
   it('stops after the current article when the signal aborts', async () => {

@@ -19,6 +19,11 @@ export interface IngestOptions {
   /** A module exporting `createAnalyzer()` for the workers (default: claimtrace's own). */
   readonly analyzerModule?: string;
   readonly maxBytes?: number;
+  /**
+   * Analyse every file again, even texts already stored, and store a new version where the
+   * stored one was made by another claimtrace version (after an upgrade of the analysis).
+   */
+  readonly reanalyze?: boolean;
   /** One file taking longer than this is skipped with `E_TIMEOUT` (default 120 s; workers only). */
   readonly timeoutMs?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
@@ -88,7 +93,8 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const { files, named } = await collectFiles(paths, failed);
   for (const f of failed) await store.recordFailure(f.path, f.code, f.message);
 
-  const checkUnchanged = (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) => store.touchIfUnchanged(ref);
+  const checkUnchanged = (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) =>
+    options.reanalyze ? Promise.resolve(null) : store.touchIfUnchanged(ref);
   const pool = options.analyzer || files.length === 0
     ? null
     : createWorkerPool({ size: Math.min(jobs, Math.max(1, files.length)), maxBytes, analyzerModule: options.analyzerModule ?? null, checkUnchanged, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
@@ -151,7 +157,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     }
     let result;
     try {
-      result = outcome.kind === 'unchanged' ? outcome.result : await store.putArticle({ map: outcome.map, sourcePath: path });
+      result = outcome.kind === 'unchanged' ? outcome.result : await store.putArticle({ map: outcome.map, sourcePath: path, reanalysed: options.reanalyze ?? false });
     } catch (e) {
       // This article's map was refused; other store errors (full, read-only …) stop the run.
       if (!isClaimtraceError(e) || e.code !== 'E_STORE_REJECTED') throw e;

@@ -17,6 +17,12 @@ export interface PutArticleRecord {
   readonly map: ProvenanceMap;
   /** Where the article was read from; defaults to `map.source.path`. */
   readonly sourcePath?: string;
+  /**
+   * The map comes from analysing a stored text again (`ingest --reanalyze`): when the current
+   * version has this very text but was made by another claimtrace version, the map is stored
+   * as a `new-version`. Without it, the same text is always `unchanged`.
+   */
+  readonly reanalysed?: boolean;
 }
 
 export type PutArticleStatus = 'inserted' | 'unchanged' | 'new-version';

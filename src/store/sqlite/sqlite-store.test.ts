@@ -91,6 +91,16 @@ describe('putArticle idempotency', () => {
     expect(exported?.contentHash).toBe(contentHash(edited.text));
   });
 
+  it('stores a map made again by another claimtrace version as a new version only when asked', async () => {
+    const map = buildTestMap(bridge);
+    await store.putArticle({ map });
+    const newer = { ...map, generator: { name: 'claimtrace' as const, version: '9.9.9' } };
+    expect(await store.putArticle({ map: newer })).toEqual({ status: 'unchanged', articleId: 1, version: 1 });
+    expect(await store.putArticle({ map: newer, reanalysed: true })).toEqual({ status: 'new-version', articleId: 1, version: 2 });
+    expect(await store.putArticle({ map: newer, reanalysed: true })).toEqual({ status: 'unchanged', articleId: 1, version: 2 });
+    expect(await store.stats()).toMatchObject({ articles: 1, versions: 2, quotes: 2 });
+  });
+
   it('uses the canonical URL as identity when there is one', async () => {
     const a = buildTestMap({ ...bridge, path: 'x/1.html', url: 'https://www.herald.example/bridge/?utm_source=feed#top' });
     const b = buildTestMap({ ...bridge, path: 'y/2.html', url: 'http://herald.example/bridge', text: bridge.text + ' Updated.' });

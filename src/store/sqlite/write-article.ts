@@ -27,8 +27,9 @@ export function articleIdentity(url: string | null, sourcePath: string): string 
  */
 export function createArticleWriter(db: Db, now: () => string) {
   const st = {
-    articleByIdentity: db.prepare<[string], { id: number; content_hash: string; current_version: number }>(
-      'SELECT id, content_hash, current_version FROM articles WHERE identity = ?',
+    articleByIdentity: db.prepare<[string], { id: number; content_hash: string; current_version: number; generator_version: string }>(
+      `SELECT a.id, a.content_hash, a.current_version, v.generator_version
+       FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version WHERE a.identity = ?`,
     ),
     aliasByIdentity: db.prepare<[string], { article_id: number; content_hash: string }>(
       'SELECT article_id, content_hash FROM article_aliases WHERE identity = ?',
@@ -89,11 +90,16 @@ export function createArticleWriter(db: Db, now: () => string) {
     insertArticleText: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
   };
 
-  /** Decides, without writing, what storing `hash` under `identity` would do. */
-  function place(identity: string, hash: string): Placement {
+  /**
+   * Decides, without writing, what storing `hash` under `identity` would do. `reanalysedBy`: the
+   * generator version of a map made by analysing the text again; a current version made by
+   * another version of claimtrace is then replaced by a new version.
+   */
+  function place(identity: string, hash: string, reanalysedBy: string | null = null): Placement {
     const article = st.articleByIdentity.get(identity);
     if (article) {
-      return article.content_hash === hash
+      const same = article.content_hash === hash && (reanalysedBy === null || reanalysedBy === article.generator_version);
+      return same
         ? { kind: 'unchanged', articleId: article.id, version: article.current_version, via: 'identity' }
         : { kind: 'new-version', articleId: article.id, version: article.current_version + 1 };
     }
@@ -136,7 +142,7 @@ export function createArticleWriter(db: Db, now: () => string) {
     const sourcePath = record.sourcePath ?? map.source.path;
     const identity = articleIdentity(map.meta.url, sourcePath);
     const hash = contentHash(map.text);
-    const p = place(identity, hash);
+    const p = place(identity, hash, record.reanalysed ? map.generator.version : null);
     if (p.kind === 'unchanged') return recordUnchanged(p, identity, sourcePath, hash);
 
     const at = now();
