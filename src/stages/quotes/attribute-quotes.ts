@@ -123,6 +123,14 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       const quote: FoundQuote = { kind: 'direct', content: [...q.inner], cue: cue.span, speaker: speakerOf(cue), confidence: 0.9, covers: { start: open, end: close } };
       quotes.push(quote);
       last = { quote, paragraph: pi };
+      // `"…," Smith said, adding that the plan would fail.`: a second, reported, attribution.
+      if (r) {
+        const adding = addedClause(text, right, r, sentences);
+        if (adding) {
+          quotes.push({ kind: QUOTE_MARK.test(text.slice(adding.content.start, adding.content.end)) ? 'mixed' : 'indirect', content: [adding.content], cue: adding.cue, speaker: quote.speaker, confidence: 0.6, covers: adding.content });
+          consumedUntil = Math.max(consumedUntil, adding.content.end);
+        }
+      }
       continue;
     }
     // No cue of its own: a continuation of the paragraph's last quotation …
@@ -203,6 +211,26 @@ function leadingWords(left: readonly Word[]): number | null {
   if (left.some((w) => w.text === '"' || w.text === '“' || w.text === '”' || w.text === ';' || w.text === ':')) return null;
   if (letters.some((w) => cueClass(w.lower) === 'speech' && !isCapitalised(w))) return null;
   return letters[0]!.start;
+}
+
+const QUOTE_MARK = /["“”„«»]/;
+
+/** `, adding that …` / `, saying …` after a right-hand cue: the clause it introduces. */
+function addedClause(text: string, right: readonly Word[], cue: Cue, sentences: readonly Sentence[]): { content: Span; cue: Span } | null {
+  const from = right.findIndex((w) => w.start >= cue.after);
+  if (from < 0) return null;
+  for (let k = from; k + 2 < right.length && k < from + 12; k++) {
+    const w = right[k]!;
+    if (w.text === '.' || w.text === ';') return null;
+    if (w.text !== ',' || !isParticipleCue(right[k + 1]!.lower) || takesAddressee(right[k + 1]!.lower)) continue;
+    const start = right[k + 2]!;
+    if (!isLetterWord(start)) return null;
+    const s = sentenceAt(sentences, start.start);
+    let end = s ? s.end : right[right.length - 1]!.end;
+    while (end > start.start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+    return end - start.start > 10 ? { content: { start: start.start, end }, cue: { start: right[k + 1]!.start, end: right[k + 1]!.end } } : null;
+  }
+  return null;
 }
 
 /** A cue right of the closing mark: `, Smith said`, `, said Smith`, `— Jane Doe`, `, according to Smith`. */

@@ -41,7 +41,7 @@ export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[]
     if (t < taken.length && taken[t]!.start < s.end) continue;
     const end = Math.min(s.end, s.start + MAX_SENTENCE);
     const words = wordsIn(text, s.start, end);
-    const found = accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words) ?? headline(words);
+    const found = accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words) ?? (s.paragraph === 0 ? headline(words) : null);
     if (!found) continue;
     const content = found.content.filter((c) => countLetters(words, c) >= MIN_CONTENT_WORDS);
     if (content.length === 0) continue;
@@ -130,6 +130,9 @@ function headline(words: readonly Word[]): Found | null {
   return { content: [{ start: words[colon + 1]!.start, end: sentenceEnd(words) }], cue: { start: words[colon]!.start, end: words[colon]!.end }, speaker, confidence: 0.5 };
 }
 
+const EVIDENCE_VERB = /^(?:show|shows|showed|shown|found|finds|find|indicate|indicates|indicated|reveal|reveals|revealed|suggest|suggests|suggested)$/;
+const EVIDENCE_NOUN = /^(?:poll|polls|survey|surveys|study|studies|data|report|reports|research|analysis|analyses|numbers|figures|records|documents|results|review|investigation|audit|probe|estimates|statistics|census|tally|count|memo|filings|emails|evidence|polling|surveyed)$/;
+
 // Verb phrases that report without a lexicon verb: `made the claim that`, `went on to note`.
 const PHRASE_CUE = /^(?:made|makes|making|make)$/;
 const PHRASE_NOUN = /^(?:claim|case|argument|point|allegation|assertion|prediction|promise|pledge)$/;
@@ -140,6 +143,8 @@ function leadingCue(text: string, words: readonly Word[]): Found | null {
     const w = words[c]!;
     let cueEnd = c;
     let cls = cueClass(w.lower);
+    // `A new poll shows Trump leading`, `the study found that …`: evidence speaks through its verb.
+    if (!cls && EVIDENCE_VERB.test(w.lower) && EVIDENCE_NOUN.test(words[c - 1]?.lower ?? '')) cls = 'speech';
     if (!cls && PHRASE_CUE.test(w.lower) && (words[c + 1]?.lower === 'the' || words[c + 1]?.lower === 'a') && PHRASE_NOUN.test(words[c + 2]?.lower ?? '') && words[c + 3]?.lower === 'that') {
       cls = 'speech';
       cueEnd = c + 2;

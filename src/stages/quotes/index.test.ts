@@ -83,6 +83,10 @@ describe('quotesStage: reported speech', () => {
     ['Smith went on to note that the talks failed.', ['indirect | that the talks failed | note | Smith']],
     ['The Times reports that the talks failed.', ['indirect | that the talks failed | reports | The Times']],
     ['The talks will resume next week, sources said.', ['indirect | The talks will resume next week | said | sources']],
+    ['A new poll shows Trump leading Clinton by five points.', ['indirect | Trump leading Clinton by five points | shows | A new poll']],
+    ['"We lost," Smith said, adding that the plan would fail next year.', ['direct | We lost, | said | Smith', 'indirect | that the plan would fail next year | adding | Smith']],
+    ['Perez hammered Trump, calling him a "train wreck" at the rally.', ['mixed | him a "train wreck" at the rally | calling | Perez']],
+    ["''We work hard,'' said Monika Bickert.", ['direct | We work hard, | said | Monika Bickert']],
     // Not reported speech.
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],
