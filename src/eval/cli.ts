@@ -17,7 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCitationScore, type CitationOutcome } from './citation-score.js';
 import { formatCitations, formatComparisons, formatQuoteMarkdown, formatQuoteTable } from './format-report.js';
@@ -91,10 +91,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (args.baseline) {
     const { naiveDocument } = await import('./naive-baseline.js');
-    const { readFile, readdir } = await import('node:fs/promises');
+    const { readdir } = await import('node:fs/promises');
     const files = (await readdir(paths.textDir)).filter((f) => f.endsWith('.txt')).sort();
     predictions = [];
-    for (const f of files) predictions.push(naiveDocument(f, await readFile(`${paths.textDir}/${f}`, 'utf8')));
+    for (const f of files) predictions.push(naiveDocument(f, await readFile(join(paths.textDir, f), 'utf8')));
     runNote = `naive baseline (src/eval/naive-baseline.ts) over ${files.length} files — not the analyzer`;
   } else if (args.pred) {
     const { docs, unparsable } = await readPredictions(args.pred);
