@@ -73,9 +73,10 @@ const MAX_BATCH_MS = 250;
 /**
  * Reads, analyses and stores every article file under `paths` (files or directories).
  *
- * Analysis runs in worker threads; the store is written from this thread only, one transaction
- * per article, in input order (so ids are the same on every run of the same input). At most a
- * few files per worker are in flight, so memory stays bounded on any corpus size. A file that
+ * Analysis runs in worker threads; the store is written from this thread only, in input order
+ * (so ids are the same on every run of the same input), each article all-or-nothing and the
+ * articles ready at once committed together. At most a few files per worker are in flight, so
+ * memory stays bounded on any corpus size. A file that
  * cannot be read or analysed is recorded as a failure and the run goes on; a store error (full
  * disk, read-only database) stops the run and is thrown, with everything written so far kept.
  * Running again over the same files stores nothing twice, so an interrupted run is resumed by
