@@ -175,6 +175,7 @@ const claimLayer: LayerDescriptor = {
         spans: [c.span],
         classes: [c.status === 'unsourced' ? 'claim-unsourced' : 'claim-sourced'],
         label: `Claim (${c.status ?? 'support unknown'})`,
+        ref: c.id,
         details,
         marker: c.status === 'unsourced' ? 'claim ?' : c.status === 'sourced' ? 'claim ✓' : 'claim',
       };

@@ -50,6 +50,14 @@ const SAMPLE_TEXT = [
   'The closure will probably ruin local businesses. It is a disgrace and a betrayal of every family in the city.',
 ].join('\n');
 
+/** A claim in the contract's shape (src/stages/claims/contract-schema.ts), support filled in with empty lists. */
+function claim(id: string, span: SerializedSpan, kind: string, support: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id, kind, span, paragraphId: null, hedgeIds: [], stance: 'neutral', stanceCue: null,
+    support: { quoteIds: [], citationIds: [], outletIds: [], attributions: [], anonymousSourceIds: [], ...support },
+  };
+}
+
 /** A short report with two speakers, an ibid-free citation, a state outlet and every optional layer. */
 export function sampleMap(): ReportMap {
   const t = SAMPLE_TEXT;
@@ -100,9 +108,9 @@ export function sampleMap(): ReportMap {
     ],
     entities: [],
     claims: [
-      { id: 'k1', span: s('The deck is no longer safe for heavy lorries,'), kind: 'other', support: { status: 'sourced', quoteIds: ['q1'], citationIds: [], anonymousSourceIds: [] }, stance: 'neutral' },
-      { id: 'k2', span: s('the repairs would cost twice the estimate'), kind: 'quantity', support: { status: 'sourced', quoteIds: ['q4'], citationIds: [], outletIds: ['o2'], attributions: [s('The agency RIA Novosti')], anonymousSourceIds: [] }, stance: 'neutral' },
-      { id: 'k3', span: s('The closure will probably ruin local businesses.'), kind: 'causal', support: { status: 'unsourced', quoteIds: [], citationIds: [], anonymousSourceIds: [] }, hedgeIds: ['h1'], stance: 'neutral' },
+      claim('k1', s('The deck is no longer safe for heavy lorries,'), 'other', { status: 'sourced', quoteIds: ['q1'] }),
+      claim('k2', s('the repairs would cost twice the estimate'), 'quantity', { status: 'sourced', quoteIds: ['q4'], outletIds: ['o2'], attributions: [s('The agency RIA Novosti')] }),
+      { ...claim('k3', s('The closure will probably ruin local businesses.'), 'causal', { status: 'unsourced' }), hedgeIds: ['h1'] },
     ],
     hedges: [{ id: 'h1', span: s('probably'), kind: 'hedge', cue: 'probably', claimIds: ['k3'] }],
     anonymousSources: [{ id: 'a1', span: s('Officials who asked not to be named'), quoteId: 'q5', detectedBy: 'quote-speaker' }],
@@ -111,7 +119,6 @@ export function sampleMap(): ReportMap {
       { span: s('a disgrace and a betrayal'), technique: 'Loaded_Language', confidence: 0.71, techniqueProbability: 0.6 },
       { span: s('every family in the city'), technique: 'Appeal_to_fear-prejudice', confidence: 0.55, techniqueProbability: 0.4 },
     ],
-    evidence: { claims: 3, sourcedClaims: 2, unsourcedClaims: 1, anonymousSources: 1, stateAffiliatedOutlets: ['RIA Novosti'] },
   });
 }
 

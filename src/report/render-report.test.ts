@@ -73,8 +73,10 @@ describe('renderReport', () => {
     expect(html).not.toMatch(/<link|\ssrc=|\sstyle=|url\((?!#ct-arrow\))|@import/i);
   });
 
-  it('escapes every untrusted field and keeps no unsafe link', () => {
-    const map = hostileMap();
+  it.each([
+    ['with its own evidence table', hostileMap()],
+    ['with the evidence summarised from its claims', { ...hostileMap(), evidence: undefined }],
+  ])('escapes every untrusted field and keeps no unsafe link (%s)', (_name, map) => {
     const html = renderReport(map);
     const doc = dom(html);
     expect(shownText(html)).toBe(map.text);
@@ -88,6 +90,16 @@ describe('renderReport', () => {
     expect(doc.documentElement.querySelector('main')!.getAttribute('lang')).toBe('en');
     const data = JSON.parse(doc.querySelector('#ct-data')!.textContent!);
     expect(Object.keys(data.annotations).length).toBeGreaterThan(0);
+  });
+
+  it('summarises the evidence from the claims when the map has no summary, and shows a summary it has', () => {
+    const doc = dom(renderReport(sampleMap()));
+    const evidence = doc.querySelector('dl.evidence')!.textContent!;
+    expect(evidence).toContain('Claims3 (2 sourced, 1 unsourced)');
+    expect(evidence).toContain('State-affiliated outletsRIA Novosti (Russia; State-controlled media)');
+    expect(doc.querySelector('dl.evidence a')!.getAttribute('href')).toBe('#a-claim-3'); // the unsourced claim
+    const generic = dom(renderReport(emptyMap('Text.', { evidence: { namedSources: 2, chains: ['A', 'B'] } })));
+    expect(generic.querySelector('dl.evidence')!.textContent).toBe('Named sources2ChainsA, B');
   });
 
   it('renders an article with nothing found', () => {

@@ -6,7 +6,8 @@
 import type { ReportContext } from './annotate.js';
 import { affiliationOf, formatCitation, rolesOf } from './describe-sources.js';
 import { escapeHtml, linkOrText } from './escape-html.js';
-import { readEvidence, type ReportMap } from './optional-layers.js';
+import { renderEvidence } from './evidence-section.js';
+import type { ReportMap } from './optional-layers.js';
 import { buildProvenanceGraph, renderProvenanceGraph } from './provenance-graph.js';
 import type { DrawnLayer } from './render-report.js';
 
@@ -22,7 +23,7 @@ export function renderSidePanel(map: ReportMap, context: ReportContext, layers: 
     renderLayerSwitches(layers),
     renderSpeakers(context, anchors),
     renderSources(map, context),
-    renderEvidence(map),
+    renderEvidence(map, anchors),
     `<section aria-labelledby="h-graph"><h2 id="h-graph">Who is quoted through whom</h2>${renderProvenanceGraph(buildProvenanceGraph(map, context))}</section>`,
     renderDiagnostics(map),
     '</aside>',
@@ -101,13 +102,6 @@ function renderSources(map: ReportMap, context: ReportContext): string {
     outlets.length > 0 ? `<h3 class="sub">Outlets</h3><ul class="outlets">${outlets.join('')}</ul><p class="muted">State affiliation is about ownership and control, as the registry records it; it says nothing about accuracy.</p>` : '',
     '</section>',
   ].join('\n');
-}
-
-function renderEvidence(map: ReportMap): string {
-  const rows = readEvidence(map);
-  if (rows.length === 0) return '';
-  const body = rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
-  return `<section aria-labelledby="h-evidence"><h2 id="h-evidence">Evidence summary</h2><dl class="evidence">${body}</dl></section>`;
 }
 
 function renderDiagnostics(map: ReportMap): string {
