@@ -108,10 +108,13 @@ export function createCorpusReader(db: Db) {
        FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN outlets po ON po.id = a.outlet_id
        WHERE articles_fts MATCH ? ORDER BY f.rank, a.id LIMIT ? OFFSET ?`,
     ),
+    // Counted on the covering index (speaker_id, article_id) alone, then named.
     topSpeakers: db.prepare<[number, number], SpeakerCount>(
-      `SELECT s.key, s.name, s.kind, count(*) AS quotes, count(DISTINCT q.article_id) AS articles
-       FROM quotes q JOIN speakers s ON s.id = q.speaker_id
-       GROUP BY s.id ORDER BY quotes DESC, articles DESC, s.key LIMIT ? OFFSET ?`,
+      `SELECT s.key, s.name, s.kind, c.quotes, c.articles
+       FROM (SELECT speaker_id, count(*) AS quotes, count(DISTINCT article_id) AS articles
+             FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id) c
+       JOIN speakers s ON s.id = c.speaker_id
+       ORDER BY c.quotes DESC, c.articles DESC, s.key LIMIT ? OFFSET ?`,
     ),
     topSpeakersOfOutlet: db.prepare<{ key: string; name: string; limit: number; offset: number }, SpeakerCount>(
       `SELECT s.key, s.name, s.kind, count(*) AS quotes, count(DISTINCT q.article_id) AS articles

@@ -8,6 +8,7 @@ import { isClaimtraceError } from '../../core/diagnostics.js';
 import { buildTestMap, type TestMapSpec } from '../build-test-map.js';
 import { contentHash } from '../content-hash.js';
 import type { CorpusStore } from '../types.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './open-sqlite-store.js';
 
 const RT = { key: 'rt', name: 'RT', stateAffiliated: true };
@@ -163,8 +164,26 @@ describe('putArticle idempotency', () => {
     store = await openSqliteStore(dbPath(), { readonly: true });
     expect((await store.stats()).articles).toBe(1);
     const db = new Database(dbPath(), { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     db.close();
+  });
+
+  it('migrates a database made at schema version 1, keeping its articles', async () => {
+    await store.close();
+    const old = join(dir, 'v1.db');
+    const db = new Database(old);
+    db.pragma('application_id = 0x436c5472');
+    db.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(MIGRATIONS[0]!.sql);
+    db.prepare('INSERT INTO schema_version VALUES (1, ?, ?)').run('v1', 'then');
+    db.close();
+    store = await openSqliteStore(old);
+    await store.putArticle({ map: buildTestMap(bridge) });
+    expect(await store.topSpeakers()).toMatchObject([{ key: 'ana sousa', quotes: 2 }]);
+    const check = new Database(old, { readonly: true });
+    expect(check.prepare('SELECT max(version) AS v FROM schema_version').get()).toEqual({ v: LATEST_SCHEMA_VERSION });
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'quotes_speaker%'").all()).toEqual([{ name: 'quotes_speaker_article' }]);
+    check.close();
   });
 });
 
