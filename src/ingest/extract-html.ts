@@ -7,6 +7,7 @@ import { flattenDeepHtml } from './flatten-deep-html.js';
 import { htmlToBlocks, type BlocksText, type DomNode } from './html-to-blocks.js';
 import { inputError } from './input-error-codes.js';
 import { normaliseDate } from './normalise-date.js';
+import { pruneBlocks } from './prune-blocks.js';
 import { readPageMetadata, splitAuthors } from './read-page-metadata.js';
 
 export interface ExtractHtmlOptions {
@@ -75,6 +76,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
   }
   if (article?.content) {
     extracted = htmlToBlocks(article.content as unknown as DomNode, resolveUrl);
+    if (process.env.CT_NOPRUNE !== '1') extracted = pruneBlocks(extracted);
     if (extracted.text.trim() === '') extracted = null;
   }
   if (!extracted) {
@@ -90,7 +92,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
     }
   }
   if (extracted.unresolvedLinks > 0) {
-    diagnostics.push(diagnostic('input/unresolved-links', `${extracted.unresolvedLinks} relative link(s) in ${shown} were dropped: the page has no URL to resolve them against (pass one with --url).`, { severity: 'info' }));
+    diagnostics.push(diagnostic('input/unresolved-links', `${extracted.unresolvedLinks} link(s) in ${shown} were dropped: their URL could not be made absolute (no page URL to resolve against, or a malformed href).`, { severity: 'info' }));
   }
 
   const byline = article?.byline ? splitAuthors(article.byline) : [];

@@ -1,9 +1,12 @@
 import type { Block, BlockKind, Link } from '../core/document.js';
+import type { Span } from '../core/span.js';
 
 /** The subset of the DOM we read; linkedom's nodes satisfy it. */
 export interface DomNode {
   readonly nodeType: number;
   readonly nodeName: string;
+  readonly parentNode?: DomNode | null;
+  querySelector?(selector: string): DomNode | null;
   readonly nodeValue?: string | null;
   readonly childNodes: ArrayLike<DomNode>;
   getAttribute?(name: string): string | null;
@@ -15,6 +18,8 @@ export interface BlocksText {
   readonly links: readonly Link[];
   /** Links whose URL could not be made absolute (relative, with no page URL), dropped. */
   readonly unresolvedLinks: number;
+  /** The text of every `<a>`, kept or not (share buttons with `javascript:` too): for link density. */
+  readonly anchors: readonly Span[];
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SELECT', 'TEXTAREA', 'BUTTON', 'INPUT', 'HEAD', 'TITLE', 'META', 'LINK', 'VIDEO', 'AUDIO', 'MAP']);
@@ -44,6 +49,7 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
   let length = 0;
   const blocks: Block[] = [];
   const links: Link[] = [];
+  const anchors: Span[] = [];
   let unresolvedLinks = 0;
 
   let blockStart = -1; // -1: no block open (nothing written since the last block boundary)
@@ -114,6 +120,7 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
     const tag = node.nodeName.toUpperCase();
     if (!exit) {
       if (SKIP.has(tag)) continue;
+      if (isPhotoCaption(node, tag)) continue;
       if (tag === 'BR') {
         if (preDepth > 0) writeContent('\n');
         else if (blockStart >= 0) pendingBreaks++;
@@ -140,12 +147,29 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
     if (tag === 'PRE') preDepth--;
     if (tag === 'A') {
       const l = openLinks.pop();
-      if (l && l.url !== null && l.start >= 0 && length > l.start) links.push({ start: l.start, end: length, url: l.url });
+      if (l && l.start >= 0 && length > l.start) {
+        anchors.push({ start: l.start, end: length });
+        if (l.url !== null) links.push({ start: l.start, end: length, url: l.url });
+      }
     }
   }
   closeBlock();
   links.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { text: parts.join(''), blocks, links, unresolvedLinks };
+  anchors.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { text: parts.join(''), blocks, links, unresolvedLinks, anchors };
+}
+
+/**
+ * Photo captions and credits ("A row of unsold cars in Littleton, Colo. (AP Photo/…)") describe
+ * pictures, not the article, and Readability keeps them; they are left out of the text. A
+ * caption under a quotation (`<figure><blockquote>…</blockquote><figcaption>— Jane Doe`)
+ * attributes the quote and stays.
+ */
+function isPhotoCaption(node: DomNode, tag: string): boolean {
+  const cls = node.getAttribute?.('class') ?? '';
+  if (tag !== 'FIGCAPTION' && !/caption|credit/i.test(cls)) return false;
+  const figure = node.parentNode;
+  return !(figure && figure.nodeName.toUpperCase() === 'FIGURE' && figure.querySelector?.('blockquote'));
 }
 
 function pushChildren(stack: { node: DomNode; exit: boolean }[], node: DomNode): void {
