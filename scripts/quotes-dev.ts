@@ -47,7 +47,8 @@ for (const file of readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort()
     cue: q.cue ? { start: q.cue.start, end: q.cue.end } : null,
     speaker: { mention: q.speaker.mention ? { start: q.speaker.mention.start, end: q.speaker.mention.end } : null },
   }));
-  lines.push(JSON.stringify({ source: { path }, text, quotes }));
+  const markedPhrases = result.layers.quotes.markedPhrases.map((m) => ({ kind: m.kind, span: { start: m.span.start, end: m.span.end } }));
+  lines.push(JSON.stringify({ source: { path }, text, quotes, markedPhrases }));
   predicted.set(basename(file, '.txt'), { text, quotes: quotes.map((q) => ({ ...q, mention: q.speaker.mention })) });
 }
 writeFileSync(outPath, lines.join('\n') + '\n');

@@ -154,6 +154,18 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       }
     }
     const phrase = classifyMarkedPhrase(text, q, left, words);
+    // `Merkel condemned ''such a murderous attack''`: a named subject and its verb right before
+    // a short quotation report what the subject said, though the verb is not a speech verb.
+    const verbal = phrase?.kind !== 'title' && phrase?.kind !== 'term' ? subjectVerbBefore(left) : null;
+    if (verbal) {
+      const end = mixedEnd(text, sentences, close, closePara.end);
+      const content = { start: verbal.contentStart, end: Math.max(close, end) };
+      const quote: FoundQuote = { kind: 'mixed', content: [content], cue: verbal.cue.span, speaker: speakerOf(verbal.cue), confidence: 0.4, covers: content };
+      quotes.push(quote);
+      last = { quote, paragraph: pi };
+      consumedUntil = content.end;
+      continue;
+    }
     if (phrase) {
       phrases.push(phrase);
       continue;
@@ -229,6 +241,29 @@ function addedClause(text: string, right: readonly Word[], cue: Cue, sentences: 
     let end = s ? s.end : right[right.length - 1]!.end;
     while (end > start.start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
     return end - start.start > 10 ? { content: { start: start.start, end }, cue: { start: right[k + 1]!.start, end: right[k + 1]!.end } } : null;
+  }
+  return null;
+}
+
+/**
+ * A named or pronoun subject and a finite verb (`condemned`, `characterizes`) no more than six
+ * words before the marks, in the same clause: a weak cue for a partial quotation.
+ */
+function subjectVerbBefore(left: readonly Word[]): { cue: Cue; contentStart: number } | null {
+  let from = left.length;
+  while (from > 0 && !/^(?:[.;:"“”]|and|but|while|because|although|though|if|when)$/.test(left[from - 1]!.lower)) from--;
+  const clause = left.slice(from);
+  for (let v = clause.length - 1; v >= 1 && v >= clause.length - 7; v--) {
+    const w = clause[v]!;
+    if (isCapitalised(w) || !isLetterWord(w) || !/(?:ed|[^su]s)$/.test(w.lower) || /^(?:was|has|is|does|his|its|this|thus|as|us|less|unless|across|perhaps|whereas|always|sometimes|towards|afterwards|news|series|days|years|times|months|weeks)$/.test(w.lower)) continue;
+    const subject = clause.slice(0, v);
+    const speaker = speakerBefore(subject);
+    if (!speaker) return null;
+    const head = subject.filter((x) => x.start >= speaker.head.start && x.end <= speaker.head.end);
+    if (head.length === 0 || head.length > 6 || !(PRONOUNS.has(head[0]!.lower) || head.every((x) => isCapitalised(x) || x.lower === 'of'))) return null;
+    if (/^(?:it|they|we|you|i|who)$/.test(head[0]!.lower)) return null;
+    const next = clause[v + 1];
+    return { cue: { span: w, speaker, after: w.end }, contentStart: next ? next.start : w.end + 1 };
   }
   return null;
 }
@@ -470,7 +505,7 @@ function mixedEnd(text: string, sentences: readonly Sentence[], close: number, p
   for (let k = 0; k + 1 < tail.length; k++) {
     const t = tail[k]!.text;
     const after = tail[k + 1]!.lower;
-    if (t === 'and' && k > 0) {
+    if (t === 'and') {
       if (cueClass(after) === 'speech' || (PRONOUNS.has(after) && cueClass(tail[k + 2]?.lower ?? '') === 'speech')) {
         end = tail[k]!.start;
         break;

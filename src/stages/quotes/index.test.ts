@@ -53,6 +53,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['He called the deal "a disaster for workers," adding that it would fail.', ['mixed | the deal "a disaster for workers," | called | He']],
     ['Rubio said that Trump was "a con artist" and a fraud.', ['mixed | that Trump was "a con artist" and a fraud | said | Rubio']],
     ['Smith told reporters he was "encouraged" by the plan.', ['mixed | he was "encouraged" by the plan | told | Smith']],
+    // A named subject and its verb right before a short quotation: a weak cue.
+    ['Chancellor Angela Merkel condemned "such a murderous attack" and declared a determination to fight.', ['mixed | "such a murderous attack" | condemned | Chancellor Angela Merkel']],
     // A following quotation with no cue goes to the same speaker.
     ['"We lost," she said. "We will be back."', ['direct | We lost, … We will be back. | said | she']],
   ];
