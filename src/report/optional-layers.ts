@@ -50,8 +50,15 @@ export interface ReportTechnique {
   readonly confidence: number | null;
 }
 
-/** The provenance map as the report reads it: the contract plus the optional layers. */
-export type ReportMap = ProvenanceMap & {
+/** Layers other stages add; the report reads them when present, whatever version of the contract wrote the map. */
+type OptionalLayerName = 'claims' | 'hedges' | 'anonymousSources' | 'quoteStances' | 'techniques' | 'evidence';
+
+/**
+ * The provenance map as the report reads it: the core contract, with the optional layers typed
+ * `unknown` so that maps from before and after they joined the schema (1.0.0, 1.1.0 …) both fit,
+ * and so that the readers below check their shape instead of trusting it.
+ */
+export type ReportMap = Omit<ProvenanceMap, OptionalLayerName> & {
   readonly claims?: unknown;
   readonly hedges?: unknown;
   readonly anonymousSources?: unknown;
