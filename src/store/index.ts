@@ -12,6 +12,7 @@ export { contentHash } from './content-hash.js';
 export { canonicalUrl } from './canonical-url.js';
 export { speakerKey, normaliseQuoteContent } from './normalise-text.js';
 export { openSqliteStore, type OpenSqliteStoreOptions };
+export { checkSqliteIntegrity } from './sqlite/check-integrity.js';
 
 export const DEFAULT_DB_PATH = 'claimtrace.db';
 

@@ -8,6 +8,7 @@ import { isClaimtraceError } from '../../core/diagnostics.js';
 import { buildTestMap, type TestMapSpec } from '../build-test-map.js';
 import { contentHash } from '../content-hash.js';
 import type { CorpusStore } from '../types.js';
+import { checkSqliteIntegrity } from './check-integrity.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './open-sqlite-store.js';
 
@@ -310,6 +311,8 @@ describe('store errors', () => {
     const junk = join(dir, 'junk.db');
     writeFileSync(junk, 'this is not a database '.repeat(200));
     expect(await codeOf(openSqliteStore(junk))).toBe('E_STORE_CORRUPT');
+    expect(await codeOf(checkSqliteIntegrity(junk))).toBe('E_STORE_CORRUPT');
+    expect(await checkSqliteIntegrity(dbPath())).toEqual([]);
     const other = join(dir, 'other.db');
     const db = new Database(other);
     db.exec('CREATE TABLE notes (body TEXT)');
