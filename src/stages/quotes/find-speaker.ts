@@ -20,7 +20,7 @@ const BEFORE_CUE_FILLER = new Set(
 
 // Discourse words that open a sentence without being its subject (`Instead, Trump told CNN`).
 const DISCOURSE = new Set(
-  'as and but so then meanwhile however instead still later earlier also thus indeed moreover nevertheless now here there today yesterday yet or finally first second asked'.split(' '),
+  'as and but so then meanwhile however instead still later earlier also thus indeed moreover nevertheless now here there today yesterday yet or finally first second asked how what why whether'.split(' '),
 );
 
 // Words that open an adjunct, not a subject (`In a statement, Smith said`, `When asked, Smith said`).
@@ -43,7 +43,7 @@ const DETERMINERS = new Set('a an the his her its their our my your one some man
  */
 export function speakerBefore(all: readonly Word[]): SpeakerPhrase | null {
   // A dateline before a dash is not a speaker: `RENO, Nev. (AP) — Donald Trump says …`.
-  const dash = all.findIndex((w) => w.text === '—' || w.text === '–');
+  const dash = all.findIndex((w) => w.text === '—' || w.text === '–' || w.text === '―');
   const words = dash >= 0 && dash <= 8 && all.slice(0, dash).some((w) => /^[A-Z]{2,}$/.test(w.text)) ? all.slice(dash + 1) : all;
   let end = words.length;
   while (end > 0 && (BEFORE_CUE_FILLER.has(words[end - 1]!.lower) || (/ly$/.test(words[end - 1]!.lower) && !isCapitalised(words[end - 1]!)) || words[end - 1]!.text === ',')) end--;
@@ -51,7 +51,7 @@ export function speakerBefore(all: readonly Word[]): SpeakerPhrase | null {
   const segments: Word[][] = [[]];
   for (let k = 0; k < end; k++) {
     const w = words[k]!;
-    if (w.text === ',' || w.text === '—' || w.text === '–' || w.text === '(' || w.text === ')' || w.text === '--') segments.push([]);
+    if (w.text === ',' || w.text === '—' || w.text === '–' || w.text === '―' || w.text === '(' || w.text === ')' || w.text === '--') segments.push([]);
     else segments[segments.length - 1]!.push(w);
   }
   const segs = segments.filter((s) => s.length > 0);
@@ -96,6 +96,7 @@ function isAdjunctPhrase(seg: readonly Word[]): boolean {
   const f = seg[0]!;
   if (seg.every((w) => w.text === w.text.toUpperCase() && w.text.length >= 2) && seg.some((w) => w.text.length >= 4)) return true;
   if (/^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|several|last|next|this|earlier|later|hours|days|weeks|months|years|minutes|moments|shortly|soon|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(f.lower)) return true;
+  if (seg.length <= 4 && seg.some((w) => /^(?:days|hours|weeks|months|years|minutes)$/.test(w.lower))) return true;
   if (/^(?:ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|afternoon|today|yesterday)$/.test(seg[seg.length - 1]!.lower)) return true;
   return f.lower.length > 5 && /(?:ed|ing)$/.test(f.lower) && !DETERMINERS.has(f.lower);
 }
@@ -114,7 +115,10 @@ function trimHead(seg: Word[]): Word[] {
     if (w.lower === 'who') return seg; // `Officials who asked not to be named`
     if (BEFORE_CUE_FILLER.has(w.lower) && !DETERMINERS.has(w.lower)) return seg.slice(0, k);
     if (/^(?:went|made|gave|took|came|began|sought|tried|appeared|seemed|got|put|used|wants|wanted|needs|needed|goes|makes|takes|gets)$/.test(w.lower)) return seg.slice(0, k);
-    if (cueClass(w.lower) || (/ed$/.test(w.lower) && isCapitalised(seg[k - 1]!)) || /^(?:is|was|are|were|has|had|have|will|would|can|could|did|does|do)$/.test(w.lower)) return seg.slice(0, k);
+    // `the Republican field remained divided`, `a court document filed by`: a past form after a noun.
+    const prevWord = seg[k - 1]!;
+    const pastAfterNoun = /ed$/.test(w.lower) && k >= 2 && !DETERMINERS.has(prevWord.lower) && !/ly$/.test(prevWord.lower) && isLetterWord(prevWord);
+    if (cueClass(w.lower) || pastAfterNoun || (/ed$/.test(w.lower) && isCapitalised(prevWord)) || /^(?:is|was|are|were|has|had|have|will|would|can|could|did|does|do)$/.test(w.lower)) return seg.slice(0, k);
   }
   return seg;
 }
