@@ -9,6 +9,8 @@ import { quotesStage } from './stages/quotes/index.js';
 import { citationsStage } from './stages/citations/index.js';
 import { outletsStage } from './stages/outlets/index.js';
 import { entitiesStage } from './stages/entities/index.js';
+import { claimsStage } from './stages/claims/index.js';
+import { evidenceStage } from './stages/evidence/index.js';
 import { VERSION } from './version.js';
 
 /** The stages of the provenance map, in order. */
@@ -18,6 +20,8 @@ export const defaultStages: readonly Stage[] = Object.freeze([
   citationsStage,
   outletsStage,
   entitiesStage,
+  claimsStage,
+  evidenceStage,
 ] as Stage[]);
 
 export interface AnalyzerOptions {

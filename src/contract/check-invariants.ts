@@ -52,6 +52,9 @@ export function checkInvariants(map: ProvenanceMap): InvariantIssue[] {
   layerIds('citations', map.citations);
   layerIds('outlets', map.outlets);
   layerIds('entities', map.entities);
+  layerIds('claims', map.claims);
+  layerIds('hedges', map.hedges);
+  layerIds('anonymousSources', map.anonymousSources);
 
   const ref = (path: string, id: string | null | undefined, layer: string) => {
     if (id == null) return;
@@ -74,6 +77,17 @@ export function checkInvariants(map: ProvenanceMap): InvariantIssue[] {
     if (c.ibidOf === c.id) issues.push({ path: `citations.${c.id}.ibidOf`, message: 'a citation cannot repeat itself' });
   }
   for (const e of map.entities) e.quoteIds.forEach((q) => ref(`entities.${e.id}.quoteIds`, q, 'quotes'));
+  for (const k of map.claims) {
+    ref(`claims.${k.id}.paragraphId`, k.paragraphId, 'paragraphs');
+    k.support.quoteIds.forEach((q) => ref(`claims.${k.id}.support.quoteIds`, q, 'quotes'));
+    k.support.citationIds.forEach((c) => ref(`claims.${k.id}.support.citationIds`, c, 'citations'));
+    k.support.outletIds.forEach((o) => ref(`claims.${k.id}.support.outletIds`, o, 'outlets'));
+    k.support.anonymousSourceIds.forEach((a) => ref(`claims.${k.id}.support.anonymousSourceIds`, a, 'anonymousSources'));
+    k.hedgeIds.forEach((h) => ref(`claims.${k.id}.hedgeIds`, h, 'hedges'));
+  }
+  for (const h of map.hedges) h.claimIds.forEach((k) => ref(`hedges.${h.id}.claimIds`, k, 'claims'));
+  for (const a of map.anonymousSources) ref(`anonymousSources.${a.id}.quoteId`, a.quoteId, 'quotes');
+  for (const qs of map.quoteStances) ref(`quoteStances.${qs.quoteId}`, qs.quoteId, 'quotes');
 
   const sorted = (layer: string, starts: number[]) => {
     for (let i = 1; i < starts.length; i++) {
@@ -86,5 +100,6 @@ export function checkInvariants(map: ProvenanceMap): InvariantIssue[] {
   sorted('paragraphs', map.paragraphs.map((p) => p.span.start));
   sorted('citations', map.citations.map((c) => c.span.start));
   sorted('markedPhrases', map.markedPhrases.map((m) => m.span.start));
+  sorted('claims', map.claims.map((k) => k.span.start));
   return issues;
 }

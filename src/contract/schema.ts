@@ -6,18 +6,13 @@
  * PATCH fixes the documentation or the schema without changing documents.
  */
 import { z } from 'zod';
+import { claimsContractFields } from './claims-schema.js';
+import { id, spanSchema } from './common-schema.js';
+import { evidenceSchema } from './evidence-schema.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
-export const spanSchema = z
-  .object({
-    start: z.number().int().nonnegative().describe('Half-open start, in UTF-16 code units into `text`.'),
-    end: z.number().int().nonnegative().describe('Half-open end, in UTF-16 code units into `text`.'),
-    text: z.string().describe('Exactly `text.slice(start, end)`.'),
-  })
-  .describe('A span of the document text.');
-
-const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}\\d+$`));
+export { spanSchema };
 
 export const diagnosticSchema = z.object({
   code: z.string().describe('Stable code, `stage/rule` for content problems (`quote/unclosed-mark`).'),
@@ -148,6 +143,8 @@ export const provenanceMapSchema = z
     citations: z.array(citationSchema),
     outlets: z.array(outletSchema),
     entities: z.array(entitySchema),
+    ...claimsContractFields,
+    evidence: evidenceSchema,
     diagnostics: z.array(diagnosticSchema),
   })
   .describe('claimtrace provenance map of one article.');

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createAnalyzer, defaultStages } from '../../analyze.js';
-import { emptyMeta } from '../../core/document.js';
-import { claimsContractFields } from './contract-schema.js';
-import { claimsStage } from './index.js';
+import { createAnalyzer, defaultStages } from '../analyze.js';
+import { emptyMeta } from '../core/document.js';
+import { claimsContractFields } from './claims-schema.js';
+import { claimsStage } from '../stages/claims/index.js';
 import { serializeClaims } from './serialize-claims.js';
-import type { ClaimsLayer } from './types.js';
+import type { ClaimsLayer } from '../core/layers.js';
 
 describe('serializeClaims', () => {
   it('gives fields that pass the proposed contract schema, spans with their text', () => {
-    const text = readFileSync(new URL('../../../test/fixtures/darvan-opinion/input.txt', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../test/fixtures/darvan-opinion/input.txt', import.meta.url), 'utf8');
     const stages = defaultStages.some((s) => (s.provides as string) === 'claims') ? defaultStages : [...defaultStages, claimsStage];
     const input = { text, source: { path: 'darvan', format: 'text' as const, encoding: 'utf-8', bytes: text.length }, meta: emptyMeta };
     const analyzer = createAnalyzer({ stages });

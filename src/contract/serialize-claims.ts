@@ -1,6 +1,6 @@
-import { withText, type Span } from '../../core/span.js';
-import type { SerializedClaims } from './contract-schema.js';
-import type { ClaimsLayer } from './types.js';
+import { withText, type Span } from '../core/span.js';
+import type { SerializedClaims } from './claims-schema.js';
+import type { ClaimsLayer } from '../core/layers.js';
 
 export interface SerializeClaimsContext {
   readonly text: string;

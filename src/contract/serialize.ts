@@ -2,6 +2,7 @@ import type { PipelineResult } from '../core/pipeline.js';
 import { withText, compareSpans, type Span } from '../core/span.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { SCHEMA_VERSION, type ProvenanceMap } from './schema.js';
+import { serializeClaims } from './serialize-claims.js';
 
 export interface SerializeOptions {
   readonly generatorVersion: string;
@@ -143,6 +144,8 @@ export function toProvenanceMap(result: PipelineResult, options: SerializeOption
       mentions: e.mentions.map(s),
       quoteIds: [...e.quotes],
     })),
+    ...serializeClaims(layers.claims, { text, paragraphIdAt: paragraphAt, outletIdOfKey: (key) => outletIdByKey.get(key) ?? null }),
+    evidence: structuredClone(layers.evidence) as ProvenanceMap['evidence'],
     diagnostics: sortDiagnostics(result.diagnostics).map((d) => {
       const out: { code: string; severity: Diagnostic['severity']; message: string; span?: ReturnType<typeof s> } = {
         code: d.code,

@@ -3,7 +3,7 @@
  * description of the text ("unsourced", "anonymous source", "state-affiliated outlet"), never a
  * verdict on truth.
  */
-import type { ClaimKind, HedgeKind } from '../claims/types.js';
+import type { ClaimKind, HedgeKind } from './layers.js';
 
 export type SourceKind = 'named-person' | 'anonymous' | 'official-body' | 'outlet' | 'document' | 'unidentified';
 

@@ -1,6 +1,7 @@
 import type { ProvenanceMap } from '../contract/schema.js';
 import { forMarkdown as md } from './clean-text.js';
 import { describeStateRelation, digest } from './digest.js';
+import { formatEvidenceMarkdown } from '../stages/evidence/format-evidence.js';
 
 const cell = (s: string | null | undefined) => (s ? md(s) : '—');
 
@@ -23,6 +24,8 @@ export function formatMarkdown(map: ProvenanceMap): string {
       `${k.citations} citations, ${k.outlets} outlets${k.stateAffiliated ? ` (${k.stateAffiliated} state-affiliated)` : ''}.`,
     '',
   );
+
+  out.push(formatEvidenceMarkdown(map.evidence), '');
 
   if (d.speakers.length) {
     out.push('## Speakers', '', '| Speaker | Description | Kind | Quotes |', '|---|---|---|---:|');

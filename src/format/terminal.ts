@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { ProvenanceMap } from '../contract/schema.js';
 import { clip, forTerminal } from './clean-text.js';
 import { describeStateRelation, digest } from './digest.js';
+import { formatEvidenceTerminal } from '../stages/evidence/format-evidence.js';
 
 /** A readable summary of one provenance map for a terminal (colours only when it is a TTY). */
 export function formatTerminal(map: ProvenanceMap, options: { color?: boolean; maxQuotes?: number } = {}): string {
@@ -73,6 +74,8 @@ export function formatTerminal(map: ProvenanceMap, options: { color?: boolean; m
       lines.push(`  ${c.cyan(o.id.padEnd(4))} ${clip(o.name, 50)}${facts.length ? c.dim(` — ${facts.join(' · ')}`) : ''} ${c.dim(`[${o.roles.join(', ')}]`)}`);
     }
   }
+
+  lines.push('', formatEvidenceTerminal(map.evidence));
 
   const marked = map.markedPhrases;
   if (marked.length) {

@@ -1,4 +1,5 @@
 import { SCHEMA_VERSION, type ProvenanceMap, type SerializedOutlet, type SerializedSpan } from '../contract/schema.js';
+import { summarizeEvidence } from '../stages/evidence/summarize-evidence.js';
 
 /**
  * Builds a small, valid provenance map by hand for store and corpus tests, so they run without
@@ -114,6 +115,11 @@ export function buildTestMap(spec: TestMapSpec): ProvenanceMap {
     citations,
     outlets: [...outlets.values()],
     entities: [],
+    claims: [],
+    hedges: [],
+    anonymousSources: [],
+    quoteStances: [],
+    evidence: summarizeEvidence({}) as ProvenanceMap["evidence"],
     diagnostics: [],
   };
 }

@@ -1,19 +1,16 @@
-import type { LayerName } from '../../core/layers.js';
-import { defineStage, type Stage } from '../../core/stage.js';
+import { defineStage } from '../../core/stage.js';
 import { findClaims } from './find-claims.js';
 import type { ClaimsLayer } from './types.js';
 
 /**
  * The claims stage: checkable claims with their support, hedges, anonymous sources and the
- * author's stance on attributions. `'claims'` is not yet a member of `Layers`; until it is, the
- * stage is typed loosely (as the rhetoric stage is) and the layer is cast.
+ * author's stance on attributions.
  */
 export const claimsStage = defineStage({
-  provides: 'claims' as LayerName,
+  provides: 'claims',
   version: '1',
   requires: ['structure', 'quotes', 'citations'],
-  run(context, needs) {
-    const { structure, quotes, citations } = needs as Pick<import('../../core/layers.js').Layers, 'structure' | 'quotes' | 'citations'>;
+  run(context, { structure, quotes, citations }) {
     const registry = context.resources?.outlets;
     const layer: ClaimsLayer = findClaims({
       text: context.input.text,
@@ -22,9 +19,9 @@ export const claimsStage = defineStage({
       citations,
       outletKeyOf: registry ? (name) => registry.byName(name)?.key ?? null : undefined,
     });
-    return { layer: layer as never };
+    return { layer };
   },
-} as Stage<LayerName, LayerName>);
+});
 
 export { findClaims, type ClaimsInput } from './find-claims.js';
 export { classifyClause, clauseFeatures, type ClauseLabel, type NotClaimReason } from './classify-clause.js';

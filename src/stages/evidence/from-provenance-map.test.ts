@@ -4,7 +4,7 @@ import { createAnalyzer, defaultStages } from '../../analyze.js';
 import { emptyMeta } from '../../core/document.js';
 import type { Layers } from '../../core/layers.js';
 import { claimsStage } from '../claims/index.js';
-import { serializeClaims } from '../claims/serialize-claims.js';
+import { serializeClaims } from '../../contract/serialize-claims.js';
 import type { ClaimsLayer } from '../claims/types.js';
 import { evidenceLayersFromMap } from './from-provenance-map.js';
 import { summarizeEvidence } from './summarize-evidence.js';

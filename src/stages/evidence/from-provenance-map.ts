@@ -1,7 +1,7 @@
 import type { ProvenanceMap } from '../../contract/schema.js';
 import type { Citation, OutletRef, Quote } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
-import type { SerializedClaims } from '../claims/contract-schema.js';
+import type { SerializedClaims } from '../../contract/claims-schema.js';
 import type { ClaimsLayer } from '../claims/types.js';
 import type { EvidenceLayers } from './summarize-evidence.js';
 
