@@ -34,6 +34,7 @@ export function pruneBlocks(input: BlocksText): PrunedBlocks {
       seen.add(key);
     }
     if (words <= MAX_LINK_BLOCK_WORDS && linkedShare(text, b, input.anchors) >= MIN_LINK_SHARE) return false;
+    if (b.kind !== 'preformatted' && b.kind !== 'blockquote' && isFurniture(body, words)) return false;
     return true;
   });
   // Keep at least something: a page that is all links stays as it was.
@@ -67,6 +68,39 @@ export function pruneBlocks(input: BlocksText): PrunedBlocks {
     length += b.end - b.start;
   }
   return { text: parts.join(''), blocks: outBlocks, links: outLinks, unresolvedLinks: input.unresolvedLinks, anchors: [], dropped };
+}
+
+const SHARE_WORDS = /^(share|shares|whatsapp|facebook|twitter|x|pinterest|pin|pint|linkedin|reddit|tumblr|telegram|email|e-mail|print|copy|link|tweet|baixar|download|compartilhar|teilen|partager|messenger|flipboard|sms|save|comments?|\d+)$/i;
+/**
+ * Lines every page has and no article needs, recognised by their words, never by position:
+ * "Advertisement", "Sign In", "This slideshow requires JavaScript.", a bare URL, a copyright
+ * line, "PUBLISHED: 10:48, Tue, Nov 19, 2019" (the date is in `meta`), a photo caption set as a
+ * paragraph ("Protesters in masks (Image: GETTY )").
+ */
+const FURNITURE = [
+  /^(advert(isement)?|sponsored( content)?|comments?|\d+ comments?|sign in|log in|subscribe( now)?|breaking news|don'?t miss|see more|read more|related( articles| stories)?|more stories|recommended|trending|tags?|share( this( article| story)?)?|follow us|newsletter|menu|close|caption|image \d+ of \/? ?\d+|this slideshow requires javascript\.?|tell us what you think\.*)$/i,
+  /^(see more|read more|related|also read|read also|more|watch|listen)\s*:/i,
+  /^(©|copyright\b|\(c\)\s*\d{4})/i,
+  /^https?:\/\/\S+$/i,
+  /^\|?\s*(published|updated|last updated|posted|first published)( on| at)?\s*:?\s*[\w,:. \/-]{0,60}$/i,
+  /\b(this (web)?site uses cookies|we use cookies|accept cookies|cookie policy)\b/i,
+  /\((image|images|photo|photos|picture|foto|credit|source: getty)s?:[^)]{1,60}\)\s*$/i,
+  /^\(?\s*(image|photo|picture|foto|video|graphic)?\s*(credit|courtesy|source)s?\s*:[^)]{1,80}\)?$/i,
+  /^(photo|image|foto|picture|video|graphic)s?( credit)?\s*:/i,
+  /^(\S+@\S+\.[a-z]{2,}|(www\.|twitter\.com\/|instagram\.com\/)\S+)$/i,
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*[-|,–—]\s*[\w:,/. ]{0,40})?$/u,
+  /^(email|e-mail|follow|contact)\b.{0,120}(@|twitter|facebook|instagram)/i,
+  /^(sign up|join our|want more|subscribe to|click here|get .{1,40} delivered)\b/i,
+];
+/** A line that is only a date ("September 10, 2018 |", "05/10/2018"). */
+const DATE_ONLY = /^[\s|·•,-]*(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(\w+,?\s+)?(\d{1,2}\s+)?[a-z]{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4})([\s,|·•-]+\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?[\s|·•,-]*$/i;
+
+function isFurniture(body: string, words: number): boolean {
+  if (body.length > 200) return false;
+  const tokens = body.split(/[\s|·•,]+/).filter(Boolean);
+  if (tokens.length >= 2 && tokens.every((t) => SHARE_WORDS.test(t))) return true;
+  const line = body.trim();
+  return words <= 30 && (DATE_ONLY.test(line) || FURNITURE.some((re) => re.test(line)));
 }
 
 /** Share of a block's non-space characters inside anchors ("Whatsapp Facebook Pint" → 1). */
