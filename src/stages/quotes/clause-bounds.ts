@@ -1,0 +1,93 @@
+import type { Paragraph, Sentence } from '../../core/layers.js';
+import type { Span } from '../../core/span.js';
+import { cueClass, isParticipleCue } from './cue-lexicon.js';
+import { PRONOUNS } from './find-speaker.js';
+import type { MarkedSpan } from './pair-quote-marks.js';
+import { wordsIn } from './words.js';
+
+/** Characters looked at on each side of a quotation: keeps the scan linear. */
+export const WINDOW = 320;
+
+/** True when the quotation ends with a comma, question or exclamation mark, or a dash. */
+export function endsWithPause(text: string, q: MarkedSpan): boolean {
+  const last = q.inner[q.inner.length - 1]!;
+  let e = last.end;
+  while (e > last.start && /[\s'’"”]/.test(text[e - 1]!)) e--;
+  return /[,?!…—–\-:;]/.test(text[e - 1] ?? '');
+}
+
+/** True when the quotation ends a sentence with a full stop (`"We lost."`). */
+export function endsWithFullStop(text: string, q: MarkedSpan): boolean {
+  const last = q.inner[q.inner.length - 1]!;
+  let e = last.end;
+  while (e > last.start && /[\s'’"”]/.test(text[e - 1]!)) e--;
+  return text[e - 1] === '.' && text.slice(Math.max(last.start, e - 3), e) !== '...' ;
+}
+
+/** End of a mixed quotation: the end of its sentence, before a trailing `, adding …`. */
+export function mixedEnd(text: string, sentences: readonly Sentence[], close: number, paraEnd: number): number {
+  const s = sentenceAt(sentences, close - 1);
+  let end = Math.min(s?.end ?? paraEnd, close + WINDOW);
+  const tail = wordsIn(text, close, end);
+  // `called the deal "a disaster for workers," adding that …`: the comma sits inside the marks;
+  // `whom he described as "peaceful," for the length of the route`: a comma inside ends the clause.
+  if (tail[0] && isParticipleCue(tail[0].lower)) return close;
+  if (/[,;]\s*$/.test(text.slice(Math.max(0, close - 3), close - 1))) return close;
+  for (let k = 0; k + 1 < tail.length; k++) {
+    const t = tail[k]!.text;
+    const after = tail[k + 1]!.lower;
+    if (t === 'and') {
+      if (cueClass(after) === 'speech' || (PRONOUNS.has(after) && cueClass(tail[k + 2]?.lower ?? '') === 'speech')) {
+        end = tail[k]!.start;
+        break;
+      }
+      continue;
+    }
+    if (
+      t === '—' || t === '–' || t === ';' || t === '(' ||
+      (t === '-' && text[tail[k]!.start - 1] === ' ') ||
+      (t === ',' && (isParticipleCue(after) || /^(?:referring|although|though|but|while|whereas|according|even|as|citing|including|and|which|who|where|when|in|after|before|during)$/.test(after)))
+    ) {
+      end = tail[k]!.start;
+      break;
+    }
+  }
+  while (end > close && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+export function countWords(text: string, spans: readonly Span[]): number {
+  let n = 0;
+  for (const s of spans) {
+    let inWord = false;
+    for (let i = s.start; i < s.end && n < 50; i++) {
+      const w = /[\p{L}\p{N}]/u.test(text[i]!);
+      if (w && !inWord) n++;
+      inWord = w;
+    }
+  }
+  return n;
+}
+
+export function paragraphIndex(paragraphs: readonly Paragraph[], at: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paragraphs[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function sentenceAt(sentences: readonly Sentence[], at: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = sentences[lo];
+  return s && s.start <= at && at < s.end ? s : undefined;
+}

@@ -1,0 +1,285 @@
+import type { Sentence } from '../../core/layers.js';
+import type { Span } from '../../core/span.js';
+import { sentenceAt } from './clause-bounds.js';
+import { cueClass, isParticipleCue, takesAddressee } from './cue-lexicon.js';
+import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import { isCapitalised, isLetterWord, type Word } from './words.js';
+
+/**
+ * Cues around a quotation: right of the closing mark (`"…," Smith said`), left of the opening
+ * one (`Smith told CNN: "…"`), a weak subject-and-verb cue, and a second clause after a cue
+ * (`, adding that …`). Each looks at a bounded window of words.
+ */
+
+export interface Cue {
+  readonly span: Span;
+  readonly speaker: SpeakerPhrase | null;
+  /** Where the words after the cue (addressee, adjuncts) end. */
+  readonly after: number;
+}
+
+/**
+ * Where a clause that runs into the quotation starts, when at least two words come before the
+ * marks and none ends an introduction (`Smith said,` / `as follows:`) or is a cue.
+ */
+export function leadingWords(left: readonly Word[]): number | null {
+  const letters = left.filter(isLetterWord);
+  if (letters.length < 2) return null;
+  const lastWord = left[left.length - 1]!;
+  if (lastWord.text === ',' || lastWord.text === ':' || lastWord.text === '—' || lastWord.text === '(' || lastWord.text === '.') return null;
+  if (left.some((w) => w.text === '"' || w.text === '“' || w.text === '”' || w.text === ';' || w.text === ':')) return null;
+  if (letters.some((w) => cueClass(w.lower) === 'speech' && !isCapitalised(w))) return null;
+  return letters[0]!.start;
+}
+
+export const QUOTE_MARK = /["“”„«»]/;
+
+/** `, adding that …` / `, saying …` after a right-hand cue: the clause it introduces. */
+export function addedClause(text: string, right: readonly Word[], cue: Cue, sentences: readonly Sentence[]): { content: Span; cue: Span } | null {
+  const from = right.findIndex((w) => w.start >= cue.after);
+  if (from < 0) return null;
+  for (let k = from; k + 2 < right.length && k < from + 12; k++) {
+    const w = right[k]!;
+    if (w.text === '.' || w.text === ';') return null;
+    if (w.text !== ',' || !isParticipleCue(right[k + 1]!.lower) || takesAddressee(right[k + 1]!.lower)) continue;
+    const start = right[k + 2]!;
+    if (!isLetterWord(start)) return null;
+    const s = sentenceAt(sentences, start.start);
+    let end = s ? s.end : right[right.length - 1]!.end;
+    while (end > start.start && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+    return end - start.start > 10 ? { content: { start: start.start, end }, cue: { start: right[k + 1]!.start, end: right[k + 1]!.end } } : null;
+  }
+  return null;
+}
+
+/**
+ * A named or pronoun subject and a finite verb (`condemned`, `characterizes`) no more than six
+ * words before the marks, in the same clause: a weak cue for a partial quotation.
+ */
+export function subjectVerbBefore(left: readonly Word[]): { cue: Cue; contentStart: number } | null {
+  let from = left.length;
+  while (from > 0 && !/^(?:[.;:"“”]|and|but|while|because|although|though|if|when)$/.test(left[from - 1]!.lower)) from--;
+  const clause = left.slice(from);
+  for (let v = clause.length - 1; v >= 1 && v >= clause.length - 7; v--) {
+    const w = clause[v]!;
+    if (isCapitalised(w) || !isLetterWord(w) || !/(?:ed|[^su]s)$/.test(w.lower) || /^(?:was|has|is|does|his|its|this|thus|as|us|less|unless|across|perhaps|whereas|always|sometimes|towards|afterwards|news|series|days|years|times|months|weeks)$/.test(w.lower)) continue;
+    const subject = clause.slice(0, v);
+    const speaker = speakerBefore(subject);
+    if (!speaker) return null;
+    const head = subject.filter((x) => x.start >= speaker.head.start && x.end <= speaker.head.end);
+    if (head.length === 0 || head.length > 6 || !(PRONOUNS.has(head[0]!.lower) || head.every((x) => isCapitalised(x) || x.lower === 'of'))) return null;
+    if (/^(?:it|they|we|you|i|who)$/.test(head[0]!.lower)) return null;
+    const next = clause[v + 1];
+    return { cue: { span: w, speaker, after: w.end }, contentStart: next ? next.start : w.end + 1 };
+  }
+  return null;
+}
+
+/** A cue right of the closing mark: `, Smith said`, `, said Smith`, `— Jane Doe`, `, according to Smith`. */
+export function cueRight(words: readonly Word[], fullStop: boolean, pause: boolean): Cue | null {
+  let k = 0;
+  // `"…," Smith said` and `"…", Smith said` pause before the cue; `"a prayer" for the nominee` does not.
+  if (!pause && words[0]?.text !== ',' && !(words[0] && /^[—–-]$/.test(words[0].text))) return null;
+  while (k < words.length && (words[k]!.text === ',' || words[k]!.text === '?' || words[k]!.text === '!')) k++;
+  const first = words[k];
+  if (!first) return null;
+  if (first.text === '—' || first.text === '–' || (first.text === '-' && words[k + 1]?.text !== '-')) {
+    // A sign-off: `"…" — Jane Doe, spokeswoman` closing its paragraph.
+    const sp = words.length - k <= 16 && words[k + 1] && isCapitalised(words[k + 1]!) ? speakerAfter(words.slice(k + 1)) : null;
+    return sp ? { span: first, speaker: sp, after: first.end } : null;
+  }
+  // `"We lost." He added that …` starts a new sentence: not this quotation's cue.
+  if (fullStop) return null;
+  for (let c = k; c < Math.min(words.length, k + 40); c++) {
+    const w = words[c]!;
+    if (w.text === '.' && !(c > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[c - 1]!.text))) return null;
+    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':') return null;
+    if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
+      const sp = speakerAfter(words.slice(c + 2));
+      return sp ? { span: { start: w.start, end: words[c + 1]!.end }, speaker: sp, after: sp.head.end } : null;
+    }
+    const cls = cueClass(w.lower);
+    if (cls !== 'speech' || (isCapitalised(w) && c > k) || !isVerbHere(words, c)) continue;
+    if (c === k) {
+      // `, adding that …` continues the sentence's subject; `"…," told Smith` is not English.
+      if (w.lower.endsWith('ing') || (takesAddressee(w.lower) && w.lower !== 'asked')) return null;
+      const sp = speakerAfter(words.slice(c + 1));
+      return sp ? { span: w, speaker: sp, after: sp.head.end } : null;
+    }
+    // `"…," the dawn of the movement, says Bozell`: a name right after the cue is the speaker.
+    if (words[c - 1]?.text === ',' && words[c + 1] && isCapitalised(words[c + 1]!) && !takesAddressee(w.lower)) {
+      const after = speakerAfter(words.slice(c + 1));
+      if (after) return { span: w, speaker: after, after: after.head.end };
+    }
+    const sp = speakerBefore(words.slice(k, c));
+    if (!sp) return null;
+    // The speaker must start the stretch: `"…," the senator from Ohio said` but not
+    // `"…" if Trump had asked`; a pronoun may follow an adjunct (`"…" at the convention, he said`).
+    if (sp.head.start !== words[k]!.start) {
+      const before = words.slice(k).filter((x) => x.end <= sp.head.start);
+      const pronoun = PRONOUNS.has(words.find((x) => x.start === sp.head.start)?.lower ?? '');
+      if (!(pronoun && before[before.length - 1]?.text === ',' && before.length <= 8)) return null;
+    }
+    return { span: w, speaker: sp, after: w.end };
+  }
+  return null;
+}
+
+export interface LeftCue {
+  readonly kind: 'direct' | 'mixed';
+  readonly cue: Cue;
+  readonly contentStart: number;
+  /** The cue touches the opening mark with no comma or colon between. */
+  readonly bare?: boolean;
+}
+
+/** A cue left of the opening mark: `Smith said:`, `Smith told CNN,`, `According to Smith,`, `He called the deal`. */
+export function cueLeft(text: string, words: readonly Word[]): LeftCue | null {
+  return cueLeftByVerb(text, words) ?? cueLeftByColon(words);
+}
+
+/** `Cruz called them on it: "…"`: a clause ending in a colon, its subject the speaker. */
+function cueLeftByColon(words: readonly Word[]): LeftCue | null {
+  const lastWord = words[words.length - 1];
+  if (!lastWord || lastWord.text !== ':' || words.length > 30) return null;
+  const speaker = speakerBefore(words.slice(0, words.length - 1));
+  if (!speaker) return null;
+  const head = words.filter((w) => w.start >= speaker.head.start && w.end <= speaker.head.end);
+  const first = head[0];
+  if (!first || !(isCapitalised(first) || PRONOUNS.has(first.lower))) return null;
+  const after = words.find((w) => w.start >= (speaker.apposition?.end ?? speaker.head.end) && isLetterWord(w));
+  // A headline's `Cecile Richards: 'I'm sick of …'`: the colon is the cue.
+  if (!after && speaker.head.start === words[0]!.start && head.every(isCapitalised) && head.length <= 4) {
+    return { kind: 'direct', cue: { span: { start: lastWord.start, end: lastWord.end }, speaker, after: lastWord.start }, contentStart: 0 };
+  }
+  if (!after || after.start > lastWord.start || isCapitalised(after)) return null;
+  // The verb phrase must be short: `The answer to the question of what to do is simple:` is not a cue.
+  if (words.filter((w) => w.start >= after.start && isLetterWord(w)).length > 8) return null;
+  return { kind: 'direct', cue: { span: { start: after.start, end: lastWord.end }, speaker, after: lastWord.start }, contentStart: 0 };
+}
+
+function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
+  const from = Math.max(0, words.length - 60);
+  for (let c = words.length - 1; c >= from; c--) {
+    const w = words[c]!;
+    if (w.text === '"' || w.text === '“' || w.text === '”') return null;
+    let cueSpan: Span | null = null;
+    let cls = cueClass(w.lower);
+    if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
+      cueSpan = { start: w.start, end: words[c + 1]!.end };
+      cls = 'speech';
+    } else if (cls) {
+      if (cls === 'naming' && !namingIsCue(words, c)) continue;
+      if (!isVerbHere(words, c) && !(isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.'))) continue;
+      if (isCapitalised(w) && c > 0 && !(words[c - 1]!.text === '.' || words[c - 1]!.text === ':')) continue;
+      cueSpan = w;
+    }
+    if (!cueSpan || !cls) continue;
+    const tail = words.slice(c + (cueSpan.end > w.end ? 2 : 1));
+    const lastWord = words[words.length - 1];
+    const endsIntro = lastWord !== undefined && (lastWord.text === ',' || lastWord.text === ':');
+    let speaker: SpeakerPhrase | null;
+    if (cueSpan.end > w.end) {
+      // `According to Smith, "…"`
+      speaker = speakerAfter(tail);
+      if (!speaker) return null;
+      return endsIntro ? { kind: 'direct', cue: { span: cueSpan, speaker, after: speaker.head.end }, contentStart: 0 } : null;
+    }
+    if (isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.' || words[c - 1]!.text === ':')) {
+      // `Reports the New York Times: "…"`, `Says Smith: "…"`
+      speaker = speakerAfter(tail);
+      if (!speaker || !endsIntro) return null;
+      return { kind: 'direct', cue: { span: cueSpan, speaker, after: speaker.head.end }, contentStart: 0 };
+    }
+    // `…, saying "…"`: a participle takes the subject of the sentence.
+    const participle = w.lower.endsWith('ing') && c > 0 && /^(?:,|upon|after|before|by|while|when|without|—)$/.test(words[c - 1]!.lower);
+    speaker = speakerBefore(participle ? words.slice(0, c) : clauseBefore(words, c));
+    if (!speaker) return null;
+    if (cls === 'belief' && !(speaker && (PRONOUNS.has(text.slice(speaker.head.start, speaker.head.end).toLowerCase()) || /\p{Lu}/u.test(text.slice(speaker.head.start, speaker.head.end))))) return null;
+    const letterTail = tail.filter(isLetterWord);
+    if (endsIntro && cls !== 'naming' && letterTail.length <= 8 && !letterTail.some((x) => x.lower === 'that')) {
+      return { kind: 'direct', cue: { span: cueSpan, speaker, after: lastWord.start }, contentStart: 0 };
+    }
+    if (letterTail.length === 0 && cls === 'speech') {
+      // `Smith said "no."` with no comma: still a direct quotation, unless the sentence goes on
+      // after the marks (`Obama said "it gets me mad" every time …`), which the caller checks.
+      return { kind: 'direct', cue: { span: cueSpan, speaker, after: w.end }, contentStart: 0, bare: true };
+    }
+    if (tail.some((x) => x.text === '.' || x.text === ';')) return null;
+    return { kind: 'mixed', cue: { span: cueSpan, speaker, after: w.end }, contentStart: contentStartAfter(words, c) };
+  }
+  return null;
+}
+
+/** Where reported content starts after a cue: the word after it, after the addressee of `told`. */
+function contentStartAfter(words: readonly Word[], c: number): number {
+  const cue = words[c]!;
+  let k = c + 1;
+  // `said Monday that …`, `is telling supporters after his victory that …`: content opens at `that`.
+  const that = words.slice(k, k + 12).findIndex((w) => w.lower === 'that');
+  const gap = words.slice(k, k + Math.max(0, that));
+  const adjunctGap = gap.length <= 6 && gap[0] !== undefined && /^(?:on|in|at|during|after|before|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|again|also|repeatedly|privately|publicly|earlier|later)$/.test(gap[0].lower);
+  if (that >= 0 && (that === 0 || adjunctGap || takesAddressee(cue.lower)) && gap.every((w) => !cueClass(w.lower) && w.text !== '"' && w.text !== '“')) {
+    k += that;
+  } else if (takesAddressee(cue.lower)) {
+    // `told reporters he would`: skip a short noun phrase.
+    let n = 0;
+    while (k < words.length && n < 4 && (isCapitalised(words[k]!) || /^(?:the|a|an|his|her|their|reporters|supporters|him|her|them|us|me|crowd|audience|journalists|cnn|fox)$/i.test(words[k]!.lower))) {
+      k++;
+      n++;
+    }
+  }
+  while (k < words.length && !isLetterWord(words[k]!) && words[k]!.text !== '"' && words[k]!.text !== '“') k++;
+  return words[k]?.start ?? cue.end;
+}
+
+/** `He called the deal`, not `the so-called`, `a formula called`, `is called`. */
+function namingIsCue(words: readonly Word[], c: number): boolean {
+  const before = words[c - 1];
+  if (!before) return false;
+  if (before.text === '-' || /^(?:is|was|be|been|being|are|were|so)$/.test(before.lower)) return false;
+  // `Perez hammered Trump, calling him a "train wreck"`: a participle after a comma.
+  if (words[c]!.lower.endsWith('ing')) return before.text === ',' || before.lower === 'and' || before.lower === 'by';
+  return PRONOUNS.has(before.lower) || isCapitalised(before) || /^(?:has|have|had|also|then|once|repeatedly|previously)$/.test(before.lower);
+}
+
+/** The words of the clause that ends at word `c`: back to a sentence start, `;`, a quotation mark. */
+function clauseBefore(words: readonly Word[], c: number): Word[] {
+  let s = c;
+  while (s > 0) {
+    const w = words[s - 1]!;
+    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text))) break;
+    if (/^(?:and|but|that|because|while|when|after|as|so|since|if)$/.test(w.lower) && c - s >= 1) {
+      // `Smith criticized the plan and said …`: the subject is before `and`.
+      if ((w.lower === 'and' || w.lower === 'but') && onlyFiller(words, s, c)) {
+        s--;
+        continue;
+      }
+      break;
+    }
+    s--;
+  }
+  return words.slice(s, c);
+}
+
+function onlyFiller(words: readonly Word[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!/^(?:also|then|later|has|had|have|would|will|he|she|they)$/.test(words[k]!.lower)) return false;
+  return true;
+}
+
+// Forms that are nouns as often as verbs (`state`, `reports`, `warning`): a cue only after a
+// subject pronoun, a modal or auxiliary, `to`, or (for -ing forms) a comma.
+const AMBIGUOUS = new Set(
+  'state states report reports note notes claim claims post posts charge charges counter counters demand demands promise promises estimate estimates remark remarks tweet tweets reply replies chant chants stress echo echoes thanks praise plead joke jokes warning warnings read reads call calls label labels brand brands blast blasts mock mocks tout touts repeat repeats concern concerns comment comments statement'.split(' '),
+);
+
+function isVerbHere(words: readonly Word[], c: number): boolean {
+  const w = words[c]!;
+  const prev = words[c - 1];
+  const ing = w.lower.endsWith('ing');
+  if (!AMBIGUOUS.has(w.lower) && !ing) return true;
+  if (!prev) return ing;
+  if (PRONOUNS.has(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
+  if (ing) return /^(?:,|—|and|upon|after|before|by|while|when|without)$/.test(prev.lower);
+  return false;
+}
