@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import type { ClaimtraceError } from '../../core/diagnostics.js';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { storeError } from '../store-errors.js';
@@ -49,13 +50,13 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
   try {
     db = new Database(path, { readonly, fileMustExist: !create });
   } catch (e) {
-    return fail(e);
+    return fail(readonlyMedia(path, readonly) ?? e);
   }
   try {
     configure(db, path, readonly, options.maxPages);
   } catch (e) {
     db.close();
-    return fail(e);
+    return fail(readonlyMedia(path, readonly) ?? e);
   }
 
   const writer = createArticleWriter(db, now);
@@ -142,14 +143,31 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
       if (closed) return;
       closed = true;
       try {
-        // Folds the WAL back into the main file so the .db can be copied alone.
-        if (!readonly) db.pragma('wal_checkpoint(TRUNCATE)');
+        // Leaves one self-contained file: copyable alone, and readable on read-only media, where
+        // a WAL database cannot be opened (it needs a -shm file). Writers switch back to WAL.
+        if (!readonly) {
+          db.pragma('wal_checkpoint(TRUNCATE)');
+          db.pragma('journal_mode = DELETE');
+        }
       } catch {
-        // A checkpoint is housekeeping; failing it loses nothing.
+        // Housekeeping only (a reader may still hold the file): failing it loses nothing.
       }
       db.close();
     },
   } satisfies CorpusStore);
+}
+
+/** When a store opened for writing sits where nothing can be written, says so plainly. */
+function readonlyMedia(path: string, readonly: boolean): ClaimtraceError | null {
+  if (readonly || path === ':memory:') return null;
+  const target = existsSync(path) ? path : dirname(resolve(path));
+  try {
+    accessSync(target, constants.W_OK);
+    return null;
+  } catch (e) {
+    const why = (e as { code?: string }).code === 'EROFS' ? 'is on a read-only file system' : 'is not writable';
+    return storeError('E_STORE_READONLY', `${target} ${why}: the corpus database cannot be written (its contents can still be read).`, e);
+  }
 }
 
 function configure(db: Database.Database, path: string, readonly: boolean, maxPages: number | undefined): void {
