@@ -9,11 +9,12 @@ export interface ScoredSpan extends Span {
 
 // PTC trims its spans so that they neither start nor end with these.
 const TRIM = new Set(['.', ',', ':', ';']);
+const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')']);
 
 /**
  * Turns per-token probabilities into spans: optional smoothing with the neighbours, runs of
- * tokens at or above `threshold` inside one sentence, short gaps bridged, a sentence emitted
- * whole when most of it is positive, edges trimmed of `. , : ;` as the corpus does.
+ * tokens at or above `threshold` inside one sentence, short gaps bridged, a sentence (or else a
+ * clause) emitted whole when most of it is positive, edges trimmed of `. , : ;` as the corpus does.
  */
 export function decodeSpans(ctx: ArticleContext, probs: Float64Array | Float32Array, threshold: number, params: DecodeParams): ScoredSpan[] {
   const out: ScoredSpan[] = [];
@@ -41,6 +42,16 @@ export function decodeSpans(ctx: ArticleContext, probs: Float64Array | Float32Ar
     if (onCount / len >= params.sentenceCover) {
       pushTrimmed(ctx, p, s.firstToken, s.endToken, params.minTokens, out);
       continue;
+    }
+    if (params.clauseCover <= 1) {
+      let from = 0;
+      for (let k = 0; k <= pos.length; k++) {
+        if (k < pos.length && !CLAUSE_BREAKS.has(ctx.tokens[s.firstToken + k]!.raw)) continue;
+        let on = 0;
+        for (let j = from; j < k; j++) if (pos[j]) on++;
+        if (k > from && on / (k - from) >= params.clauseCover) for (let j = from; j < k; j++) pos[j] = true;
+        from = k + 1;
+      }
     }
     let k = 0;
     while (k < pos.length) {
@@ -85,4 +96,29 @@ function smooth(ctx: ArticleContext, probs: Float64Array | Float32Array, weight:
     }
   }
   return p;
+}
+
+/**
+ * The most confident part of a span: the run of tokens around its most probable token whose
+ * probability stays within `ratio` of that maximum, trimmed like any span. Used by the
+ * high-precision mode, where a span's share inside a technique counts more than its reach.
+ */
+export function coreOf(ctx: ArticleContext, probs: ArrayLike<number>, span: Span, ratio: number): ScoredSpan {
+  const t = ctx.tokens;
+  let a = 0;
+  while (a < t.length && t[a]!.end <= span.start) a++;
+  let b = a;
+  while (b < t.length && t[b]!.start < span.end) b++;
+  let best = a;
+  for (let i = a; i < b; i++) if (probs[i]! > probs[best]! && !TRIM.has(t[i]!.raw)) best = i;
+  const floor = probs[best]! * ratio;
+  let lo = best;
+  let hi = best + 1;
+  while (lo > a && probs[lo - 1]! >= floor) lo--;
+  while (hi < b && probs[hi]! >= floor) hi++;
+  while (lo < hi - 1 && TRIM.has(t[lo]!.raw)) lo++;
+  while (hi > lo + 1 && TRIM.has(t[hi - 1]!.raw)) hi--;
+  let sum = 0;
+  for (let i = lo; i < hi; i++) sum += probs[i]!;
+  return { start: t[lo]!.start, end: t[hi - 1]!.end, score: sum / (hi - lo) };
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../../core/span.js';
 import { decodeSpans } from './decode-spans.js';
-import { articleContext, spanFeatures, tokenFeatures, type ArticleContext } from './features.js';
+import { articleContext, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from './features.js';
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
 
@@ -15,6 +15,22 @@ export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): F
     tokenFeatures(ctx, i, mask, feats);
     let z = 0;
     for (const h of feats) z += weights[h]!;
+    probs[i] = sigmoid(z);
+  }
+  return model.si.stack ? stackedProbabilities(ctx, probs, model.si.stack) : probs;
+}
+
+/** Second stage: re-scores each token from the first-stage probabilities around it. */
+export function stackedProbabilities(ctx: ArticleContext, first: ArrayLike<number>, stack: { readonly bits: number; readonly weights: Float32Array }): Float64Array {
+  const mask = (1 << stack.bits) - 1;
+  const pc = probabilityContext(ctx, first);
+  const probs = new Float64Array(ctx.tokens.length);
+  const feats: number[] = [];
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    feats.length = 0;
+    stackFeatures(ctx, pc, i, mask, feats);
+    let z = 0;
+    for (const h of feats) z += stack.weights[h]!;
     probs[i] = sigmoid(z);
   }
   return probs;
@@ -34,6 +50,17 @@ export function techniqueProbabilities(ctx: ArticleContext, span: Span, model: R
     scores[k] = z;
   }
   return softmax(scores);
+}
+
+/** The span scorer's estimate of the share of `span` that lies inside a technique; `meanProbability` when the model has none. */
+export function spanConfidence(ctx: ArticleContext, span: Span, meanProbability: number, model: RhetoricModel): number {
+  if (!model.spans) return meanProbability;
+  const { bits, weights } = model.spans;
+  const feats: number[] = [];
+  spanScoreFeatures(ctx, span, meanProbability, (1 << bits) - 1, feats);
+  let z = 0;
+  for (const h of feats) z += weights[h]!;
+  return sigmoid(z);
 }
 
 /** Labels ranked by probability, best first. */
@@ -60,17 +87,23 @@ export function detectTechniques(text: string, model: RhetoricModel, options: De
   checkOptions(options);
   const ctx = articleContext(text);
   if (ctx.tokens.length === 0) return [];
-  const threshold = options.threshold ?? (options.mode === 'high-precision' ? model.si.thresholds.highPrecision : model.si.thresholds.balanced);
-  const spans = decodeSpans(ctx, tokenProbabilities(ctx, model), threshold, model.si.decode);
-  return spans.map((s) => {
+  const { balanced, highPrecision } = model.si.modes;
+  const highPrecisionMode = options.mode === 'high-precision';
+  const tokenThreshold = highPrecisionMode ? balanced.threshold : (options.threshold ?? balanced.threshold);
+  const minConfidence = highPrecisionMode ? (options.threshold ?? highPrecision.minConfidence) : 0;
+  const out: Technique[] = [];
+  for (const s of decodeSpans(ctx, tokenProbabilities(ctx, model), tokenThreshold, balanced.decode)) {
+    const confidence = spanConfidence(ctx, s, s.score, model);
+    if (confidence < minConfidence) continue;
     const best = rankTechniques(techniqueProbabilities(ctx, s, model), model)[0]!;
-    return {
+    out.push({
       span: { start: s.start, end: s.end },
       technique: best.technique,
-      confidence: round(s.score),
+      confidence: round(confidence),
       techniqueProbability: round(best.probability),
-    };
-  });
+    });
+  }
+  return out;
 }
 
 function round(x: number): number {

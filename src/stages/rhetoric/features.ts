@@ -28,6 +28,8 @@ export interface ArticleContext {
   readonly inQuote: Uint8Array;
   /** Per sentence: bit 1 `!`, bit 2 `?`, bit 4 opens with a quotation mark, bit 8 has a `#`hashtag. */
   readonly sentenceFlags: Uint8Array;
+  /** Per sentence, the unmasked hashes of its `sb=` (content word) features, filled on first use. */
+  readonly sentenceBags: (Uint32Array | undefined)[];
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
@@ -55,13 +57,31 @@ export function articleContext(text: string): ArticleContext {
     if (QUOTE_MARKS.has(tokens[s.firstToken]?.raw ?? '')) flags |= 4;
     sentenceFlags[si] = flags;
   });
-  return { text, lowerText: text.toLowerCase(), tokens, sentences, counts, inQuote, sentenceFlags };
+  return { text, lowerText: text.toLowerCase(), tokens, sentences, counts, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length) };
+}
+
+/** The hashed content words of sentence `k` (the same for every token of it, so computed once). */
+function sentenceBag(ctx: ArticleContext, k: number): Uint32Array {
+  let bag = ctx.sentenceBags[k];
+  if (!bag) {
+    const s = ctx.sentences[k]!;
+    const hashes: number[] = [];
+    for (let j = s.firstToken; j < s.endToken; j++) {
+      const l = ctx.tokens[j]!.lower;
+      if (isContentWord(l)) hashes.push(hashFeature('sb=' + l));
+    }
+    bag = Uint32Array.from(hashes);
+    ctx.sentenceBags[k] = bag;
+  }
+  return bag;
 }
 
 export function shape(raw: string): string {
   let out = '';
   for (const ch of raw) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const c = lower !== upper ? (ch === upper ? 'X' : 'x') : ch >= '0' && ch <= '9' ? 'd' : /\p{N}/u.test(ch) ? 'd' : ch;
     if (out[out.length - 1] !== c || out.length < 2 || out[out.length - 2] !== c) out += c;
   }
   return out.length > 6 ? out.slice(0, 6) : out;
@@ -142,11 +162,28 @@ export function tokenFeatures(ctx: ArticleContext, i: number, mask: number, out:
     if (tok.raw.length > 2 && tok.raw === tok.raw.toUpperCase()) add('allcaps');
   }
   // the sentence's content words, for context (PTC spans are often clause-long)
-  for (let j = s.firstToken; j < s.endToken; j++) {
-    const l = t[j]!.lower;
-    if (isContentWord(l)) add('sb=' + l);
-  }
+  for (const h of sentenceBag(ctx, tok.sentence)) out.push(h & mask);
 }
+
+/**
+ * Hand-written cue words per technique family (ours, from the technique definitions of
+ * Da San Martino et al. 2019, not from the corpus), so rare classes share evidence across words.
+ */
+const CUES: Readonly<Record<string, readonly string[]>> = {
+  flag: ['america', 'american', 'americans', 'nation', 'national', 'nations', 'country', 'patriot', 'patriots', 'patriotic', 'flag', 'homeland', 'freedom', 'liberty', 'troops', 'heritage', 'sovereignty', 'people'],
+  hitler: ['hitler', 'nazi', 'nazis', 'fascist', 'fascists', 'fascism', 'stalin', 'mao', 'totalitarian', 'gestapo', 'holocaust', 'communist', 'communists'],
+  bandwagon: ['everyone', 'everybody', 'majority', 'millions', 'all', 'nobody', 'consensus', 'popular'],
+  doubt: ['allegedly', 'alleged', 'so-called', 'supposedly', 'questionable', 'doubt', 'doubts', 'really', 'claims', 'claimed', 'whether', 'credibility', 'suspicious'],
+  exaggeration: ['never', 'always', 'ever', 'every', 'all', 'most', 'huge', 'massive', 'enormous', 'totally', 'completely', 'entire', 'only', 'mere', 'merely', 'just', 'nothing', 'biggest', 'worst', 'best', 'greatest', 'unprecedented'],
+  fear: ['threat', 'threats', 'danger', 'dangerous', 'destroy', 'destruction', 'kill', 'killed', 'terror', 'terrorist', 'risk', 'fear', 'war', 'invasion', 'collapse', 'catastrophe', 'disaster', 'die', 'death'],
+  causal: ['because', 'cause', 'caused', 'causes', 'result', 'therefore', 'thus', 'blame', 'blamed', 'due', 'led', 'responsible', 'reason', 'so'],
+  blackwhite: ['either', 'or', 'only', 'choice', 'alternative', 'unless', 'whether', 'side', 'against'],
+  authority: ['according', 'said', 'says', 'expert', 'experts', 'professor', 'study', 'scientists', 'officials', 'report', 'doctor', 'pope', 'president'],
+  cliche: ['period', 'enough', 'simple', 'simply', 'end', 'move', 'matter', 'facts', 'fact', 'truth'],
+  whatabout: ['what', 'about', 'hypocrisy', 'hypocrite', 'hypocritical', 'yet', 'while', 'double', 'standard', 'instead'],
+};
+const CUE_INDEX = new Map<string, string[]>();
+for (const [group, words] of Object.entries(CUES)) for (const w of words) CUE_INDEX.set(w, [...(CUE_INDEX.get(w) ?? []), group]);
 
 /** Token index range [a, b) of the tokens a span overlaps. */
 export function tokenRange(ctx: ArticleContext, span: Span): [number, number] {
@@ -212,10 +249,13 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   add('atstart=' + (a === sent.firstToken ? 1 : 0));
   add('sf=' + ctx.sentenceFlags[first.sentence]);
   add('q=' + ctx.inQuote[a]);
-  for (let j = sent.firstToken; j < sent.endToken; j++) {
-    const l = t[j]!.lower;
-    if (isContentWord(l)) add('sb=' + l);
-  }
+  for (const h of sentenceBag(ctx, first.sentence)) out.push(h & mask);
+  const groups = new Set<string>();
+  for (let i = a; i < b; i++) for (const g of CUE_INDEX.get(t[i]!.lower) ?? []) groups.add(g);
+  for (const g of groups) add('cue=' + g);
+  const contextGroups = new Set<string>();
+  for (let j = sent.firstToken; j < sent.endToken; j++) for (const g of CUE_INDEX.get(t[j]!.lower) ?? []) contextGroups.add(g);
+  for (const g of contextGroups) add('scue=' + g);
   const raw = ctx.text.slice(span.start, span.end);
   if (raw.includes('!')) add('has!');
   if (raw.includes('?')) add('has?');
@@ -223,11 +263,105 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   if (/[\p{L}]{3}/u.test(raw) && raw === raw.toUpperCase()) add('allcaps');
   if (/^["“'‘]/.test(raw) || /["”'’]$/.test(raw)) add('quoted');
   const lower = raw.toLowerCase().trim();
-  add('rep=' + bucket(countOccurrences(ctx.lowerText, lower), [1, 2, 3, 5]));
+  const rep = bucket(countOccurrences(ctx.lowerText, lower), [1, 2, 3, 5]);
+  const ntok = bucket(n, [1, 2, 3, 5, 9]);
+  add('rep=' + rep);
+  add('rep|ntok=' + rep + '|' + ntok);
+  add('sf|ntok=' + ctx.sentenceFlags[first.sentence] + '|' + ntok);
+  if (n <= 4) add('span=' + lower);
+  let titled = 0;
+  for (let i = a; i < b; i++) if (/^\p{Lu}/u.test(t[i]!.raw)) titled++;
+  add('titled|ntok=' + bucket(titled / n, [0, 0.5, 0.99]) + '|' + ntok);
   let maxCount = 0;
   for (let i = a; i < b; i++) {
     const l = t[i]!.lower;
     if (isContentWord(l)) maxCount = Math.max(maxCount, ctx.counts.get(l) ?? 0);
   }
   add('wrep=' + bucket(maxCount, [1, 2, 3, 5, 9]));
+}
+
+/** Per-sentence summaries of first-stage token probabilities, for {@link stackFeatures}. */
+export interface ProbabilityContext {
+  readonly probs: ArrayLike<number>;
+  readonly sentenceMean: Float64Array;
+  readonly sentenceMax: Float64Array;
+  readonly articleMean: number;
+}
+
+export function probabilityContext(ctx: ArticleContext, probs: ArrayLike<number>): ProbabilityContext {
+  const sentenceMean = new Float64Array(ctx.sentences.length);
+  const sentenceMax = new Float64Array(ctx.sentences.length);
+  let total = 0;
+  ctx.sentences.forEach((s, k) => {
+    let sum = 0;
+    let max = 0;
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      sum += probs[i]!;
+      max = Math.max(max, probs[i]!);
+    }
+    total += sum;
+    sentenceMean[k] = sum / Math.max(1, s.endToken - s.firstToken);
+    sentenceMax[k] = max;
+  });
+  return { probs, sentenceMean, sentenceMax, articleMean: total / Math.max(1, ctx.tokens.length) };
+}
+
+const bin = (p: number, n: number): number => Math.min(n - 1, Math.floor(p * n));
+
+/**
+ * Second-stage features: the first-stage probability of the token, of its neighbours and of its
+ * sentence, binned, so a small logistic model can smooth and calibrate them (a stacked tagger,
+ * cheaper than a CRF and trained on out-of-fold probabilities).
+ */
+export function stackFeatures(ctx: ArticleContext, pc: ProbabilityContext, i: number, mask: number, out: number[]): void {
+  const add = (f: string): void => {
+    out.push(hashFeature(f) & mask);
+  };
+  const tok = ctx.tokens[i]!;
+  const s = ctx.sentences[tok.sentence]!;
+  const p = (k: number): number => {
+    const j = i + k;
+    return j < s.firstToken || j >= s.endToken ? -1 : pc.probs[j]!;
+  };
+  const b = (x: number, n: number): string => (x < 0 ? 'none' : String(bin(x, n)));
+  add('bias');
+  add('p0=' + b(p(0), 20));
+  for (const k of [-3, -2, -1, 1, 2, 3]) add('p' + k + '=' + b(p(k), 10));
+  add('p-1p0=' + b(p(-1), 5) + '|' + b(p(0), 5));
+  add('p0p1=' + b(p(0), 5) + '|' + b(p(1), 5));
+  add('p-1p1=' + b(p(-1), 5) + '|' + b(p(1), 5));
+  let win = 0;
+  let n = 0;
+  for (let k = -4; k <= 4; k++) {
+    const x = p(k);
+    if (x >= 0) {
+      win += x;
+      n++;
+    }
+  }
+  add('win=' + b(win / n, 10));
+  const sm = pc.sentenceMean[tok.sentence]!;
+  const sx = pc.sentenceMax[tok.sentence]!;
+  add('smean=' + b(sm, 10));
+  add('smax=' + b(sx, 10));
+  add('smean|p0=' + b(sm, 5) + '|' + b(p(0), 5));
+  add('smax|p0=' + b(sx, 5) + '|' + b(p(0), 5));
+  add('amean=' + b(pc.articleMean, 10));
+  add('punct=' + (/[\p{L}\p{N}]/u.test(tok.raw) ? 0 : tok.raw.length === 1 ? tok.raw : 'x'));
+  add('slen=' + bucket(s.endToken - s.firstToken, [3, 6, 10, 15, 25, 40]));
+  add('pos=' + bucket(i - s.firstToken, [0, 1, 2, 4, 8, 16]) + '|' + b(p(0), 5));
+  add('end=' + bucket(s.endToken - 1 - i, [0, 1, 2, 4, 8]) + '|' + b(p(0), 5));
+}
+
+
+/**
+ * Features of a detected span for the span scorer, which predicts the share of the span that
+ * lies inside a technique: the technique-classifier features plus the span's mean token probability.
+ */
+export function spanScoreFeatures(ctx: ArticleContext, span: Span, meanProbability: number, mask: number, out: number[]): void {
+  spanFeatures(ctx, span, mask, out);
+  const p = bin(meanProbability, 20);
+  const [a, b] = tokenRange(ctx, span);
+  out.push(hashFeature('mp=' + p) & mask);
+  out.push(hashFeature('mp|ntok=' + bin(meanProbability, 5) + '|' + bucket(b - a, [1, 2, 3, 5, 9, 15, 25])) & mask);
 }

@@ -21,5 +21,11 @@ function readFloat32(url: URL): Float32Array {
 export function loadRhetoricModel(dir: URL | string = DEFAULT_DIR): RhetoricModel {
   const base = typeof dir === 'string' ? new URL(dir.endsWith('/') ? dir : dir + '/', 'file://' + process.cwd() + '/') : dir;
   const header = JSON.parse(readFileSync(new URL('model.json', base), 'utf8')) as RhetoricModelHeader;
-  return modelFromParts(header, readFloat32(new URL(header.si.file, base)), readFloat32(new URL(header.tc.file, base)));
+  return modelFromParts(
+    header,
+    readFloat32(new URL(header.si.file, base)),
+    readFloat32(new URL(header.tc.file, base)),
+    header.si.stack ? readFloat32(new URL(header.si.stack.file, base)) : null,
+    header.spans ? readFloat32(new URL(header.spans.file, base)) : null,
+  );
 }

@@ -8,19 +8,36 @@ export interface DecodeParams {
   readonly gap: number;
   /** A sentence whose positive share reaches this is emitted whole (> 1 disables it). */
   readonly sentenceCover: number;
+  /** Likewise for a clause (a stretch between `,` `;` `:` `—` `(` `)`), when the sentence is not emitted whole. */
+  readonly clauseCover: number;
   /** Spans of fewer tokens are dropped. */
   readonly minTokens: number;
 }
 
+/** A threshold on token probability and the decoding that goes with it. */
+export interface DecodeSetting {
+  readonly threshold: number;
+  readonly decode: DecodeParams;
+}
+
 export interface RhetoricModel {
   readonly version: string;
-  /** Span identification: a logistic-regression token tagger over hashed features. */
+  /**
+   * Span identification: a logistic-regression token tagger over hashed features, then a small
+   * stacked logistic model over the binned probabilities of each token's neighbourhood.
+   */
   readonly si: {
     readonly bits: number;
     readonly weights: Float32Array;
-    readonly thresholds: { readonly balanced: number; readonly highPrecision: number };
-    readonly decode: DecodeParams;
+    readonly stack: { readonly bits: number; readonly weights: Float32Array } | null;
+    /**
+     * `balanced` decodes spans; `high-precision` keeps those of them whose span-scorer
+     * confidence reaches `minConfidence`.
+     */
+    readonly modes: { readonly balanced: DecodeSetting; readonly highPrecision: { readonly minConfidence: number } };
   };
+  /** Span scorer: logistic regression predicting the share of a detected span that lies inside a technique. */
+  readonly spans: { readonly bits: number; readonly weights: Float32Array } | null;
   /** Technique classification: a softmax classifier over hashed span features, `weights[k << bits | h]`. */
   readonly tc: {
     readonly bits: number;
@@ -33,26 +50,48 @@ export interface RhetoricModel {
 export interface RhetoricModelHeader {
   readonly format: 'claimtrace-rhetoric';
   readonly version: string;
-  readonly si: Omit<RhetoricModel['si'], 'weights'> & { readonly file: string };
+  readonly si: Omit<RhetoricModel['si'], 'weights' | 'stack'> & {
+    readonly file: string;
+    readonly stack: { readonly bits: number; readonly file: string } | null;
+  };
   readonly tc: Omit<RhetoricModel['tc'], 'weights'> & { readonly file: string };
+  readonly spans: { readonly bits: number; readonly file: string } | null;
   readonly trainedOn: string;
   readonly scores?: unknown;
 }
 
 /** Builds a model from its header and the two decoded weight buffers; throws on a mismatch. */
-export function modelFromParts(header: RhetoricModelHeader, siWeights: Float32Array, tcWeights: Float32Array): RhetoricModel {
+export function modelFromParts(
+  header: RhetoricModelHeader,
+  siWeights: Float32Array,
+  tcWeights: Float32Array,
+  stackWeights: Float32Array | null = null,
+  spanWeights: Float32Array | null = null,
+): RhetoricModel {
   if (header.format !== 'claimtrace-rhetoric') throw new Error(`Expected a claimtrace-rhetoric model header, not \`${String(header.format)}\``);
   if (siWeights.length !== 1 << header.si.bits) throw new Error(`Expected ${1 << header.si.bits} span weights, not ${siWeights.length}`);
   if (tcWeights.length !== header.tc.labels.length << header.tc.bits) {
     throw new Error(`Expected ${header.tc.labels.length << header.tc.bits} technique weights, not ${tcWeights.length}`);
+  }
+  if (header.si.stack && stackWeights?.length !== 1 << header.si.stack.bits) {
+    throw new Error(`Expected ${1 << header.si.stack.bits} stacked weights, not ${stackWeights?.length ?? 'none'}`);
+  }
+  if (header.spans && spanWeights?.length !== 1 << header.spans.bits) {
+    throw new Error(`Expected ${1 << header.spans.bits} span-scorer weights, not ${spanWeights?.length ?? 'none'}`);
   }
   for (const label of header.tc.labels) {
     if (!(TECHNIQUE_NAMES as readonly string[]).includes(label)) throw new Error(`Expected a PTC technique name, not \`${label}\``);
   }
   return {
     version: header.version,
-    si: { bits: header.si.bits, weights: siWeights, thresholds: header.si.thresholds, decode: header.si.decode },
+    si: {
+      bits: header.si.bits,
+      weights: siWeights,
+      stack: header.si.stack && stackWeights ? { bits: header.si.stack.bits, weights: stackWeights } : null,
+      modes: header.si.modes,
+    },
     tc: { bits: header.tc.bits, labels: header.tc.labels, weights: tcWeights },
+    spans: header.spans && spanWeights ? { bits: header.spans.bits, weights: spanWeights } : null,
   };
 }
 

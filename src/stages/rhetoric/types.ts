@@ -28,7 +28,10 @@ export interface Technique {
   /** Half-open UTF-16 span into the document text. */
   readonly span: Span;
   readonly technique: TechniqueName;
-  /** The span model's mean token probability over the span, in [0, 1]: what the thresholds act on. */
+  /**
+   * The span scorer's estimate, in [0, 1], of the share of the span that lies inside a technique
+   * (trained on held-out spans of PTC train); `high-precision` mode keeps spans above a cut-off of it.
+   */
   readonly confidence: number;
   /** The classifier's probability for `technique` given the span (the rest is spread over other classes). */
   readonly techniqueProbability: number;
@@ -44,6 +47,9 @@ export type RhetoricMode = 'balanced' | 'high-precision';
 export interface DetectOptions {
   /** `balanced` maximises span F1 on held-out training folds; `high-precision` aims at span precision ≥ 0.6. */
   readonly mode?: RhetoricMode;
-  /** Overrides the mode's token-probability threshold (0–1). */
+  /**
+   * Overrides the mode's threshold (0–1): in `balanced` the token probability at which tokens
+   * join a span, in `high-precision` the minimum span confidence.
+   */
   readonly threshold?: number;
 }
