@@ -55,6 +55,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Smith told reporters he was "encouraged" by the plan.', ['mixed | he was "encouraged" by the plan | told | Smith']],
     // A named subject and its verb right before a short quotation: a weak cue.
     ['Chancellor Angela Merkel condemned "such a murderous attack" and declared a determination to fight.', ['mixed | "such a murderous attack" | condemned | Chancellor Angela Merkel']],
+    // A quotation with no cue, after a paragraph of reported speech, goes to that speaker.
+    ['Smith said the plan would fail.\n\n"It is a disaster for everyone involved in it."', ['indirect | the plan would fail | said | Smith', 'direct | It is a disaster for everyone involved in it. | - | Smith']],
     // A following quotation with no cue goes to the same speaker.
     ['"We lost," she said. "We will be back."', ['direct | We lost, … We will be back. | said | she']],
   ];

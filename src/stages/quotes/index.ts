@@ -1,7 +1,8 @@
-import type { MarkedPhrase, Quote, QuotesLayer } from '../../core/layers.js';
+import type { MarkedPhrase, Paragraph, Quote, QuotesLayer } from '../../core/layers.js';
 import { compareSpans, type Span } from '../../core/span.js';
 import { defineStage } from '../../core/stage.js';
 import { attributeQuotes } from './attribute-quotes.js';
+import { paragraphIndex } from './clause-bounds.js';
 import { findReportedSpeech } from './find-reported-speech.js';
 import { pairQuoteMarks } from './pair-quote-marks.js';
 import { findPeople } from './resolve-pronoun.js';
@@ -34,10 +35,11 @@ export const quotesStage = defineStage({
     const inContent = (p: Span) => reported.some((r) => r.content.some((c) => c.start <= p.start && p.end <= c.end));
     const phrases = found.phrases.filter((p) => p.kind === 'title' || !inContent(p.span));
     const reportedQuotes = reported.map((r) => ({ ...r, kind: r.content.some((c) => QUOTE_MARK.test(text.slice(c.start, c.end))) ? ('mixed' as const) : ('indirect' as const) }));
-    const quotes: Quote[] = [...found.quotes, ...reportedQuotes]
+    const ordered = [...found.quotes, ...reportedQuotes]
       .filter((q) => q.content.length > 0)
       .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
-      .sort((a, b) => compareSpans(a.content[0]!, b.content[0]!))
+      .sort((a, b) => compareSpans(a.content[0]!, b.content[0]!));
+    const quotes: Quote[] = inheritSpeakers(ordered, structure.paragraphs)
       .map((q, i) => ({
         id: `q${i + 1}`,
         kind: q.kind,
@@ -53,6 +55,27 @@ export const quotesStage = defineStage({
 });
 
 const QUOTE_MARK = /["“”„«»]/;
+
+type Unnumbered = Omit<Quote, 'id'>;
+
+/**
+ * A quotation with neither cue nor speaker takes the speaker of the attribution just before it,
+ * in its paragraph or the one before, reported speech included:
+ * `Smith said the plan would fail.` ¶ `"It is a disaster."`.
+ */
+function inheritSpeakers<T extends Unnumbered>(quotes: readonly T[], paragraphs: readonly Paragraph[]): T[] {
+  let previous: T | null = null;
+  return quotes.map((q) => {
+    let out = q;
+    if (!q.cue && !q.speaker.mention && previous?.speaker.mention) {
+      const here = paragraphIndex(paragraphs, q.content[0]!.start);
+      const there = paragraphIndex(paragraphs, previous.content[previous.content.length - 1]!.start);
+      if (here - there <= 1) out = { ...q, speaker: previous.speaker, confidence: Math.min(q.confidence, 0.5) };
+    }
+    if (out.speaker.mention) previous = out;
+    return out;
+  });
+}
 
 /** A bare `{start, end}`: helpers pass words, which carry their text too. */
 function plain(s: Span): Span {
