@@ -18,7 +18,7 @@ export interface Annotation {
   readonly label: string;
   /** Where it comes from and what else is known, one fact a line. */
   readonly details: readonly string[];
-  /** A short label drawn before the first span (speaker initials, "claim ?"): the non-colour signal. */
+  /** A short label drawn before the first span (speaker initials, "? unsourced"): the non-colour signal. */
   readonly marker?: string;
   /** The id of what it draws in the map (`q3`, `c1`), so the panel can link to it. */
   readonly ref?: string;

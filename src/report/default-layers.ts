@@ -154,7 +154,7 @@ const markedLayer: LayerDescriptor = {
 const claimLayer: LayerDescriptor = {
   key: 'claim',
   label: 'Claims, sourced or not',
-  signal: 'a bar under the text, labelled “claim ✓” (sourced) or “claim ?” (no source given)',
+  signal: 'a bar under the text, marked “✓” (sourced) or “? unsourced” (no source given)',
   css: '.on-claim .l-claim{box-shadow:inset 0 -0.2em 0 0 rgba(0,110,80,.45)}\n.on-claim .l-claim.claim-unsourced{box-shadow:inset 0 -0.2em 0 0 rgba(190,60,0,.55)}',
   collect(map, context) {
     const hedges = new Map(readHedges(map).map((h) => [h.id, h]));
@@ -177,7 +177,8 @@ const claimLayer: LayerDescriptor = {
         label: `Claim (${c.status ?? 'support unknown'})`,
         ref: c.id,
         details,
-        marker: c.status === 'unsourced' ? 'claim ?' : c.status === 'sourced' ? 'claim ✓' : 'claim',
+        // Short marks: claims cover most sentences, and the unsourced ones are what a reader looks for.
+        marker: c.status === 'unsourced' ? '? unsourced' : c.status === 'sourced' ? '✓' : 'claim',
       };
     });
   },

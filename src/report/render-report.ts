@@ -169,7 +169,7 @@ export function renderReport(map: ReportMap, options: RenderReportOptions = {}):
     '<a class="skip" href="#ct-panel">Skip to the sources panel</a>',
     renderHeader(map, title),
     '<div class="layout">',
-    `<main id="ct-article" class="${rootClasses}" aria-label="Article text with highlights" lang="${escapeHtml(langOf(map))}">${article}</main>`,
+    `<main id="ct-article" class="${rootClasses}" aria-label="Article text with highlights" dir="auto" lang="${escapeHtml(langOf(map))}">${article}</main>`,
     renderSidePanel(map, context, layers, anchors),
     '</div>',
     `<div id="ct-descs" hidden>${all.map(renderDescription).join('')}</div>`,

@@ -58,9 +58,13 @@ export const REPORT_SCRIPT = `(function () {
         copy.removeAttribute('id');
         panel.appendChild(copy);
       }
-      Array.prototype.forEach.call(root.querySelectorAll('mark.seg'), function (s) {
-        if (words(s.getAttribute('data-a')).indexOf(id) >= 0) s.classList.add('active');
-      });
+    });
+    // Tint the whole of what starts here (a quotation in three pieces), or else the innermost thing.
+    var starting = words(seg.getAttribute('data-s')).filter(function (id) { return ids.indexOf(id) >= 0; });
+    var tint = starting.length > 0 ? starting : [ids[ids.length - 1]];
+    segs.forEach(function (s) {
+      var covers = words(s.getAttribute('data-a'));
+      if (tint.some(function (id) { return covers.indexOf(id) >= 0; })) s.classList.add('active');
     });
   }
   Array.prototype.forEach.call(document.querySelectorAll('input[data-layer]'), function (box) {

@@ -19,7 +19,7 @@ aside h2{font-size:1rem;margin:.2rem 0 .4rem}
 .muted{color:var(--muted)}
 mark.seg{background:none;color:inherit}
 mark.seg[tabindex]:focus{outline:3px solid var(--focus);outline-offset:2px}
-mark.seg.active{outline:2px solid var(--focus);outline-offset:1px}
+mark.seg.active{background-image:linear-gradient(rgba(11,87,208,.2),rgba(11,87,208,.2))}
 .mk{display:none;font:600 .62em/1.1 system-ui,sans-serif;border:1px solid #444;border-radius:3px;padding:0 .25em;margin:0 .2em 0 .1em;vertical-align:.45em;white-space:nowrap;background:#fff;color:#111}
 .mk::before{content:attr(data-label)}
 .noteref{font:600 .7em/1 system-ui,sans-serif;display:none}

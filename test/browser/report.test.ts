@@ -194,7 +194,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
       const labels = await page.locator('#ct-article .mk').evaluateAll((els) =>
         els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => `${e.className.split(' ')[1]}:${getComputedStyle(e, '::before').content}`),
       );
-      expect(labels).toEqual(expect.arrayContaining(['mk-quote:"DO"', 'mk-claim:"claim ?"', 'mk-claim:"claim ✓"', 'mk-marked:"scare"', 'mk-anonymous:"anon."', 'mk-technique:"Loaded language"']));
+      expect(labels).toEqual(expect.arrayContaining(['mk-quote:"DO"', 'mk-claim:"? unsourced"', 'mk-claim:"✓"', 'mk-marked:"scare"', 'mk-anonymous:"anon."', 'mk-technique:"Loaded language"']));
       // Two speakers differ in underline style, not only in colour.
       const styles = await page.locator('#ct-article mark.l-quote').evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).textDecorationStyle))]);
       expect(styles.length).toBeGreaterThan(1);
