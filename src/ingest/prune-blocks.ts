@@ -2,8 +2,12 @@ import type { Block, Link } from '../core/document.js';
 import type { Span } from '../core/span.js';
 import type { BlocksText } from './html-to-blocks.js';
 
-/** A block that is only links and this short is navigation or a share bar ("Whatsapp Facebook Pint"). */
-const MAX_LINK_BLOCK_WORDS = 8;
+/**
+ * A block that is only links and this short is navigation, a share bar or a teaser for another
+ * story ("Andrew parties in unearthed pics despite claiming…"). Measured on aeb: at 20 words
+ * 23 such blocks go for 2 real ones (8 words: F1 0.964, 20 words: 0.966).
+ */
+const MAX_LINK_BLOCK_WORDS = 20;
 const MIN_LINK_SHARE = 0.9;
 /**
  * Repeated blocks up to this length are captions and teasers shown twice, not prose; short
