@@ -34,6 +34,7 @@ fieldset.layers legend{font-weight:600;padding:0 .3rem}
 .legend li{margin:.25rem 0}
 .legend label{display:flex;gap:.5rem;align-items:baseline;cursor:pointer}
 .legend input{flex:none;width:1.05rem;height:1.05rem}
+html:not(.js) .legend input{display:none}
 .legend input:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .legend .sample{font:15px/1.4 Georgia,serif;padding:0 .15em}
 .legend .signal{display:block;color:var(--muted);font-size:.85em}
@@ -65,7 +66,8 @@ footer{font:12px system-ui,sans-serif;color:var(--muted);padding:1rem 1.5rem;bor
   .legend li.off{display:none}
   aside{break-before:page}
   .noteref a{color:#000}
-  mark.seg:focus,mark.seg.active{outline:none}
+  mark.seg:focus{outline:none}
+  mark.seg.active{background-image:none}
   header.top{border:0}
 }
 `;
