@@ -54,11 +54,15 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
   });
 
   /** Opens the report of `map` from a file, recording errors, requests (all blocked) and dialogs. */
-  async function open(map: ReportMap, name: string, options: { bypassCSP?: boolean; width?: number } = {}): Promise<Opened> {
+  async function open(map: ReportMap, name: string, options: { bypassCSP?: boolean; width?: number; javaScriptEnabled?: boolean } = {}): Promise<Opened> {
     const file = join(dir, `${name}.html`);
     writeFileSync(file, renderReport(map));
     const url = pathToFileURL(file).href;
-    const context = await browser.newContext({ bypassCSP: options.bypassCSP ?? false, viewport: { width: options.width ?? 1280, height: 900 } });
+    const context = await browser.newContext({
+      bypassCSP: options.bypassCSP ?? false,
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      viewport: { width: options.width ?? 1280, height: 900 },
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     const requests: string[] = [];
@@ -162,6 +166,36 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
       expect(await page.evaluate((k) => document.getElementById('ct-article')!.classList.contains(`on-${k}`), key!)).toBe(false);
       await page.keyboard.press('Space');
       expect(await page.evaluate((k) => document.getElementById('ct-article')!.classList.contains(`on-${k}`), key!)).toBe(true);
+      expect(r.errors).toEqual([]);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('shows what a highlight is when the pointer rests on it', async () => {
+    const r = await open(sampleMap(), 'hover');
+    const { page } = r;
+    try {
+      const citation = page.locator('#ct-article mark.l-citation').first();
+      await citation.hover();
+      expect(await page.locator('#ct-details').textContent()).toContain('Citation, note [1]');
+      expect(await citation.getAttribute('title')).toContain('Citation, note [1]');
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('reads in full with scripts off: every layer drawn and described, no dead switches', async () => {
+    const r = await open(sampleMap(), 'no-script', { javaScriptEnabled: false });
+    const { page } = r;
+    try {
+      const state = await page.evaluate(() => ({
+        highlights: document.querySelectorAll('#ct-article mark.seg.hl[title][aria-describedby]').length,
+        marks: document.querySelectorAll('#ct-article mark.seg').length,
+        switches: [...document.querySelectorAll('input[data-layer]')].filter((e) => getComputedStyle(e).display !== 'none').length,
+      }));
+      expect(state.highlights).toBe(state.marks);
+      expect(state.switches).toBe(0);
       expect(r.errors).toEqual([]);
     } finally {
       await r.close();
