@@ -114,6 +114,15 @@ describe('extractHtml: metadata', () => {
     });
   });
 
+  it('prefers the visible <h1> headline and the byline under it', () => {
+    const head = '<title>Floods: what we know | Valley Post</title><meta property="og:site_name" content="Valley Post"><meta name="author" content="web-admin">';
+    const body = `<header><h1>Valley Post</h1></header><article><h1>Floods: what we know so far</h1><div class="meta"><span>By</span><span>Ann Lee</span> <span class="date">March 4, 2025</span></div><p>${filler('Water rose through the night in the valley.', 20)}</p></article>`;
+    const r = extractHtml(page(body, head));
+    expect(r.meta.title).toBe('Floods: what we know so far');
+    expect(r.meta.authors).toEqual(['Ann Lee']);
+    expect(r.meta.published).toBe('2025-03-04');
+  });
+
   it('reads <time datetime> and leaves unknown fields null', () => {
     const r = extractHtml(page(`<article><h1>Quiet day</h1><time pubdate datetime="2023-05-06">6 May</time><p>${filler('Nothing much happened in town today.', 20)}</p></article>`));
     expect(r.meta.published).toBe('2023-05-06');
@@ -143,6 +152,11 @@ describe('extractHtml: hostile input', () => {
   it('reads markup with no <html>, <head> or <body>', () => {
     expect(extractHtml('<p>Just a paragraph.</p><p>And a second one.</p>').text).toBe('Just a paragraph.\n\nAnd a second one.');
     expect(extractHtml('<html><head><title>T</title></head><p>Body-less page.</p></html>').text).toBe('Body-less page.');
+  });
+
+  it('reads the body when a <script> sits between </head> and <body> (linkedom would take the script for the body)', () => {
+    const r = extractHtml('<html><head><title>T</title></head><script>var a = 1;</script><body><p>Hello there, reader.</p></body></html>');
+    expect(r.text).toBe('Hello there, reader.');
   });
 
   it('survives malformed markup and odd entities', () => {

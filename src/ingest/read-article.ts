@@ -5,7 +5,6 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { emptyMeta, type ArticleInput } from '../core/document.js';
 import { decodeBytes } from './decode-bytes.js';
 import { isGzip } from './detect-binary.js';
-import { extractHtml } from './extract-html.js';
 import { inputError } from './input-error-codes.js';
 
 const gunzipAsync = promisify(gunzip);
@@ -48,6 +47,8 @@ export async function readArticle(path: string, options: ReadArticleOptions = {}
   if (format === 'text') {
     return { text: decoded.text, source, meta: emptyMeta, diagnostics: decoded.diagnostics };
   }
+  // Loaded on first use: plain-text runs never pay for the DOM and Readability.
+  const { extractHtml } = await import('./extract-html.js');
   const page = extractHtml(decoded.text, { url: options.url ?? null, name: path });
   const diagnostics: Diagnostic[] = [...decoded.diagnostics, ...page.diagnostics];
   return { text: page.text, source, meta: page.meta, blocks: page.blocks, links: page.links, diagnostics };

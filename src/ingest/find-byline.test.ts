@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { splitAuthors } from './find-byline.js';
+import { findDateInText } from './find-visible-date.js';
+import { withoutSiteSuffix } from './pick-title.js';
+
+describe('splitAuthors', () => {
+  it.each<[string, string[]]>([
+    ['By Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
+    ['Written By: Tom May 15 December 2025', ['Tom May']],
+    ['by: Ziyi Xu, Dec 17, 2025', ['Ziyi Xu']],
+    ['Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group', ['Niko Matsakis']],
+    ['Jul 11 Written By Paige Brunton', ['Paige Brunton']],
+    ['Nick van Mead2022-11-23T08:10+02:00', ['Nick van Mead']],
+    ['Mayank Gupta, CEO of CaseBasix', ['Mayank Gupta']],
+    ['Paul Frew, Home and Digital Security Expert', ['Paul Frew']],
+    ['Dylan Bailey, MS, RD, FAND', ['Dylan Bailey, MS, RD, FAND']],
+    ['Kaufman, Jeff T.', ['Kaufman, Jeff T.']],
+    ['Chen Zhao, Daryl Fairweather', ['Chen Zhao', 'Daryl Fairweather']],
+    ['Center for Drug Evaluation and Research', ['Center for Drug Evaluation and Research']],
+    ['Sergio Martínez-Beltrán | The Texas Newsroom', ['Sergio Martínez-Beltrán']],
+    ['kirstin boatto', ['kirstin boatto']],
+    ['https://www.example.com/authors/jane', []],
+    ['Learn More', []],
+    ['Sat, 20 Dec 2025 - 06:36', []],
+    ['page.head.extra.author', []],
+  ])('%s → %j', (input, expected) => {
+    expect(splitAuthors(input)).toEqual(expected);
+  });
+});
+
+describe('findDateInText', () => {
+  it.each<[string, string | null]>([
+    ['Published March 5, 2025 · 4 min read', '2025-03-05'],
+    ['Updated 2 June 2025, published 1 June 2025', '2025-06-01'],
+    ['- 2025/4/29', '2025-04-29'],
+    ['17.05.2021', '2021-05-17'],
+    ['03/05/2025', '2025-03-05'],
+    ['25/12/2024', '2024-12-25'],
+    ['No date here, 2025 only', null],
+  ])('%s → %s', (input, expected) => {
+    expect(findDateInText(input)).toBe(expected);
+  });
+});
+
+describe('withoutSiteSuffix', () => {
+  it.each<[string, string | null, string]>([
+    ['Machine learning, explained | MIT Sloan', 'MIT Sloan', 'Machine learning, explained'],
+    ['Leadfeeder | State of SEO in 2026', 'Leadfeeder', 'State of SEO in 2026'],
+    ['What is Cloud Computing? | Google Cloud', null, 'What is Cloud Computing?'],
+    ['A title without a site', null, 'A title without a site'],
+  ])('%s', (input, site, expected) => {
+    expect(withoutSiteSuffix(input, site)).toBe(expected);
+  });
+});
