@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleInput } from '../core/document.js';
-import { readArticle } from '../ingest/index.js';
+import { readArticle } from '../ingest/read-article.js';
 
 /** The `.txt` files of a directory, sorted by name (PolNeAR's `text/` folders are flat). */
 export async function listTextFiles(dir: string): Promise<string[]> {

@@ -7,9 +7,17 @@ import { Argument, Command, Option } from 'commander';
 import { ClaimtraceError } from '../core/diagnostics.js';
 import { formatCitationGraph } from '../corpus/format-citation-graph.js';
 import { formatProgress } from '../corpus/format-progress.js';
-import { ingestPaths, type IngestProgress, type IngestSummary } from '../corpus/ingest.js';
+import type { IngestProgress, IngestSummary } from '../corpus/ingest.js';
 import { csvRow, toCsv } from '../corpus/to-csv.js';
-import { DEFAULT_DB_PATH, openCorpusStore } from '../store/index.js';
+import { DEFAULT_DB_PATH } from '../store/default-path.js';
+import type { OpenCorpusStoreOptions } from '../store/index.js';
+
+// The store and the worker pool load the SQLite driver: import them only when a corpus
+// command runs, so `claimtrace analyze` starts without them.
+const openCorpusStore = async (location: string, options?: OpenCorpusStoreOptions) =>
+  (await import('../store/index.js')).openCorpusStore(location, options);
+const ingestPaths: typeof import('../corpus/ingest.js').ingestPaths = async (...args) =>
+  (await import('../corpus/ingest.js')).ingestPaths(...args);
 import type { CorpusStore, QuoteHit, SpeakerCount, StoredArticle } from '../store/types.js';
 import type { CliIo } from './main.js';
 import { parseSize } from './parse-size.js';

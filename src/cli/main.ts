@@ -5,8 +5,10 @@ import { SCHEMA_VERSION, provenanceMapJsonSchema, type ProvenanceMap } from '../
 import { ClaimtraceError, isClaimtraceError } from '../core/diagnostics.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTerminal } from '../format/terminal.js';
-import { listArticleFiles, readArticle } from '../ingest/index.js';
+import { listArticleFiles } from '../ingest/list-article-files.js';
+import { readArticle } from '../ingest/read-article.js';
 import { VERSION } from '../version.js';
+import { registerCorpusCommands } from './corpus-commands.js';
 import { parseSize } from './parse-size.js';
 
 type Format = 'text' | 'json' | 'jsonl' | 'md';
@@ -53,6 +55,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(() => {
       io.out(JSON.stringify(provenanceMapJsonSchema(), null, 2) + '\n');
     });
+
+  registerCorpusCommands(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

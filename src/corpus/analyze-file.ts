@@ -1,7 +1,7 @@
 import type { ProvenanceMap } from '../contract/schema.js';
 import type { ArticleInput } from '../core/document.js';
 import { isClaimtraceError } from '../core/diagnostics.js';
-import { readArticle } from '../ingest/index.js';
+import { readArticle } from '../ingest/read-article.js';
 import { contentHash } from '../store/content-hash.js';
 import type { ArticleRef, PutArticleResult } from '../store/types.js';
 

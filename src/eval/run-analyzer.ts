@@ -4,7 +4,8 @@
  */
 import { createAnalyzer } from '../analyze.js';
 import type { ProvenanceMap } from '../contract/schema.js';
-import { listArticleFiles, readArticle } from '../ingest/index.js';
+import { listArticleFiles } from '../ingest/list-article-files.js';
+import { readArticle } from '../ingest/read-article.js';
 
 export interface AnalyzerRun {
   readonly maps: ProvenanceMap[];

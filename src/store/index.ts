@@ -14,7 +14,7 @@ export { speakerKey, normaliseQuoteContent } from './normalise-text.js';
 export { openSqliteStore, type OpenSqliteStoreOptions };
 export { checkSqliteIntegrity } from './sqlite/check-integrity.js';
 
-export const DEFAULT_DB_PATH = 'claimtrace.db';
+export { DEFAULT_DB_PATH } from './default-path.js';
 
 export type OpenCorpusStoreOptions = OpenSqliteStoreOptions;
 
