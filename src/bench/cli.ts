@@ -68,7 +68,8 @@ export interface BenchResult {
   readonly inProcess: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly ratio: number; readonly cpuRatio: number; readonly peakRssMb: number };
   readonly parallel: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly workers: number; readonly ratio: number; readonly cpuRatio: number; readonly peakRssMb: number | null } | null;
   readonly endToEnd: { readonly claimtrace: Throughput & { rssMb: number }; readonly wink: Throughput & { rssMb: number }; readonly ratio: number; readonly cpuRatio: number } | null;
-  readonly stages: readonly { readonly stage: string; readonly ms: number; readonly share: number }[];
+  /** Mean per 1-core pass; `share` of the analysis by wall time, `cpuShare` by CPU time. */
+  readonly stages: readonly { readonly stage: string; readonly ms: number; readonly cpuMs: number; readonly share: number; readonly cpuShare: number }[];
   readonly pathological: readonly { readonly kind: PathologicalKind; readonly bytes: number; readonly ms: number | null; readonly quotes: number | null }[];
 }
 
@@ -135,7 +136,9 @@ async function main(argv: readonly string[]): Promise<number> {
   runClaimtrace(articles.slice(0, 50));
   runWink(articles.slice(0, 50));
   for (const k of clock.ms.keys()) clock.ms.set(k, 0);
+  for (const k of clock.cpuMs.keys()) clock.cpuMs.set(k, 0);
   let analyzeMs = 0;
+  let analyzeCpuMs = 0;
   const single = { claimtrace: [] as Sample[], wink: [] as Sample[] };
   const timed = (run: () => void): Sample => {
     const c0 = cpuNowMs();
@@ -146,14 +149,16 @@ async function main(argv: readonly string[]): Promise<number> {
   for (let r = 0; r < rounds; r++) {
     const c = timed(() => runClaimtrace());
     analyzeMs += c.ms;
+    analyzeCpuMs += c.cpuMs;
     single.claimtrace.push(c);
     single.wink.push(timed(() => runWink()));
     log(`round ${r + 1}: claimtrace ${c.ms.toFixed(0)} ms (cpu ${c.cpuMs.toFixed(0)}), wink ${single.wink.at(-1)!.ms.toFixed(0)} ms (cpu ${single.wink.at(-1)!.cpuMs.toFixed(0)})`);
   }
   const singleRss = maxRssMb();
-  const stageMs = [...clock.ms.entries()].map(([stage, ms]) => ({ stage, ms: ms / rounds }));
+  const stageMs = [...clock.ms.entries()].map(([stage, ms]) => ({ stage, ms: ms / rounds, cpuMs: clock.cpuMs.get(stage)! / rounds }));
   const stagesTotal = stageMs.reduce((s, x) => s + x.ms, 0);
-  stageMs.push({ stage: '(serialise: toProvenanceMap)', ms: analyzeMs / rounds - stagesTotal });
+  const stagesCpuTotal = stageMs.reduce((s, x) => s + x.cpuMs, 0);
+  stageMs.push({ stage: '(rest of analyze: serialise)', ms: analyzeMs / rounds - stagesTotal, cpuMs: analyzeCpuMs / rounds - stagesCpuTotal });
   const inProcess = {
     claimtrace: throughput(single.claimtrace, n, bytes),
     wink: throughput(single.wink, n, bytes),
@@ -217,7 +222,7 @@ async function main(argv: readonly string[]): Promise<number> {
     inProcess: { ...inProcess, ...ratios(inProcess), peakRssMb: singleRss },
     parallel: parallel && { ...parallel, ...ratios(parallel), peakRssMb: parallelRss },
     endToEnd: endToEnd && { ...endToEnd, ...ratios(endToEnd) },
-    stages: stageMs.map((s) => ({ ...s, share: s.ms / (analyzeMs / rounds) })),
+    stages: stageMs.map((s) => ({ ...s, share: s.ms / (analyzeMs / rounds), cpuShare: s.cpuMs / (analyzeCpuMs / rounds) })),
     pathological,
   };
   if (args['write-json']) writeFileSync(args['write-json'], JSON.stringify(result, null, 1) + '\n');
@@ -351,8 +356,10 @@ function formatResult(r: BenchResult): string {
       ratio(r.endToEnd),
     );
   }
-  lines.push('', 'Where claimtrace spends its time (1-core passes, per pass)');
-  for (const s of r.stages) lines.push(`  ${s.stage.padEnd(32)}${s.ms.toFixed(0).padStart(8)} ms ${(100 * s.share).toFixed(1).padStart(6)}%`);
+  lines.push('', 'Where claimtrace spends its time (1-core passes, mean per pass)', `  ${''.padEnd(32)}${'wall ms'.padStart(10)}${'share'.padStart(8)}${'cpu ms'.padStart(10)}${'share'.padStart(8)}`);
+  for (const s of r.stages) {
+    lines.push(`  ${s.stage.padEnd(32)}${s.ms.toFixed(0).padStart(10)}${`${(100 * s.share).toFixed(1)}%`.padStart(8)}${s.cpuMs.toFixed(0).padStart(10)}${`${(100 * s.cpuShare).toFixed(1)}%`.padStart(8)}`);
+  }
   if (r.pathological.length) {
     lines.push('', 'Pathological inputs (one analysis each, in a worker thread)');
     for (const p of r.pathological) {

@@ -6,25 +6,36 @@ import type { Stage, StageContext } from '../core/stage.js';
 
 export interface StageClock {
   readonly stages: readonly Stage[];
-  /** Milliseconds spent in each stage so far, by the layer it provides. */
+  /** Wall milliseconds spent in each stage so far, by the layer it provides. */
   readonly ms: Map<string, number>;
+  /** CPU milliseconds (user + system, whole process) in each stage: steadier than wall time on a busy machine. */
+  readonly cpuMs: Map<string, number>;
 }
+
+const cpuNowMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 export function timeStages(stages: readonly Stage[]): StageClock {
   const ms = new Map<string, number>();
+  const cpuMs = new Map<string, number>();
   const wrapped = stages.map((stage): Stage => {
     ms.set(stage.provides, 0);
+    cpuMs.set(stage.provides, 0);
     return Object.freeze({
       ...stage,
       run(context: StageContext, needs: Parameters<Stage['run']>[1]) {
+        const c0 = cpuNowMs();
         const t0 = performance.now();
         try {
           return stage.run(context, needs);
         } finally {
           ms.set(stage.provides, ms.get(stage.provides)! + performance.now() - t0);
+          cpuMs.set(stage.provides, cpuMs.get(stage.provides)! + cpuNowMs() - c0);
         }
       },
     });
   });
-  return { stages: wrapped, ms };
+  return { stages: wrapped, ms, cpuMs };
 }
