@@ -6,6 +6,8 @@ import { describeSpeaker } from './describe-speaker.js';
 import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
 import type { PersonMention } from './resolve-pronoun.js';
 import { isCapitalised, isLetterWord, wordsIn, type Word } from './words.js';
+import { cueCandidates, scoreCandidate, type Candidate, type ClauseHelpers, type CueModel } from './learned-cues.js';
+import { shippedCueModel } from './learned-cue-model.js';
 
 export interface ReportedSpeech {
   readonly content: Span[];
@@ -21,6 +23,10 @@ export interface ReportedSpeechInput {
   readonly taken: readonly Span[];
   readonly people: readonly PersonMention[];
   readonly outlets: OutletRegistry | undefined;
+  /** Learned cues beyond the lexicon (`learned-cues.ts`); the shipped model when undefined, none when null. */
+  readonly model?: CueModel | null;
+  /** Training: receives every learned-cue candidate instead of the model scoring it. */
+  readonly collect?: (candidate: Candidate) => void;
 }
 
 const MAX_SENTENCE = 700; // longer "sentences" are lists or run-ons: look at their start only
@@ -34,6 +40,7 @@ const MIN_CONTENT_WORDS = 3;
  */
 export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[] {
   const { text, sentences, taken, people, outlets } = input;
+  const model = input.model === undefined ? shippedCueModel() : input.model;
   const out: ReportedSpeech[] = [];
   let t = 0;
   for (const s of sentences) {
@@ -42,12 +49,42 @@ export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[]
     const end = Math.min(s.end, s.start + MAX_SENTENCE);
     const words = wordsIn(text, s.start, end);
     const found = accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words) ?? (s.paragraph === 0 ? headline(words) : null);
-    if (!found) continue;
-    const content = found.content.filter((c) => countLetters(words, c) >= MIN_CONTENT_WORDS);
-    if (content.length === 0) continue;
-    out.push({ content, cue: found.cue, speaker: describeSpeaker(text, found.speaker, people, outlets), confidence: found.confidence });
+    const content = found ? found.content.filter((c) => countLetters(words, c) >= MIN_CONTENT_WORDS) : [];
+    const rels: Found[] = found && content.length > 0 ? [{ ...found, content }] : [];
+    if (model || input.collect) rels.push(...learned(text, words, rels, model, input.collect));
+    for (const r of rels) out.push({ content: r.content, cue: r.cue, speaker: describeSpeaker(text, r.speaker, people, outlets), confidence: r.confidence });
   }
   return out;
+}
+
+const HELPERS: ClauseHelpers = { clauseStart, clauseEnd, skipAdjunct, skipAddressee, takesAddressee };
+
+/** Relations headed by learned cues, beside those the rules found; one per content. */
+function learned(text: string, words: readonly Word[], rules: readonly Found[], model: CueModel | null, collect: ((c: Candidate) => void) | undefined): Found[] {
+  const candidates = cueCandidates(text, words, model?.forms ?? EMPTY, rules, HELPERS);
+  if (collect) {
+    candidates.forEach(collect);
+    return [];
+  }
+  const kept: (Found & { score: number })[] = [];
+  for (const c of candidates) {
+    const score = scoreCandidate(model!, c.features);
+    if (score < model!.threshold) continue;
+    if (rules.some((r) => r.content.some((x) => sameSpan(x, c.content)))) continue;
+    const twin = kept.findIndex((k) => sameSpan(k.content[0]!, c.content));
+    if (twin >= 0 && kept[twin]!.score >= score) continue;
+    if (twin >= 0) kept.splice(twin, 1);
+    kept.push({ content: [c.content], cue: c.cue, speaker: c.speaker, confidence: Math.round(score * 100) / 200 + 0.2, score });
+  }
+  return kept.map(({ score: _score, ...f }) => f);
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Two contents that share more than half of their extent. */
+function sameSpan(a: Span, b: Span): boolean {
+  const inter = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return inter > 0 && inter * 2 > Math.max(a.end - a.start, b.end - b.start);
 }
 
 interface Found {
@@ -194,7 +231,7 @@ function verbHere(words: readonly Word[], c: number): boolean {
 }
 
 /** Words back from the cue to the start of its clause. */
-function clauseStart(words: readonly Word[], c: number): Word[] {
+export function clauseStart(words: readonly Word[], c: number): Word[] {
   let s = c;
   while (s > 0) {
     const x = words[s - 1]!;
@@ -211,7 +248,7 @@ function clauseStart(words: readonly Word[], c: number): Word[] {
   return words.slice(s, c);
 }
 
-function skipAddressee(words: readonly Word[], k: number): number {
+export function skipAddressee(words: readonly Word[], k: number): number {
   let n = 0;
   while (k < words.length && n < 4 && (isCapitalised(words[k]!) || /^(?:the|a|an|his|her|their|reporters|supporters|him|her|them|us|me|crowd|audience|journalists|lawmakers|members|voters|donors|students|people|congress)$/.test(words[k]!.lower))) {
     k++;
@@ -221,7 +258,7 @@ function skipAddressee(words: readonly Word[], k: number): number {
 }
 
 // `said Monday`, `said on Tuesday`, `said in a statement`, `said last week`.
-function skipAdjunct(words: readonly Word[], k: number): number {
+export function skipAdjunct(words: readonly Word[], k: number): number {
   const day = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|later|earlier|again|also|repeatedly|previously|publicly|privately|once)$/;
   while (k < words.length && day.test(words[k]!.lower)) k++;
   if (words[k]?.lower === 'on' && day.test(words[k + 1]?.lower ?? '')) k += 2;
@@ -231,7 +268,7 @@ function skipAdjunct(words: readonly Word[], k: number): number {
 }
 
 /** End of reported content: the sentence end, or a break before a new clause. */
-function clauseEnd(words: readonly Word[], k: number): number {
+export function clauseEnd(words: readonly Word[], k: number): number {
   for (let j = k + 1; j + 1 < words.length; j++) {
     const x = words[j]!;
     const next = words[j + 1]!.lower;

@@ -1,0 +1,170 @@
+import type { Span } from '../../core/span.js';
+import { PRONOUNS, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import { isCapitalised, isLetterWord, type Word } from './words.js';
+
+/**
+ * Attribution cues beyond the speech-verb lexicon, as PolNeAR annotates them: beliefs, wishes,
+ * findings, refusals, endorsements (`Clinton wants to …`, `The poll found that …`, `Gore declined
+ * an interview request`, `Men under 35 support Sanders`). A word becomes a candidate when its
+ * form is in a lexicon learned from PolNeAR train; the rules below build the relation it would
+ * head (subject before it, governed clause after it), and a logistic model over hashed features
+ * of the cue, its neighbours and the relation's shape decides whether to keep it.
+ */
+
+/** A learned cue model: the candidate forms and the weights of the classifier. */
+export interface CueModel {
+  readonly version: string;
+  /** Lower-cased word forms that may head a cue. */
+  readonly forms: ReadonlySet<string>;
+  readonly bits: number;
+  readonly weights: Float32Array;
+  /** Candidates scoring at least this are kept. */
+  readonly threshold: number;
+}
+
+/** A relation one candidate cue would head, with the features the classifier reads. */
+export interface Candidate {
+  readonly cue: Span;
+  readonly speaker: SpeakerPhrase;
+  readonly content: Span;
+  readonly features: readonly string[];
+}
+
+/** Helpers the finder of reported speech shares with the candidates (clause edges, adjuncts). */
+export interface ClauseHelpers {
+  clauseStart(words: readonly Word[], c: number): Word[];
+  clauseEnd(words: readonly Word[], k: number): number;
+  skipAdjunct(words: readonly Word[], k: number): number;
+  skipAddressee(words: readonly Word[], k: number): number;
+  takesAddressee(lower: string): boolean;
+}
+
+const DETERMINER = /^(?:the|a|an|his|her|their|its|this|these|those|our|my|your|some|many|most|no|all|any|each|every|both)$/;
+const AUX = /^(?:is|was|are|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|did|does|do)$/;
+const WH = /^(?:how|why|what|whether|if|when|where|who|which)$/;
+const PARTICLE = /^(?:out|up|for|on|to|about|of|with|against|down)$/;
+const MIN_CONTENT_WORDS = 2;
+
+/** A coarse shape of a word for features: pron, cap, det, aux, to, that, wh, punct, num, low. */
+function shape(w: Word | undefined): string {
+  if (!w) return '∅';
+  if (!isLetterWord(w)) return w.text === ',' || w.text === ':' || w.text === ';' ? w.text : 'punct';
+  if (PRONOUNS.has(w.lower)) return 'pron';
+  if (w.lower === 'that') return 'that';
+  if (w.lower === 'to') return 'to';
+  if (DETERMINER.test(w.lower)) return 'det';
+  if (AUX.test(w.lower)) return 'aux';
+  if (WH.test(w.lower)) return 'wh';
+  if (/^\d/.test(w.text)) return 'num';
+  if (isCapitalised(w)) return 'cap';
+  return w.lower.endsWith('ly') ? 'adv' : 'low';
+}
+
+function headShape(text: string, sp: SpeakerPhrase): string {
+  const h = text.slice(sp.head.start, sp.head.end);
+  if (/^(?:he|she|they|i|we|you|it|who)$/i.test(h)) return h.toLowerCase() === 'it' ? 'it' : 'pron';
+  if (/^(?:the|a|an)\s/i.test(h)) return /\s\p{Lu}/u.test(h) ? 'det-cap' : 'det';
+  return /^\p{Lu}/u.test(h) ? 'cap' : 'low';
+}
+
+function bucket(n: number): string {
+  return n <= 2 ? String(n) : n <= 4 ? '3-4' : n <= 8 ? '5-8' : n <= 16 ? '9-16' : '17+';
+}
+
+/**
+ * Candidate relations of one sentence's words: every word whose form is in `forms`, outside the
+ * cues already found, with a subject before it and a clause or object after it. `found` are the
+ * relations the rules already made for this sentence (their cues are not candidates again).
+ */
+export function cueCandidates(text: string, words: readonly Word[], forms: ReadonlySet<string>, found: readonly { cue: Span; content: readonly Span[] }[], h: ClauseHelpers): Candidate[] {
+  const out: Candidate[] = [];
+  const question = words[words.length - 1]?.text === '?';
+  for (let c = 1; c < words.length - MIN_CONTENT_WORDS; c++) {
+    const w = words[c]!;
+    if (!forms.has(w.lower)) continue;
+    if (found.some((f) => f.cue.start <= w.start && w.end <= f.cue.end + 1 + 4)) continue;
+    const prev = words[c - 1]!;
+    if (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an') continue; // a noun here
+    // The cue may take a particle (`called for`, `pointed out`): the content starts after it.
+    let cueEnd = c;
+    if (PARTICLE.test(words[c + 1]?.lower ?? '') && words[c + 1]!.lower !== 'to' && forms.has(`${w.lower} ${words[c + 1]!.lower}`)) cueEnd = c + 1;
+    const participle = w.lower.endsWith('ing') && (prev.text === ',' || prev.lower === 'and');
+    const subjectWords = participle ? words.slice(0, c - 1) : h.clauseStart(words, c);
+    const speaker = speakerBefore(subjectWords);
+    if (!speaker) continue;
+    if (!participle && speaker.head.start < (subjectWords[0]?.start ?? 0)) continue;
+    const headEnd = speaker.head.end;
+    // Words between the subject and the cue (`has long`, `also`, `is`): few, or the subject is wrong.
+    let between = 0;
+    for (let j = c - 1; j >= 0 && words[j]!.start >= headEnd; j--) if (isLetterWord(words[j]!)) between++;
+    let k = cueEnd + 1;
+    const that = words.slice(k, k + 7).findIndex((x) => x.lower === 'that');
+    if (that === 0) {
+      // content opens at `that`
+    } else if (h.takesAddressee(w.lower)) k = h.skipAddressee(words, k);
+    else k = h.skipAdjunct(words, k);
+    if (k >= words.length) continue;
+    const first = words[k]!;
+    if (!isLetterWord(first) && first.text !== '$') continue;
+    const end = h.clauseEnd(words, k);
+    let n = 0;
+    for (let j = k; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
+    if (n < MIN_CONTENT_WORDS) continue;
+    const content = { start: first.start, end };
+    const inside = found.some((f) => f.content.some((s) => s.start <= w.start && w.end <= s.end));
+    const subj = headShape(text, speaker);
+    const fs = [
+      'bias',
+      `w=${w.lower}`,
+      `p1=${prev.lower}`,
+      `p2=${words[c - 2]?.lower ?? '∅'}`,
+      `n1=${words[c + 1]?.lower ?? '∅'}`,
+      `n2=${words[c + 2]?.lower ?? '∅'}`,
+      `ps=${shape(prev)}`,
+      `ns=${shape(words[c + 1])}`,
+      `ks=${shape(first)}`,
+      `w|ks=${w.lower}|${shape(first)}`,
+      `w|ns=${w.lower}|${shape(words[c + 1])}`,
+      `w|ps=${w.lower}|${shape(prev)}`,
+      `w|n1=${w.lower}|${words[c + 1]?.lower ?? '∅'}`,
+      `w|p1=${w.lower}|${prev.lower}`,
+      `subj=${subj}`,
+      `w|subj=${w.lower}|${subj}`,
+      `between=${bucket(between)}`,
+      `w|between=${w.lower}|${Math.min(between, 3)}`,
+      `len=${bucket(n)}`,
+      `at=${bucket(c)}`,
+      `part=${participle}`,
+      `cap=${isCapitalised(w)}`,
+      `inside=${inside}`,
+      `found=${found.length > 0}`,
+      `q=${question}`,
+      `subjlen=${bucket(speaker.head.end - speaker.head.start > 0 ? wordCount(words, speaker.head) : 0)}`,
+    ];
+    out.push({ cue: { start: w.start, end: words[cueEnd]!.end }, speaker, content, features: fs });
+  }
+  return out;
+}
+
+function wordCount(words: readonly Word[], s: Span): number {
+  let n = 0;
+  for (const w of words) if (w.start >= s.start && w.end <= s.end && isLetterWord(w)) n++;
+  return n;
+}
+
+/** FNV-1a, 32 bits: the hash both training and prediction use to place a feature. */
+export function hashFeature(f: string, bits: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < f.length; i++) {
+    h ^= f.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & ((1 << bits) - 1);
+}
+
+/** The classifier's probability that a candidate is an attribution PolNeAR would mark. */
+export function scoreCandidate(model: CueModel, features: readonly string[]): number {
+  let z = 0;
+  for (const f of features) z += model.weights[hashFeature(f, model.bits)] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
