@@ -25,6 +25,7 @@ export type * from './core/layers.js';
 export { utf16ToCodePoints, codePointsToUtf16, type Span, type TextSpan } from './core/span.js';
 export { formatMarkdown } from './format/markdown.js';
 export { formatTerminal } from './format/terminal.js';
+export { renderReport, defaultLayers, type RenderReportOptions, type LayerDescriptor } from './report/index.js';
 export { readArticle, listArticleFiles } from './ingest/index.js';
 export { loadOutletRegistry } from './registry/index.js';
 export { VERSION } from './version.js';

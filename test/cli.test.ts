@@ -107,6 +107,25 @@ describe('claimtrace analyze', () => {
   });
 });
 
+describe('claimtrace report', () => {
+  it('writes one self-contained HTML file', async () => {
+    const out = join(tmp(), 'report.html');
+    const r = await cli(['report', join(EXAMPLES, 'darvan-opinion.txt'), '-o', out]);
+    expect(r.code).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('Content-Security-Policy');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/i);
+  });
+
+  it('fails clearly when the output cannot be written', async () => {
+    const r = await cli(['report', join(EXAMPLES, 'darvan-opinion.txt'), '-o', '/nonexistent/dir/report.html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_WRITE');
+  });
+});
+
 describe('claimtrace schema', () => {
   it('prints the JSON Schema of the provenance map', async () => {
     const r = await cli(['schema']);

@@ -1,10 +1,11 @@
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { SCHEMA_VERSION, provenanceMapJsonSchema, type ProvenanceMap } from '../contract/schema.js';
 import { ClaimtraceError, isClaimtraceError } from '../core/diagnostics.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTerminal } from '../format/terminal.js';
+import { renderReport } from '../report/index.js';
 import { listArticleFiles } from '../ingest/list-article-files.js';
 import { readArticle } from '../ingest/read-article.js';
 import { VERSION } from '../version.js';
@@ -50,6 +51,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   program
+    .command('report')
+    .description('Write one article as a self-contained HTML page: its text with quotations, speakers, sources and other layers drawn on it.')
+    .argument('<input>', 'a .txt, .html or .htm file, or - for standard input')
+    .requiredOption('-o, --output <file>', 'the HTML file to write (- for standard output)')
+    .option('--max-bytes <size>', 'refuse files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
+    .action(async (input: string, options: ReportOptions) => {
+      status = await reportCommand(input, options, io);
+    });
+
+  program
     .command('schema')
     .description(`Print the JSON Schema of the provenance map (version ${SCHEMA_VERSION}).`)
     .action(() => {
@@ -71,6 +82,29 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     throw e;
   }
   return status;
+}
+
+interface ReportOptions {
+  output: string;
+  maxBytes: string;
+}
+
+/** `claimtrace report <input> -o report.html`: one article, one HTML file. */
+async function reportCommand(input: string, options: ReportOptions, io: CliIo): Promise<number> {
+  const article = await readArticle(input, { maxBytes: parseSize(options.maxBytes) });
+  const map = createAnalyzer().analyze(article);
+  const html = renderReport(map);
+  if (options.output === '-') {
+    await io.out(html);
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(options.output, html, 'utf8');
+  } catch (e) {
+    throw new ClaimtraceError('E_WRITE', `Cannot write ${options.output}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  io.err(`claimtrace: wrote ${options.output} (${map.quotes.length} quotations, ${map.citations.length} citations, ${map.outlets.length} outlets)\n`);
+  return EXIT.ok;
 }
 
 interface Target {
