@@ -106,6 +106,16 @@ if (what === 'tc') {
       const s = scoreSi(gold, pred);
       if (s.f1 > best.f1) best = { f1: s.f1, th, p: s.p, r: s.r };
     }
+    for (let th = 0.3; th < 0.95; th += 0.05) {
+      const pred = new Map<string, Range[]>();
+      articles.forEach((a, i) => {
+        const conv = utf16ToCodePoints(a.text);
+        const spans = decodeSpans(contexts[i]!, probs.subarray(starts[i]!, starts[i + 1]!), th, { smooth: 0, gap: 0, sentenceCover: 2, clauseCover: 2, minTokens: 1 });
+        pred.set(a.id, spans.map((s) => [conv(s.start), conv(s.end)] as const));
+      });
+      const s = scoreSi(gold, pred);
+      console.log(`  first-stage token threshold ${th.toFixed(2)}: P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} spans ${s.predSpans}`);
+    }
     console.log(
       `si epochs ${epochs} lr ${learningRate} l2 ${l2}: log-loss ${(logLoss / data.length).toFixed(4)}, SI F1 ${best.f1.toFixed(3)} (P ${best.p.toFixed(3)} R ${best.r.toFixed(3)} at ${best.th.toFixed(3)})`,
     );

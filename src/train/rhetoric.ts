@@ -343,6 +343,15 @@ function train(): void {
       log(`  core ${ratio} min confidence ${cut.toFixed(2)}  P ${f3(sc.p)} R ${f3(sc.r)} F1 ${f3(sc.f1)} spans ${sc.predSpans}`);
     }
   }
+  const balancedCuts = Array.from({ length: 11 }, (_, i) => i * 0.03).map((cut) => {
+    const pred = new Map<string, Range[]>();
+    all.forEach((a) => pred.set(prep.articles[a]!.id, spanCp[a]!.filter((_, j) => oofSpan[spanStart[a]! + j]! >= cut)));
+    return { cut, score: scoreSi(goldAll, pred) };
+  });
+  log('balanced: dropping spans below a span confidence (out-of-fold):');
+  for (const h of balancedCuts) log(`  min confidence ${h.cut.toFixed(2)}  P ${f3(h.score.p)} R ${f3(h.score.r)} F1 ${f3(h.score.f1)} spans ${h.score.predSpans}`);
+  const balancedCut = [...balancedCuts].sort((a, b) => b.score.f1 - a.score.f1)[0]!;
+  log(`${FOLDS}-fold SI balanced with span filter ${f3(balancedCut.score.p)} R ${f3(balancedCut.score.r)} F1 ${f3(balancedCut.score.f1)} (min confidence ${balancedCut.cut.toFixed(2)})`);
   log('high-precision by span confidence (out-of-fold):');
   for (const h of hpCuts) log(`  min confidence ${h.cut.toFixed(2)}  P ${f3(h.score.p)} R ${f3(h.score.r)} F1 ${f3(h.score.f1)} spans ${h.score.predSpans}`);
   const hpSpan = hpCuts.filter((h) => h.score.p >= HP_PRECISION).sort((a, b) => b.score.r - a.score.r)[0] ?? hpCuts[hpCuts.length - 1]!;
@@ -364,7 +373,7 @@ function train(): void {
       file: 'si.f32.gz',
       stack: stack ? { bits: STACK_BITS, file: 'stack.f32.gz' } : null,
       modes: {
-        balanced: { threshold: round3(tuned.best.threshold), decode: tuned.best.params },
+        balanced: { threshold: round3(tuned.best.threshold), decode: tuned.best.params, minConfidence: round3(balancedCut.cut) },
         highPrecision: { minConfidence: round3(hpSpan.cut) },
       },
     },
@@ -375,7 +384,8 @@ function train(): void {
       kfold: {
         folds: FOLDS,
         tcMicroF1: round3(tcK.microF1),
-        si: { p: round3(tuned.best.score.p), r: round3(tuned.best.score.r), f1: round3(tuned.best.score.f1) },
+        si: { p: round3(balancedCut.score.p), r: round3(balancedCut.score.r), f1: round3(balancedCut.score.f1) },
+        siWithoutSpanFilter: { p: round3(tuned.best.score.p), r: round3(tuned.best.score.r), f1: round3(tuned.best.score.f1) },
         siHighPrecision: { p: round3(hpSpan.score.p), r: round3(hpSpan.score.r), f1: round3(hpSpan.score.f1), minConfidence: round3(hpSpan.cut) },
       },
     },
@@ -417,6 +427,11 @@ function evaluate(): void {
     });
     return scoreSi(gold, pred);
   };
+  const balPred = new Map<string, Range[]>();
+  dev.forEach((a, i) => {
+    const conv = utf16ToCodePoints(a.text);
+    balPred.set(a.id, predictions[i]!.map((t) => [conv(t.span.start), conv(t.span.end)] as const));
+  });
   const bal = siAt('balanced');
   const hp = siAt('high-precision');
 
@@ -431,11 +446,36 @@ function evaluate(): void {
   const tc = scoreTc(goldTc(dev, dev.map((_, i) => i)), tcPred);
   void rankTechniques;
 
+  // 95% bootstrap intervals over articles (1,000 draws, seeded)
+  const random = seededRandom(SEED);
+  const siDraws: number[] = [];
+  const tcDraws: number[] = [];
+  for (let d = 0; d < 1000; d++) {
+    const g = new Map<string, Range[]>();
+    const p = new Map<string, Range[]>();
+    const gt = new Map<string, LabelledRange[]>();
+    const pt = new Map<string, LabelledRange[]>();
+    for (let k = 0; k < dev.length; k++) {
+      const a = dev[Math.floor(random() * dev.length)]!;
+      const key = `${a.id}#${k}`;
+      g.set(key, gold.get(a.id)!);
+      p.set(key, balPred.get(a.id)!);
+      gt.set(key, [...a.techniquesCp]);
+      pt.set(key, tcPred.get(a.id)!);
+    }
+    siDraws.push(scoreSi(g, p).f1);
+    tcDraws.push(scoreTc(gt, pt).microF1);
+  }
+  const ci = (xs: number[]): string => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return `[${f3(sorted[24]!)}, ${f3(sorted[974]!)}]`;
+  };
   const size = readdirSync(OUT).reduce((n, f) => n + statSync(join(OUT, f)).size, 0);
   log(`dev (${dev.length} articles, gold ${bal.goldSpans} merged spans, ${tc.gold} technique lines)`);
   log(`SI balanced        P ${f3(bal.p)} R ${f3(bal.r)} F1 ${f3(bal.f1)}  (${JSON.stringify(model.si.modes.balanced)}, ${bal.predSpans} spans)`);
   log(`SI high-precision  P ${f3(hp.p)} R ${f3(hp.r)} F1 ${f3(hp.f1)}  (${JSON.stringify(model.si.modes.highPrecision)}, ${hp.predSpans} spans)`);
   log(`TC micro-F1 ${f3(tc.microF1)} (${tc.matched}/${tc.gold})`);
+  log(`95% bootstrap intervals (articles, 1,000 draws): SI F1 ${ci(siDraws)}, TC micro-F1 ${ci(tcDraws)}`);
   log('\ntechnique                              gold  pred     P     R    F1');
   for (const t of [...tc.perTechnique].sort((a, b) => b.gold - a.gold)) {
     log(`${t.technique.padEnd(37)} ${String(t.gold).padStart(5)} ${String(t.predicted).padStart(5)} ${f3(t.p)} ${f3(t.r)} ${f3(t.f1)}`);

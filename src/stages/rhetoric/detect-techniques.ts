@@ -90,7 +90,7 @@ export function detectTechniques(text: string, model: RhetoricModel, options: De
   const { balanced, highPrecision } = model.si.modes;
   const highPrecisionMode = options.mode === 'high-precision';
   const tokenThreshold = highPrecisionMode ? balanced.threshold : (options.threshold ?? balanced.threshold);
-  const minConfidence = highPrecisionMode ? (options.threshold ?? highPrecision.minConfidence) : 0;
+  const minConfidence = highPrecisionMode ? (options.threshold ?? highPrecision.minConfidence) : balanced.minConfidence;
   const out: Technique[] = [];
   for (const s of decodeSpans(ctx, tokenProbabilities(ctx, model), tokenThreshold, balanced.decode)) {
     const confidence = spanConfidence(ctx, s, s.score, model);

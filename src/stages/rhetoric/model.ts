@@ -18,6 +18,8 @@ export interface DecodeParams {
 export interface DecodeSetting {
   readonly threshold: number;
   readonly decode: DecodeParams;
+  /** Decoded spans whose span-scorer confidence is below this are dropped. */
+  readonly minConfidence: number;
 }
 
 export interface RhetoricModel {
