@@ -68,7 +68,7 @@ function scan(elements: readonly DomElement[]): string | null {
     if (DATE_HINT.test(hint) || (text.length <= 40 && ONLY_DATE.test(text))) {
       const d = normaliseDate(datetimeOf(el)) ?? findDateInText(text);
       if (d) return d;
-    } else if (/\b(published|posted|updated|last updated|date)\b|^\s*on\s/i.test(text) && text.length <= 120) {
+    } else if (/\b(published|posted|updated|last updated|date)\b|^\s*(on|by)\s/i.test(text) && text.length <= 150) {
       const d = findDateInText(text);
       if (d) return d;
     }

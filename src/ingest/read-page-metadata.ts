@@ -156,22 +156,6 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
   const candidates = [ldPersons, nearAuthors, metaAuthors, markedAuthors, ld_.organisations, ld_.persons];
   const authors = unique(candidates.find((c) => c.length > 0) ?? []);
 
-  const published =
-    normaliseDate(jsonString(art, 'datePublished', 'dateCreated', 'uploadDate')) ??
-    normaliseDate(first(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'published_time', 'article.published',
-      'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued',
-      'dc.date', 'dcterms.date', 'dcterms.created', 'citation_publication_date', 'citation_date', 'originalpublicationdate', 'date', 'og:published_time')) ??
-    attrDate(doc, 'time[pubdate], [itemprop~="datePublished"]') ??
-    normaliseDate(jsonString(ld.page, 'datePublished')) ??
-    findVisibleDate(around.after, around.before) ??
-    findMarkedDate(around.all);
-
-  const modified =
-    normaliseDate(jsonString(art, 'dateModified')) ??
-    normaliseDate(first(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'modified_time', 'last-modified', 'dcterms.modified', 'article.updated')) ??
-    attrDate(doc, '[itemprop~="dateModified"]') ??
-    normaliseDate(jsonString(ld.page, 'dateModified'));
-
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
   const url =
     absoluteUrl(canonical, pageUrl) ??
@@ -179,12 +163,61 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
     absoluteUrl(jsonString(art, 'url'), pageUrl) ??
     (pageUrl ? absoluteUrl(pageUrl, null) : null);
 
+  const published =
+    normaliseDate(jsonString(art, 'datePublished', 'dateCreated', 'uploadDate')) ??
+    normaliseDate(first(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'published_time', 'article.published',
+      'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued',
+      'dc.date', 'dcterms.date', 'dcterms.created', 'citation_publication_date', 'citation_date', 'originalpublicationdate', 'date', 'og:published_time',
+      'published', 'publication_date', 'publication-date', 'release_date')) ??
+    normaliseDate(metaMatching(tags, /publish(ed)?[-_.:]?(date|time|on)|date[-_.:]?publish/)) ??
+    attrDate(doc, 'time[pubdate], [itemprop~="datePublished"]') ??
+    normaliseDate(jsonString(ld.page, 'datePublished')) ??
+    findVisibleDate(around.after, around.before) ??
+    findMarkedDate(around.all) ??
+    dateInUrl(url) ??
+    firstTimeOutsideComments(doc);
+
+  const modified =
+    normaliseDate(jsonString(art, 'dateModified')) ??
+    normaliseDate(first(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'modified_time', 'last-modified', 'dcterms.modified', 'article.updated')) ??
+    attrDate(doc, '[itemprop~="dateModified"]') ??
+    normaliseDate(jsonString(ld.page, 'dateModified'));
+
   const language = normaliseLanguage(
     doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ??
     jsonString(art, 'inLanguage') ?? first(tags, 'og:locale', 'content-language', 'language', 'dc.language'),
   );
 
   return { title, authors, published, modified, siteName, url, language };
+}
+
+/** Last resort: the first `<time datetime>` that is not in comments, a sidebar or the footer. */
+function firstTimeOutsideComments(doc: DomDocument): string | null {
+  for (const el of toArray(doc.querySelectorAll('time[datetime]')).slice(0, 20)) {
+    if (el.closest('aside, footer, nav, [class*="comment"], [id*="comment"], [class*="related"]')) continue;
+    const d = normaliseDate(el.getAttribute('datetime'));
+    if (d) return d;
+  }
+  return null;
+}
+
+/** The first `<meta>` value whose name matches (`w-published-date`, `article.publishDate`…). */
+function metaMatching(tags: MetaTags, name: RegExp): string | null {
+  for (const [key, values] of tags) if (name.test(key) && !/modif|updat/.test(key) && values[0]) return values[0];
+  return null;
+}
+
+/** A date in the article's URL path (`/2025/12/17/slug`, `/blog/2025-12-17-slug`), which CMSs write at publication. */
+export function dateInUrl(url: string | null): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /(?:^|\/)((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path);
+  return m ? normaliseDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
 }
 
 /** `en_US` → `en-US`; rejects values that are not language tags. */
