@@ -4,8 +4,8 @@
  * that the figure is a ratio that survives a noisy machine.
  *
  *   in process, 1 core       texts in memory, analyzer and wink loaded, median of --rounds passes
- *   in process, all cores    one worker thread per core (os.availableParallelism()), texts split by size,
- *                            fresh workers each round (each warms up on 25 texts first)
+ *   in process, all cores    one worker thread per core (os.availableParallelism()), texts split by size;
+ *                            each worker warms up on 50 texts and stays alive across the rounds
  *   end to end               `node bin/claimtrace.js analyze <dir> --format jsonl > /dev/null` versus
  *                            `node dist/bench/wink-pass.js <dir>`, as child processes: counts process start
  *   stages                   time in each pipeline stage (1-core passes), to say which dominates
@@ -170,12 +170,19 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!args['skip-parallel']) {
     const size = new Map(paths.map((p, i) => [p, articles[i]!.text.length]));
     const groups = balance(paths, (p) => size.get(p)!, cores);
-    // Alternating rounds, as on one core, so that both tools meet the same background load.
+    // Alternating rounds, as on one core, so that both tools meet the same background load;
+    // the workers of both tools stay alive (and warm) across rounds.
+    const pools = { claimtrace: await startWorkers('claimtrace', groups), wink: await startWorkers('wink', groups) };
     const times = { claimtrace: [] as Sample[], wink: [] as Sample[] };
-    for (let r = 0; r < rounds; r++) {
-      times.claimtrace.push(await runWorkers('claimtrace', groups));
-      times.wink.push(await runWorkers('wink', groups));
-      log(`parallel round ${r + 1}: claimtrace ${times.claimtrace.at(-1)!.ms.toFixed(0)} ms, wink ${times.wink.at(-1)!.ms.toFixed(0)} ms`);
+    try {
+      for (let r = 0; r < rounds; r++) {
+        times.claimtrace.push(await pools.claimtrace.pass());
+        times.wink.push(await pools.wink.pass());
+        log(`parallel round ${r + 1}: claimtrace ${times.claimtrace.at(-1)!.ms.toFixed(0)} ms, wink ${times.wink.at(-1)!.ms.toFixed(0)} ms`);
+      }
+    } finally {
+      await pools.claimtrace.stop();
+      await pools.wink.stop();
     }
     parallel = { claimtrace: throughput(times.claimtrace, n, bytes), wink: throughput(times.wink, n, bytes), workers: cores };
     parallelRss = maxRssMb();
@@ -234,31 +241,47 @@ function ratios(x: { claimtrace: Throughput; wink: Throughput }): { ratio: numbe
   return { ratio: x.wink.ms / x.claimtrace.ms, cpuRatio: x.wink.cpuMs / x.claimtrace.cpuMs };
 }
 
-/** Runs one tool in one worker thread per group; returns the wall time from `go` to the last `done` and the process's CPU time meanwhile. */
-async function runWorkers(kind: 'claimtrace' | 'wink', groups: readonly (readonly string[])[]): Promise<Sample> {
+interface WorkerPool {
+  /** One pass over every group at once: wall time from `go` to the last `done`, and the process's CPU time meanwhile. */
+  pass(): Promise<Sample>;
+  stop(): Promise<void>;
+}
+
+/** Starts one worker thread per group for one tool and waits until all have read, loaded and warmed up. */
+async function startWorkers(kind: 'claimtrace' | 'wink', groups: readonly (readonly string[])[]): Promise<WorkerPool> {
   const workers = groups.map((paths) => new Worker(new URL('./worker.js', import.meta.url), { workerData: { kind, paths } satisfies WorkerTask }));
   const next = (w: Worker, type: WorkerReport['type']) =>
     new Promise<WorkerReport>((ok, fail) => {
       const onMessage = (m: WorkerReport) => {
         if (m.type === type) {
           w.off('message', onMessage);
+          w.off('error', fail);
           ok(m);
         }
       };
       w.on('message', onMessage);
       w.once('error', fail);
     });
+  const stop = async () => {
+    await Promise.all(workers.map((w) => w.terminate()));
+  };
   try {
     await Promise.all(workers.map((w) => next(w, 'ready')));
-    const c0 = cpuNowMs();
-    const t0 = performance.now();
-    const done = Promise.all(workers.map((w) => next(w, 'done')));
-    for (const w of workers) w.postMessage('go');
-    await done;
-    return { ms: performance.now() - t0, cpuMs: cpuNowMs() - c0 };
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  } catch (e) {
+    await stop();
+    throw e;
   }
+  return {
+    async pass() {
+      const c0 = cpuNowMs();
+      const t0 = performance.now();
+      const done = Promise.all(workers.map((w) => next(w, 'done')));
+      for (const w of workers) w.postMessage('go');
+      await done;
+      return { ms: performance.now() - t0, cpuMs: cpuNowMs() - c0 };
+    },
+    stop,
+  };
 }
 
 async function runPathological(kind: PathologicalKind, bytes: number, timeoutMs: number): Promise<{ ms: number | null; quotes: number | null }> {
@@ -337,7 +360,7 @@ function formatResult(r: BenchResult): string {
   if (r.parallel) {
     lines.push(
       '',
-      `In process, ${r.parallel.workers} worker threads (one per core; median of ${r.rounds} passes, each after a warm-up)`,
+      `In process, ${r.parallel.workers} worker threads (one per core, warmed up, kept across rounds; median of ${r.rounds} passes)`,
       head,
       row(`claimtrace analyze, ${r.parallel.workers} workers`, r.parallel.claimtrace),
       row(`wink-nlp readDoc + pos, ${r.parallel.workers} workers`, r.parallel.wink),
