@@ -38,9 +38,10 @@ export interface AttributionInput {
  * attributed one of its paragraph, or one introduced by a colon at the end of the paragraph
  * before; short ones with no cue are scare quotes or titles.
  */
-export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]; phrases: Omit<MarkedPhrase, 'id'>[] } {
+export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]; phrases: Omit<MarkedPhrase, 'id'>[]; singleIsScare: boolean } {
   const { text, paragraphs, sentences, people, outlets } = input;
   const tops = topLevel(input);
+  const singleIsScare = quotesInDoubleMarks(text, tops);
   const quotes: FoundQuote[] = [];
   const phrases: Omit<MarkedPhrase, 'id'>[] = [];
   let consumedUntil = -1;
@@ -68,6 +69,12 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const right = wordsIn(text, close, rightEnd);
     const words = countWords(text, q.inner);
 
+    // An article that quotes in double marks writes scare quotes in single ones: `the coalition
+    // had used 'friendly fire' as an excuse`, `hit the market 'accidentally'`.
+    if (singleIsScare && q.family === 'single' && words <= 3) {
+      phrases.push(classifyMarkedPhrase(text, q, left, words) ?? { kind: 'scare', span: { start: open, end: close }, confidence: 0.6 });
+      continue;
+    }
     const r = q.family === 'block' ? null : cueRight(right, endsWithFullStop(text, q), endsWithPause(text, q));
     const l = r ? null : cueLeft(text, left);
     const speakerOf = (c: Cue): Speaker => describeSpeaker(text, c.speaker, people, outlets);
@@ -126,7 +133,11 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     }
     // No cue of its own: a continuation of the paragraph's last quotation …
     const sentenceLike = words > 3 || /[.!?…]$/.test(text.slice(q.inner[0]!.start, q.inner[q.inner.length - 1]!.end));
-    if (last && (last.paragraph === pi || (last.paragraph === pi - 1 && open === para.start && last.quote.kind === 'direct' && last.quote.speaker.mention !== null)) && sentenceLike) {
+    // `(Anna Reyes, 'Witnesses describe …', The Washington Post)`: a title in a reference.
+    const inParens = paren >= 0 && !left.slice(paren).some((w) => w.text === ')');
+    // The later paragraphs of one quotation (opening mark on each) continue it whoever speaks.
+    const runsOn = q.continues === true && last !== null && last.paragraph === pi - 1 && last.quote.kind === 'direct';
+    if (last && !inParens && (runsOn || last.paragraph === pi || (last.paragraph === pi - 1 && open === para.start && last.quote.kind === 'direct' && last.quote.speaker.mention !== null)) && sentenceLike) {
       last.quote.content.push(...q.inner);
       continue;
     }
@@ -174,17 +185,32 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     quotes.push(quote);
     last = { quote, paragraph: pi };
   }
-  return { quotes, phrases };
+  return { quotes, phrases, singleIsScare };
 }
 
+/** True when the article's longer quotations (four words or more) are in double marks more often than single. */
+function quotesInDoubleMarks(text: string, tops: readonly MarkedSpan[]): boolean {
+  let double = 0;
+  let single = 0;
+  for (const t of tops) {
+    if (t.family === 'block' || countWords(text, t.inner) < 4) continue;
+    if (t.family === 'single') single++;
+    else double++;
+  }
+  return double > single;
+}
+
+/** A top-level quotation; `continues` marks the second and later paragraphs of one that runs on. */
+type Top = MarkedSpan & { readonly continues?: boolean };
+
 /** Top-level marked spans, plus block quotations with no marks of their own. */
-function topLevel(input: AttributionInput): MarkedSpan[] {
+function topLevel(input: AttributionInput): Top[] {
   // A quotation over several paragraphs is attributed paragraph by paragraph: a later
   // paragraph with a cue of its own starts a new quotation, one without continues it.
   const tops = input.marked
     .filter((m) => m.depth === 0 && (m.family !== 'single' || isPrimarySingle(input.text, m)))
-    .flatMap((m) => (m.outer.length === 1 ? [m] : m.outer.map((o, i) => ({ ...m, outer: [o], inner: [m.inner[i]!] }))));
-  const out: MarkedSpan[] = [];
+    .flatMap((m): Top[] => (m.outer.length === 1 ? [m] : m.outer.map((o, i) => ({ ...m, outer: [o], inner: [m.inner[i]!], continues: i > 0 }))));
+  const out: Top[] = [];
   let t = 0;
   for (const p of input.paragraphs) {
     while (t < tops.length && tops[t]!.outer[0]!.start < p.start) out.push(tops[t++]!);

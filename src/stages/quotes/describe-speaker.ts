@@ -12,18 +12,18 @@ const TITLE_WORDS = new Set(
     'chairwoman chair adviser advisor ceo professor king queen pope prince princess ambassador commissioner congressman congresswoman lt col capt ' +
     'sgt adm maj gen cmdr court circuit district supreme state house senate white press democratic republican gop u.s us american candidate ' +
     'presidential nominee front-runner frontrunner sheriff officer detective agent lawyer attorney strategist analyst pollster economist author ' +
-    'founder executive manager member delegate councilman councilwoman assemblyman assemblywoman lord lady sir dame st saint then-candidate then-president ' +
+    'founder executive manager member delegate councilman councilwoman councillor councilor alderman alderwoman coordinator volunteer surgeon doctor nurse correspondent reporter editor anchor spokesperson assemblyman assemblywoman lord lady sir dame st saint then-candidate then-president ' +
     'democrat republican independent texas florida ohio california new york the'
   ).split(' '),
 );
 
-const ORGANISATION = /\b(?:Department|Ministry|Committee|Party|Council|Group|Association|Institute|University|College|Company|Inc|Corp|Corporation|Campaign|Agency|Commission|Office|Bank|Fund|Organi[sz]ation|Foundation|Center|Centre|Union|Coalition|Administration|Pentagon|Kremlin|White House|Congress|Senate|Parliament|Police|Army|Navy|Court|Board|Bureau|Service|Society|League|Federation|Network|Alliance|Project|Watch|Trust|PAC|Club|Authority|Government|FBI|CIA|NATO|UN|EU|GOP|DNC|RNC|ACLU|NRA|Twitter|Facebook|Google|Microsoft|Apple)\b/;
-const OUTLET = /\b(?:Times|Post|Journal|News|Reuters|Associated Press|AP|CNN|BBC|MSNBC|NPR|Fox|Politico|POLITICO|Breitbart|Bloomberg|Tribune|Herald|Gazette|Magazine|Newsweek|Atlantic|Guardian|Telegraph|Economist|Radio|Television|TV|Newspaper|Daily|Press|Agence France-Presse|AFP|Xinhua|Tass|TASS|IRNA|Fars|Axios|HuffPost|Huffington|Wire|Chronicle|Observer|Examiner|Review|Report|Sun|Mail|Express|Mirror)\b/;
+export const ORGANISATION = /\b(?:Department|Ministry|Committee|Party|Council|Group|Association|Institute|University|College|Company|Inc|Corp|Corporation|Campaign|Agency|Commission|Office|Bank|Fund|Organi[sz]ation|Foundation|Center|Centre|Union|Coalition|Administration|Pentagon|Kremlin|White House|Congress|Senate|Parliament|Police|Army|Navy|Court|Board|Bureau|Service|Society|League|Federation|Network|Alliance|Project|Watch|Trust|PAC|Club|Authority|Government|FBI|CIA|NATO|UN|EU|GOP|DNC|RNC|ACLU|NRA|Twitter|Facebook|Google|Microsoft|Apple)\b/;
+export const OUTLET = /\b(?:Times|Post|Journal|News|Reuters|Associated Press|AP|CNN|BBC|MSNBC|NPR|Fox|Politico|POLITICO|Breitbart|Bloomberg|Tribune|Herald|Gazette|Magazine|Newsweek|Atlantic|Guardian|Telegraph|Economist|Radio|Television|TV|Newspaper|Daily|Press|Agence France-Presse|AFP|Xinhua|Tass|TASS|IRNA|Fars|Axios|HuffPost|Huffington|Wire|Chronicle|Observer|Examiner|Review|Report|Sun|Mail|Express|Mirror)\b/;
 const ANONYMOUS = /\b(?:sources?|insiders?|anonymity|(?:not|asked|declined)\b.{0,30}\b(?:named|identified)|familiar with|officials?|aides?|people close to|a person|someone|one official|diplomats?)\b/i;
 const PLURAL_GROUP = /^(?:officials|sources|aides|advisers|advisors|analysts|critics|experts|observers|insiders|supporters|opponents|residents|witnesses|police|authorities|democrats|republicans|investigators|prosecutors|lawmakers|economists|people|voters|activists|researchers|scientists|doctors|protesters|organizers|diplomats)$/i;
 
 // `the ministry said`: a common noun naming an organisation.
-const ORGANISATION_NOUN = /^(?:the|its|their|his|her)\s+(?:\S+\s+)?(?:ministry|department|government|agency|company|campaign|committee|police|army|military|administration|party|group|court|office|embassy|firm|council|union|commission|bank|university|hospital|school|board|legislature|regime|authority|authorities|organi[sz]ation|network|station|newspaper|paper)$/;
+const ORGANISATION_NOUN = /^(?:the|its|their|his|her)\s+(?:\S+\s+){0,3}(?:ministry|department|government|agency|company|campaign|committee|police|army|military|administration|party|group|court|office|embassy|firm|council|union|commission|bank|university|hospital|school|board|legislature|regime|authority|authorities|organi[sz]ation|network|station|newspaper|paper)$/;
 
 export const PRONOUN_SET = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'him', 'her', 'them']);
 
@@ -85,7 +85,9 @@ export function describeSpeaker(
     return { mention: phrase.head, name: full ? full.name : bare, description: appText, kind, organisation: kind === 'organisation' ? bare : null, antecedent: full ? full.span : null };
   }
   const orgNoun = ORGANISATION_NOUN.test(lower);
-  return { mention: phrase.head, name: null, description: whole, kind: orgNoun || (organisation && !/^(?:a|an|the)\s+[a-z]/.test(whole)) ? 'organisation' : 'person', organisation, antecedent: null };
+  // `the interior ministry`, `the city's finance office` name one body; `the ministry` refers back.
+  const named = orgNoun && /^\S+\s+\S+\s+\S+/.test(lower) && /^the\s/.test(lower) ? headText.replace(/^the\s+/i, '') : null;
+  return { mention: phrase.head, name: named, description: whole, kind: orgNoun || (organisation && !/^(?:a|an|the)\s+[a-z]/i.test(whole)) ? 'organisation' : 'person', organisation, antecedent: null };
 }
 
 export function unknownSpeaker(): Speaker {
@@ -134,8 +136,15 @@ export function organisationIn(s: string): string | null {
   return best;
 }
 
+/**
+ * Capitalised words, joined by a few function words: `Iran Front Page`, `Institute for the Study
+ * of War`. Not `An anchor on RT` or `A coordinator for the network`, which describe a speaker.
+ */
 function isProperPhrase(s: string): boolean {
-  return /^\p{Lu}/u.test(s) && s.split(/\s+/).length <= 6;
+  const words = s.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6 || !/^\p{Lu}/u.test(s)) return false;
+  if (words.length > 1 && /^(?:A|An)$/.test(words[0]!)) return false;
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|for|the|and|on|de|del|la|le|al|el|&)$/.test(w));
 }
 
 export type { Span };

@@ -41,11 +41,14 @@ const DETERMINERS = new Set('a an the his her its their our my your one some man
  * `Hugh Hill, a doctor, said` → head `Hugh Hill`, apposition `a doctor`;
  * `Instead, Trump told CNN` → `Trump`). Null when the words do not look like a noun phrase.
  */
-export function speakerBefore(all: readonly Word[]): SpeakerPhrase | null {
+export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase | null {
   // A dateline before a dash is not a speaker: `RENO, Nev. (AP) — Donald Trump says …`.
   const dash = all.findIndex((w) => w.text === '—' || w.text === '–' || w.text === '―');
   const words = dash >= 0 && dash <= 8 && all.slice(0, dash).some((w) => /^[A-Z]{2,}$/.test(w.text)) ? all.slice(dash + 1) : all;
   let end = words.length;
+  // `Now we are told the jets hit …`, `Smith was asked whether …`: a passive cue's subject is
+  // the one spoken to, not the speaker. A progressive (`Smith is saying`) keeps its subject.
+  if (!cue?.lower.endsWith('ing') && isPassiveBefore(words)) return null;
   while (end > 0 && (BEFORE_CUE_FILLER.has(words[end - 1]!.lower) || (/ly$/.test(words[end - 1]!.lower) && !isCapitalised(words[end - 1]!)) || words[end - 1]!.text === ',')) end--;
   if (end === 0) return null;
   const segments: Word[][] = [[]];
@@ -65,9 +68,14 @@ export function speakerBefore(all: readonly Word[]): SpeakerPhrase | null {
     const isLast = k === segs.length - 1;
     const seg = stripDiscourse(segs[k]!, isLast);
     if (seg.length === 0) continue;
+    const next = segs[k + 1];
+    // `One of them, Hugh Hill, a surgeon, said`: a partitive before a name introduces it.
+    if (!isLast && next && isPartitive(seg) && isProperName(next)) continue;
     // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton said`: `Iowa` ends the adjunct.
     const placeAfterAdjunct = afterAdjunct && seg.length <= 2 && seg.every(isCapitalised);
-    if (!isLast && (ADJUNCT.has(seg[0]!.lower) || !startsLikeHead(seg) || isAdjunctPhrase(seg) || placeAfterAdjunct)) {
+    // `WASHINGTON, …` is a dateline; `IRNA, in a report …, claimed` is a subject.
+    const dateline = isShouting(seg) && (seg.length > 1 || (next !== undefined && isCapitalised(next[0]!)));
+    if (!isLast && (ADJUNCT.has(seg[0]!.lower) || !startsLikeHead(seg) || dateline || (!isShouting(seg) && isAdjunctPhrase(seg)) || placeAfterAdjunct)) {
       afterAdjunct = true;
       continue;
     }
@@ -75,13 +83,46 @@ export function speakerBefore(all: readonly Word[]): SpeakerPhrase | null {
     if (!isLast && isApposition(seg) && !DETERMINERS.has(seg[0]!.lower)) continue;
     const head = trimHead(seg);
     if (!looksLikeHead(head)) return null;
-    const next = segs[k + 1];
+    // `A coordinator for the network, Paulo Mendes, told`: a description, then the name it describes.
+    if (!isLast && next && isDescription(head) && isProperName(next)) {
+      return { head: spanOf(next), apposition: spanOf(head) };
+    }
     const apposition = next && !isLast && isApposition(next) ? spanOf(next) : null;
     // Later segments that are neither an apposition nor an adjunct mean the head is wrong:
     // `Clinton, during a meeting in Columbus, Ohio, said` keeps Clinton; `Smith, Jones said` takes Jones.
     return { head: spanOf(head), apposition };
   }
   return null;
+}
+
+const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
+
+/** True when the words end in a form of `be` (adverbs and `not` aside): `we are told`, `he was not asked`. */
+function isPassiveBefore(words: readonly Word[]): boolean {
+  let k = words.length - 1;
+  while (k >= 0 && (words[k]!.lower === 'not' || words[k]!.lower === 'also' || (/ly$/.test(words[k]!.lower) && !isCapitalised(words[k]!)))) k--;
+  return k >= 0 && BE.test(words[k]!.lower);
+}
+
+/** `One of them`, `one of the doctors`, `Two of the witnesses`. */
+function isPartitive(seg: readonly Word[]): boolean {
+  return seg.length >= 3 && /^(?:one|two|three|four|some|another|each|both|many|several|none)$/.test(seg[0]!.lower) && seg[1]!.lower === 'of';
+}
+
+/** A person's or body's name: one to four capitalised words (`Paulo Mendes`, `Hugh Hill`). */
+export function isProperName(seg: readonly Word[]): boolean {
+  const letters = seg.filter((w) => w.text !== '.');
+  return letters.length >= 1 && letters.length <= 4 && letters.every((w) => isCapitalised(w) && isLetterWord(w)) && !isShouting(letters);
+}
+
+/** A described speaker: a determiner then lower-case words (`a coordinator for the network`). */
+function isDescription(seg: readonly Word[]): boolean {
+  return seg.length >= 2 && DETERMINERS.has(seg[0]!.lower) && !isCapitalised(seg[1]!);
+}
+
+/** All capitals (`WASHINGTON`, `IRNA`). */
+function isShouting(seg: readonly Word[]): boolean {
+  return seg.every((w) => w.text === w.text.toUpperCase() && w.text.length >= 2) && seg.some((w) => w.text.length >= 4);
 }
 
 /** Strips discourse words (`Still, …`), and for the cue's own clause, subordinators too. */
@@ -94,7 +135,6 @@ function stripDiscourse(seg: Word[], isLast: boolean): Word[] {
 // `Six months ago, …`, `On Monday, …`, `WASHINGTON — …`, `Horrified at the prospect, …`.
 function isAdjunctPhrase(seg: readonly Word[]): boolean {
   const f = seg[0]!;
-  if (seg.every((w) => w.text === w.text.toUpperCase() && w.text.length >= 2) && seg.some((w) => w.text.length >= 4)) return true;
   if (/^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|several|last|next|this|earlier|later|hours|days|weeks|months|years|minutes|moments|shortly|soon|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(f.lower)) return true;
   if (seg.length <= 4 && seg.some((w) => /^(?:days|hours|weeks|months|years|minutes)$/.test(w.lower))) return true;
   if (/^(?:ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|afternoon|today|yesterday)$/.test(seg[seg.length - 1]!.lower)) return true;
@@ -113,15 +153,23 @@ function trimHead(seg: Word[]): Word[] {
     const w = seg[k]!;
     if (isCapitalised(w)) continue;
     if (w.lower === 'who') return seg; // `Officials who asked not to be named`
+    // `The interior ministry on Monday rejected …`: a time adjunct ends the subject.
+    if (TIME_ADJUNCT.test(w.lower) && (TIME_WORD.test(seg[k + 1]?.lower ?? '') || /^(?:yesterday|today|tonight)$/.test(w.lower))) return seg.slice(0, k);
     if (BEFORE_CUE_FILLER.has(w.lower) && !DETERMINERS.has(w.lower)) return seg.slice(0, k);
     if (/^(?:went|made|gave|took|came|began|sought|tried|appeared|seemed|got|put|used|wants|wanted|needs|needed|goes|makes|takes|gets)$/.test(w.lower)) return seg.slice(0, k);
     // `the Republican field remained divided`, `a court document filed by`: a past form after a noun.
     const prevWord = seg[k - 1]!;
     const pastAfterNoun = /ed$/.test(w.lower) && k >= 2 && !DETERMINERS.has(prevWord.lower) && !/ly$/.test(prevWord.lower) && isLetterWord(prevWord);
+    // `The same report said`: a noun that is also a cue verb ends the subject, it does not cut it.
+    if (k === seg.length - 1 && NOUN_TOO.test(w.lower) && !PRONOUNS.has(prevWord.lower)) return seg;
     if (cueClass(w.lower) || pastAfterNoun || (/ed$/.test(w.lower) && isCapitalised(prevWord)) || /^(?:is|was|are|were|has|had|have|will|would|can|could|did|does|do)$/.test(w.lower)) return seg.slice(0, k);
   }
   return seg;
 }
+
+const NOUN_TOO = /^(?:report|reports|statement|post|posts|tweet|tweets|note|claim|claims|estimate|estimates|remark|remarks|reply|read|promise|warning|account|accounts)$/;
+const TIME_ADJUNCT = /^(?:on|last|this|late|early|earlier|yesterday|today|tonight)$/;
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|weekend|day|jan|feb|january|february|march|april|june|july|august|september|october|november|december)$/;
 
 const GROUP = /^(?:officials?|sources?|aides?|advisers?|advisors?|analysts?|critics?|experts?|observers?|insiders?|supporters?|opponents?|residents?|witnesses?|police|authorities|democrats?|republicans?|investigators?|prosecutors?|lawmakers?|economists?|people|voters?|activists?|researchers?|scientists?|doctors?|protesters?|organizers?|diplomats?|polls?|surveys?|studies|reports?|documents?|records?|data|estimates?)$/;
 
@@ -145,6 +193,8 @@ export function speakerAfter(words: readonly Word[]): SpeakerPhrase | null {
     }
     if (w.lower === 'of' && !(words[k + 1] && isCapitalised(words[k + 1]!))) break;
     if (head.length > 0 && cueClass(w.lower) && !isCapitalised(w)) break;
+    // `said the price had doubled`: a finite verb means a clause follows the cue, not a speaker.
+    if (FINITE.test(w.lower)) return null;
     head.push(w);
     k++;
   }
@@ -162,13 +212,32 @@ export function speakerAfter(words: readonly Word[]): SpeakerPhrase | null {
       app.push(w);
       j++;
     }
-    if (app.length > 0 && isApposition(app)) apposition = spanOf(app);
+    // `the state transport secretary, Daniel Ruiz`: the name after a description is the head.
+    if (app.length > 0 && isDescription(head) && isProperName(app)) return { head: spanOf(app), apposition: spanOf(head) };
+    // `According to the city's finance office, the bridge will cost …`: a clause is not an apposition.
+    if (app.length > 0 && isApposition(app) && !hasMainVerb(app)) apposition = spanOf(app);
   }
   return { head: spanOf(head), apposition };
 }
 
+// Auxiliaries and modals: in a noun phrase they can only belong to a relative clause.
+const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do)$/;
+
+/** A finite verb outside a relative clause (`who had campaigned` is fine, `the bridge will cost` is not). */
+function hasMainVerb(ws: readonly Word[]): boolean {
+  for (const w of ws) {
+    if (/^(?:who|whose|which|that|whom)$/.test(w.lower)) return false;
+    if (FINITE.test(w.lower)) return true;
+  }
+  return false;
+}
+
 function isApposition(seg: readonly Word[]): boolean {
   const first = seg[0]!;
+  // `one of the two members who voted against`
+  if (isPartitive(seg)) return true;
+  // `in a report reposted by …`, `during a meeting in Columbus`: an adjunct, not an apposition.
+  if (/^(?:in|on|at|during|after|before|since|from|with|by|for|to|through|via|under|over|amid|despite|according)$/.test(first.lower)) return false;
   if (first.lower === 'a' || first.lower === 'an' || first.lower === 'who' || first.lower === 'whose') return true;
   if (first.lower === 'the' && seg[1] && !isCapitalised(seg[1])) return true;
   if (/^(?:his|her|their|its)$/.test(first.lower)) return true;

@@ -91,6 +91,14 @@ describe('quotesStage: reported speech', () => {
     ['"We lost," Smith said, adding that the plan would fail next year.', ['direct | We lost, | said | Smith', 'indirect | that the plan would fail next year | adding | Smith']],
     ['Perez hammered Trump, calling him a "train wreck" at the rally.', ['mixed | him a "train wreck" at the rally | calling | Perez']],
     ["''We work hard,'' said Monika Bickert.", ['direct | We work hard, | said | Monika Bickert']],
+    // A partitive introduces the name; the description after it is kept apart.
+    ['One of them, Hugh Hill, a surgeon who treated the wounded, said the injuries were consistent with an airstrike.', ['indirect | the injuries were consistent with an airstrike | said | Hugh Hill']],
+    // Words after the cue that hold a finite verb are the content, not the speaker.
+    ['Councillor Tom Reyes, one of the two members who voted against, said the price had doubled since 2019.', ['indirect | the price had doubled since 2019 | said | Councillor Tom Reyes']],
+    // A clause after `According to X,` is not an apposition of X.
+    ["According to the city's finance office, the bridge will cost $412 million.", ["indirect | the bridge will cost $412 million | According to | the city's finance office"]],
+    // A passive cue: its subject is spoken to, not the speaker.
+    ['Now we are told the jets hit the market at dawn.', []],
     // Not reported speech.
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],
@@ -135,6 +143,38 @@ describe('quotesStage: speakers', () => {
     // A surname alone takes the full name seen earlier.
     ['Donald Trump spoke. "We will win," Trump said.', 0, { mention: 'Trump', name: 'Donald Trump', description: null, kind: 'person', organisation: null, antecedent: 'Donald Trump' }],
     ['"We will appeal," the ministry said.', 0, { mention: 'the ministry', name: null, description: 'the ministry', kind: 'organisation', organisation: null, antecedent: null }],
+    // A qualified organisation noun names one body; a time adjunct ends the subject.
+    [
+      'The interior ministry on Monday rejected the toll, calling the figure "premature and unverified."',
+      0,
+      { mention: 'The interior ministry', name: 'interior ministry', description: 'The interior ministry', kind: 'organisation', organisation: null, antecedent: null },
+    ],
+    // A description before the name: the name is the head.
+    [
+      'A coordinator for the network, Paulo Mendes, told the agency, "The water came at night."',
+      0,
+      { mention: 'Paulo Mendes', name: 'Paulo Mendes', description: 'A coordinator for the network', kind: 'person', organisation: null, antecedent: null },
+    ],
+    // Capitalised first word only: a description, not a name.
+    ['An anchor on RT described the estimate as "politically motivated" in a broadcast.', 0, { mention: 'An anchor on RT', name: null, description: 'An anchor on RT', kind: 'person', organisation: null, antecedent: null }],
+    // `the paper` stands for the outlet named before it.
+    [
+      'The New York Times was less certain. "At least 40 people were buying bread," the paper reported.',
+      0,
+      { mention: 'the paper', name: 'The New York Times', description: null, kind: 'outlet', organisation: null, antecedent: 'The New York Times' },
+    ],
+    // A person found by an apposition (no known first name) is the antecedent of a later `he`.
+    [
+      'Col. Peter Marsh spoke first.\n\nOne of them, Hugh Hill, a surgeon, said the injuries were grave. "I have seen this before," he said.',
+      1,
+      { mention: 'he', name: 'Hugh Hill', description: null, kind: 'person', organisation: null, antecedent: 'Hugh Hill' },
+    ],
+    // A gendered role word gives the name its gender; a surname carries it on.
+    [
+      'Spokeswoman Clara Ventos spoke. Maria Sol left. Asked about it, Ventos said the list was wrong. She added: "No one is hiding anything."',
+      1,
+      { mention: 'She', name: 'Clara Ventos', description: null, kind: 'person', organisation: null, antecedent: 'Ventos' },
+    ],
   ];
   it.each(cases)('%j', (input, i, expected) => {
     expect(speaker(input, i)).toEqual(expected);
@@ -154,6 +194,20 @@ describe('quotesStage: marked phrases', () => {
     const { layer } = run(input);
     expect(layer.quotes).toEqual([]);
     expect(layer.markedPhrases.map((m) => `${m.kind} ${input.slice(m.span.start, m.span.end)}`)).toEqual(expected);
+  });
+
+  it('keeps single-marked phrases as scare quotes in an article that quotes in double marks', () => {
+    const text = '"We have reviewed all of the footage," Marsh said. The same report said the coalition had used \'friendly fire\' as an excuse before.';
+    const { layer } = run(text);
+    expect(layer.markedPhrases.map((m) => `${m.kind} ${text.slice(m.span.start, m.span.end)}`)).toEqual(["scare 'friendly fire'"]);
+    expect(view(text, layer)).toEqual(['direct | We have reviewed all of the footage, | said | Marsh', 'indirect | the coalition had used \'friendly fire\' as an excuse before | said | The same report']);
+  });
+
+  it('does not take a title in a parenthetical reference as more of the quotation', () => {
+    const text = '"At least 40 people were buying bread," the paper reported (Anna Reyes, \'Witnesses describe the morning\', The Post, 4 June 2015).';
+    const { layer } = run(text);
+    expect(view(text, layer)).toEqual(['direct | At least 40 people were buying bread, | reported | the paper']);
+    expect(layer.markedPhrases.map((m) => m.kind)).toEqual(['title']);
   });
 
   it('numbers quotes and marked phrases in text order', () => {

@@ -5,6 +5,7 @@ import { attributeQuotes } from './attribute-quotes.js';
 import { paragraphIndex } from './clause-bounds.js';
 import { findReportedSpeech } from './find-reported-speech.js';
 import { pairQuoteMarks } from './pair-quote-marks.js';
+import { findOutletMentions, isOutletNoun, resolveOutletNoun, type OutletMention } from './resolve-outlet.js';
 import { findPeople } from './resolve-pronoun.js';
 
 /**
@@ -33,13 +34,23 @@ export const quotesStage = defineStage({
     // Reported speech around a scare-quoted phrase (`So are a "small handful" of companies,
     // Gilbert said`) is a mixed quotation: the phrase is part of its content, not a scare quote.
     const inContent = (p: Span) => reported.some((r) => r.content.some((c) => c.start <= p.start && p.end <= c.end));
-    const phrases = found.phrases.filter((p) => p.kind === 'title' || !inContent(p.span));
+    // An article that quotes in double marks keeps single ones for scare quotes (`had used
+    // 'friendly fire' as an excuse`): those stay marked phrases inside reported speech too.
+    const singleIsScare = found.singleIsScare;
+    const phrases = found.phrases.filter((p) => p.kind === 'title' || (singleIsScare && isSingleMarked(text, p.span)) || !inContent(p.span));
     const reportedQuotes = reported.map((r) => ({ ...r, kind: r.content.some((c) => QUOTE_MARK.test(text.slice(c.start, c.end))) ? ('mixed' as const) : ('indirect' as const) }));
     const ordered = [...found.quotes, ...reportedQuotes]
       .filter((q) => q.content.length > 0)
       .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
       .sort((a, b) => compareSpans(a.content[0]!, b.content[0]!));
-    const quotes: Quote[] = inheritSpeakers(ordered, structure.paragraphs)
+    // `the paper reported`: resolved against the outlets named before, found only when needed.
+    let outletMentions: OutletMention[] | null = null;
+    const resolved = ordered.map((q) => {
+      if (!q.speaker.mention || !isOutletNoun(text, q.speaker.mention)) return q;
+      outletMentions ??= findOutletMentions(text, ctx.resources?.outlets);
+      return { ...q, speaker: resolveOutletNoun(text, q.speaker, outletMentions) };
+    });
+    const quotes: Quote[] = inheritSpeakers(resolved, structure.paragraphs)
       .map((q, i) => ({
         id: `q${i + 1}`,
         kind: q.kind,
@@ -55,6 +66,11 @@ export const quotesStage = defineStage({
 });
 
 const QUOTE_MARK = /["“”„«»]/;
+
+function isSingleMarked(text: string, s: Span): boolean {
+  const c = text[s.start] ?? '';
+  return (c === "'" || c === '‘' || c === '’') && text[s.start + 1] !== "'";
+}
 
 type Unnumbered = Omit<Quote, 'id'>;
 
