@@ -15,71 +15,23 @@
  * --limit N (first N files), --json, --write-json FILE (also save the figures), --skip-parallel, --skip-e2e, --skip-pathological,
  * --timeout S (per pathological input, 60).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { createAnalyzer, defaultStages } from '../analyze.js';
 import { balance, listTextFiles, readCorpus, utf8Bytes } from './corpus.js';
+import { formatResult } from './format-bench.js';
+import { cpuNowMs, maxRssMb, ratios, throughput, type BenchResult, type Sample, type Throughput } from './measures.js';
 import { PATHOLOGICAL_KINDS, type PathologicalKind } from './pathological.js';
+import { runPathological, startWorkers, timeChild, type ChildSample } from './processes.js';
 import { timeStages } from './timed-stages.js';
 import { createWinkTagger } from './wink-tag.js';
-import type { WorkerReport, WorkerTask } from './worker.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const MB = 1024 * 1024;
-
-interface Throughput {
-  readonly ms: number;
-  /** CPU time (user + system, all threads of the process) of the same pass: less sensitive to other load than wall time. */
-  readonly cpuMs: number;
-  readonly articlesPerS: number;
-  readonly mbPerS: number;
-}
-
-interface Sample {
-  readonly ms: number;
-  readonly cpuMs: number;
-}
-
-const cpuNowMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-/** The median pass by wall time, and the median CPU time (taken separately). */
-function throughput(samples: readonly Sample[], articles: number, bytes: number): Throughput {
-  const ms = median(samples.map((x) => x.ms));
-  return { ms, cpuMs: median(samples.map((x) => x.cpuMs)), articlesPerS: articles / (ms / 1000), mbPerS: bytes / MB / (ms / 1000) };
-}
-
-export interface BenchResult {
-  readonly corpus: { readonly dir: string; readonly articles: number; readonly mb: number };
-  /** `loadAvg`: the 1-minute load average at the start and at the end (other processes compete for the cores). */
-  readonly machine: { readonly cpu: string; readonly cores: number; readonly node: string; readonly loadAvg: readonly [number, number] };
-  readonly commit: string;
-  readonly rounds: number;
-  /** `readMs`: reading and decoding the corpus with claimtrace's readArticle (not part of the passes). */
-  readonly load: { readonly readMs: number; readonly analyzerMs: number; readonly winkMs: number };
-  /** `ratio` is claimtrace's speed over wink's (wink wall time / claimtrace wall time); `cpuRatio` the same with CPU time. */
-  readonly inProcess: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly ratio: number; readonly cpuRatio: number; readonly peakRssMb: number };
-  readonly parallel: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly workers: number; readonly ratio: number; readonly cpuRatio: number; readonly peakRssMb: number | null } | null;
-  readonly endToEnd: { readonly claimtrace: Throughput & { rssMb: number }; readonly wink: Throughput & { rssMb: number }; readonly ratio: number; readonly cpuRatio: number } | null;
-  /** Mean per 1-core pass; `share` of the analysis by wall time, `cpuShare` by CPU time. */
-  readonly stages: readonly { readonly stage: string; readonly ms: number; readonly cpuMs: number; readonly share: number; readonly cpuShare: number }[];
-  readonly pathological: readonly { readonly kind: PathologicalKind; readonly bytes: number; readonly ms: number | null; readonly quotes: number | null }[];
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 async function main(argv: readonly string[]): Promise<number> {
   const { values: args } = parseArgs({
@@ -237,98 +189,6 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-function ratios(x: { claimtrace: Throughput; wink: Throughput }): { ratio: number; cpuRatio: number } {
-  return { ratio: x.wink.ms / x.claimtrace.ms, cpuRatio: x.wink.cpuMs / x.claimtrace.cpuMs };
-}
-
-interface WorkerPool {
-  /** One pass over every group at once: wall time from `go` to the last `done`, and the process's CPU time meanwhile. */
-  pass(): Promise<Sample>;
-  stop(): Promise<void>;
-}
-
-/** Starts one worker thread per group for one tool and waits until all have read, loaded and warmed up. */
-async function startWorkers(kind: 'claimtrace' | 'wink', groups: readonly (readonly string[])[]): Promise<WorkerPool> {
-  const workers = groups.map((paths) => new Worker(new URL('./worker.js', import.meta.url), { workerData: { kind, paths } satisfies WorkerTask }));
-  const next = (w: Worker, type: WorkerReport['type']) =>
-    new Promise<WorkerReport>((ok, fail) => {
-      const onMessage = (m: WorkerReport) => {
-        if (m.type === type) {
-          w.off('message', onMessage);
-          w.off('error', fail);
-          ok(m);
-        }
-      };
-      w.on('message', onMessage);
-      w.once('error', fail);
-    });
-  const stop = async () => {
-    await Promise.all(workers.map((w) => w.terminate()));
-  };
-  try {
-    await Promise.all(workers.map((w) => next(w, 'ready')));
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return {
-    async pass() {
-      const c0 = cpuNowMs();
-      const t0 = performance.now();
-      const done = Promise.all(workers.map((w) => next(w, 'done')));
-      for (const w of workers) w.postMessage('go');
-      await done;
-      return { ms: performance.now() - t0, cpuMs: cpuNowMs() - c0 };
-    },
-    stop,
-  };
-}
-
-async function runPathological(kind: PathologicalKind, bytes: number, timeoutMs: number): Promise<{ ms: number | null; quotes: number | null }> {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { kind: 'pathological', spec: { kind, bytes } } satisfies WorkerTask });
-  try {
-    return await new Promise((ok, fail) => {
-      const timer = setTimeout(() => ok({ ms: null, quotes: null }), timeoutMs);
-      worker.once('message', (m: WorkerReport) => {
-        clearTimeout(timer);
-        ok(m.type === 'pathological' ? { ms: m.ms, quotes: m.quotes } : { ms: null, quotes: null });
-      });
-      worker.once('error', (e) => {
-        clearTimeout(timer);
-        fail(e);
-      });
-    });
-  } finally {
-    await worker.terminate();
-  }
-}
-
-interface ChildSample extends Sample {
-  readonly rssMb: number;
-}
-
-/** Runs `node <args>` with stdout to /dev/null; wall time from spawn to exit, and the child's CPU time and peak RSS. */
-async function timeChild(nodeArgs: readonly string[]): Promise<ChildSample> {
-  const rssFile = join(tmpdir(), `claimtrace-bench-rss-${process.pid}.txt`);
-  rmSync(rssFile, { force: true });
-  const preload = pathToFileURL(fileURLToPath(new URL('./rss-report.js', import.meta.url))).href;
-  const devNull = openSync('/dev/null', 'w');
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', preload, ...nodeArgs], {
-    stdio: ['ignore', devNull, 'pipe'],
-    env: { ...process.env, CLAIMTRACE_BENCH_RSS_FILE: rssFile },
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number | null>((ok) => child.on('close', ok));
-  const ms = performance.now() - t0;
-  closeSync(devNull);
-  if (code !== 0) throw new Error(`Expected \`node ${nodeArgs.join(' ')}\` to exit 0, not ${code}: ${stderr.slice(0, 500)}`);
-  const usage = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number; cpuMs: number }) : null;
-  rmSync(rssFile, { force: true });
-  return { ms, cpuMs: usage?.cpuMs ?? Number.NaN, rssMb: usage ? usage.maxRssKb / 1024 : Number.NaN };
-}
-
 function gitCommit(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
@@ -337,59 +197,6 @@ function gitCommit(): string {
   } catch {
     return 'unknown';
   }
-}
-
-function formatResult(r: BenchResult): string {
-  const row = (label: string, t: Throughput, extra = '') =>
-    `  ${label.padEnd(44)}${t.articlesPerS.toFixed(1).padStart(10)}${t.mbPerS.toFixed(2).padStart(9)}${(t.ms / 1000).toFixed(2).padStart(9)}${(t.cpuMs / 1000).toFixed(2).padStart(9)}${extra}`;
-  const head = `  ${''.padEnd(44)}${'articles/s'.padStart(10)}${'MB/s'.padStart(9)}${'wall s'.padStart(9)}${'cpu s'.padStart(9)}`;
-  const ratio = (x: { ratio: number; cpuRatio: number }) =>
-    `  speed ratio claimtrace / wink: ${x.ratio.toFixed(2)} by wall time, ${x.cpuRatio.toFixed(2)} by CPU time (target ≥ 0.5: ${Math.min(x.ratio, x.cpuRatio) >= 0.5 ? 'met' : 'NOT met'})`;
-  const lines = [
-    `claimtrace bench: ${r.corpus.articles} texts, ${r.corpus.mb.toFixed(2)} MB (UTF-8), ${r.corpus.dir}`,
-    `machine: ${r.machine.cpu}, ${r.machine.cores} cores (availableParallelism), node ${r.machine.node}; load average ${r.machine.loadAvg[0].toFixed(1)} at start, ${r.machine.loadAvg[1].toFixed(1)} at end; commit ${r.commit}`,
-    `load: reading the corpus (readArticle) ${r.load.readMs.toFixed(0)} ms; analyzer ${r.load.analyzerMs.toFixed(0)} ms, wink-nlp + model ${r.load.winkMs.toFixed(0)} ms`,
-    '',
-    `In process, texts in memory (median of ${r.rounds} passes after a warm-up)`,
-    head,
-    row('claimtrace analyze, 1 core', r.inProcess.claimtrace),
-    row('wink-nlp readDoc + pos, 1 core', r.inProcess.wink),
-    ratio(r.inProcess),
-    `  peak RSS of the process after the 1-core passes (both tools loaded): ${r.inProcess.peakRssMb.toFixed(0)} MB`,
-  ];
-  if (r.parallel) {
-    lines.push(
-      '',
-      `In process, ${r.parallel.workers} worker threads (one per core, warmed up, kept across rounds; median of ${r.rounds} passes)`,
-      head,
-      row(`claimtrace analyze, ${r.parallel.workers} workers`, r.parallel.claimtrace),
-      row(`wink-nlp readDoc + pos, ${r.parallel.workers} workers`, r.parallel.wink),
-      ratio(r.parallel),
-      `  speed-up over 1 core: claimtrace ${(r.inProcess.claimtrace.ms / r.parallel.claimtrace.ms).toFixed(2)}×, wink ${(r.inProcess.wink.ms / r.parallel.wink.ms).toFixed(2)}×`,
-      `  peak RSS of the process after the parallel passes: ${r.parallel.peakRssMb?.toFixed(0)} MB`,
-    );
-  }
-  if (r.endToEnd) {
-    lines.push(
-      '',
-      `End to end, child processes including process start (median of ${r.rounds})`,
-      `${head}  peak RSS`,
-      row('node bin/claimtrace.js analyze --format jsonl', r.endToEnd.claimtrace, `${r.endToEnd.claimtrace.rssMb.toFixed(0).padStart(7)} MB`),
-      row('node dist/bench/wink-pass.js', r.endToEnd.wink, `${r.endToEnd.wink.rssMb.toFixed(0).padStart(7)} MB`),
-      ratio(r.endToEnd),
-    );
-  }
-  lines.push('', 'Where claimtrace spends its time (1-core passes, mean per pass)', `  ${''.padEnd(32)}${'wall ms'.padStart(10)}${'share'.padStart(8)}${'cpu ms'.padStart(10)}${'share'.padStart(8)}`);
-  for (const s of r.stages) {
-    lines.push(`  ${s.stage.padEnd(32)}${s.ms.toFixed(0).padStart(10)}${`${(100 * s.share).toFixed(1)}%`.padStart(8)}${s.cpuMs.toFixed(0).padStart(10)}${`${(100 * s.cpuShare).toFixed(1)}%`.padStart(8)}`);
-  }
-  if (r.pathological.length) {
-    lines.push('', 'Pathological inputs (one analysis each, in a worker thread)');
-    for (const p of r.pathological) {
-      lines.push(`  ${p.kind.padEnd(16)}${`${p.bytes / 1024} KB`.padStart(9)}  ${p.ms === null ? 'stopped (timeout)' : `${p.ms.toFixed(0).padStart(7)} ms`}${p.quotes === null ? '' : `  ${p.quotes} quotes`}`);
-    }
-  }
-  return lines.join('\n');
 }
 
 main(process.argv.slice(2)).then(
