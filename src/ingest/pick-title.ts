@@ -1,4 +1,5 @@
 import { toArray, type DomDocument, type DomElement } from './dom-types.js';
+import { decodeEntities } from './decode-entities.js';
 import { htmlToBlocks, type DomNode } from './html-to-blocks.js';
 
 /** An element's text on one line, with a space where blocks or `<br>` break it ("(US)<br>Your Guide"). */
@@ -40,9 +41,22 @@ export function pickTitle(doc: DomDocument, declared: readonly (string | null)[]
     const score = shared / w.size;
     if (!best || score > best.score) best = { el, text, score };
   }
-  if (best && (metas.length === 0 || best.score >= 0.3)) return { title: best.text, element: best.el };
+  if (best && (metas.length === 0 || best.score >= 0.3)) return { title: tidyHeadline(best.text, metas, siteName), element: best.el };
   const first = metas[0];
   return { title: first ? withoutSiteSuffix(first, siteName) : null, element: best?.el ?? null };
+}
+
+/**
+ * A headline as the page declares it, when the visible one differs only by a site suffix
+ * ("12 Tools for 2026 | Python, SQL & AI") or by typography ("Hasn’t" vs "Hasn't").
+ */
+function tidyHeadline(headline: string, metas: readonly string[], siteName: string | null): string {
+  const text = decodeEntities(headline);
+  const declared = metas.map((m) => withoutSiteSuffix(decodeEntities(m), siteName));
+  const parts = text.split(SITE_SEPARATOR);
+  const head = parts.length > 1 && declared.some((d) => norm(d) === norm(parts[0]!)) ? parts[0]!.trim() : text;
+  const plain = (s: string) => norm(s).replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  return declared.find((d) => d !== head && plain(d) === plain(head)) ?? head;
 }
 
 /** The part of "Headline | Site" that names the site (the last part), or null. */

@@ -3,6 +3,7 @@ import { toArray, type DomDocument } from './dom-types.js';
 import { normaliseDate } from './normalise-date.js';
 import { elementsAroundHeadline, findByline, splitAuthors } from './find-byline.js';
 import { findMarkedDate, findVisibleDate } from './find-visible-date.js';
+import { decodeEntities } from './decode-entities.js';
 import { pickTitle } from './pick-title.js';
 import { readJsonLd, typesOf, type JsonLd, type JsonObject } from './read-json-ld.js';
 
@@ -41,21 +42,6 @@ const clean = (s: unknown): string | null => {
   const t = decodeEntities(s).replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 };
-
-/** JSON-LD and meta values are sometimes entity-escaped twice (`&amp;#8217;`). */
-function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip);/gi, (m, e: string) => {
-    const l = e.toLowerCase();
-    if (l.startsWith('#x')) return safeCodePoint(parseInt(l.slice(2), 16), m);
-    if (l.startsWith('#')) return safeCodePoint(parseInt(l.slice(1), 10), m);
-    return ({ amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', hellip: '…' } as Record<string, string>)[l] ?? m;
-  });
-}
-
-function safeCodePoint(n: number, fallback: string): string {
-  return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : fallback;
-}
 
 /** Names from a JSON-LD `author`/`creator` value (a string, a Person, a reference, or a list), organisations apart. */
 function personNames(value: unknown, ld: JsonLd): { persons: string[]; organisations: string[] } {
