@@ -78,7 +78,7 @@ const PARTICLE = /^(?:out|up|for|on|about|of|with|against|down)$/;
 // Words inside cues that do not head them (`has said`, `is expected`, `said on Monday`).
 const FUNCTION_WORD = /^(?:to|has|have|had|having|is|was|are|were|be|been|being|am|on|about|for|also|not|no|never|an|a|the|in|of|at|by|from|with|as|and|or|but|would|will|did|do|does|could|can|should|may|might|must|out|up|down|against|that|this|these|those|he|she|they|it|we|i|you|his|her|their|its|our|my|your|who|which|what|then|again|still|just|even|only|more|most|very|so|now|already|long|recently|later|earlier|statement|interview|poll|polls|report|\p{N}+)$/u;
 
-function deriveLexicon(articles: readonly Article[], minCount: number, minPrecision: number): { forms: Set<string>; table: [string, number, number][] } {
+function deriveLexicon(articles: readonly Article[], minCount: number, minPrecision: number): { forms: Map<string, number>; table: [string, number, number][] } {
   const seen = new Map<string, number>();
   const asCue = new Map<string, number>();
   for (const a of articles) {
@@ -106,7 +106,7 @@ function deriveLexicon(articles: readonly Article[], minCount: number, minPrecis
     if (n >= minCount && n / total >= minPrecision) table.push([form, n, total]);
   }
   table.sort((x, y) => y[1] - x[1]);
-  return { forms: new Set(table.map((r) => r[0])), table };
+  return { forms: new Map(table.map((r) => [r[0], r[1] / r[2]])), table };
 }
 
 // ── 2. candidates ────────────────────────────────────────────────────────────
@@ -132,7 +132,7 @@ function jaccard(a: Set<number>, b: Set<number>): number {
   return inter / (a.size + b.size - inter || 1);
 }
 
-function candidatesOf(a: Article, index: number, forms: ReadonlySet<string>): Labelled[] {
+function candidatesOf(a: Article, index: number, forms: ReadonlyMap<string, number>): Labelled[] {
   const text = a.text;
   const layers = structure.run({ text, source: { path: a.id, format: 'text', encoding: 'utf-8', bytes: text.length }, meta: emptyMeta }).layers;
   const { paragraphs, sentences } = layers.structure;

@@ -71,7 +71,7 @@ function learned(text: string, words: readonly Word[], rules: readonly Found[], 
     const score = scoreCandidate(model!, c.features);
     if (score < model!.threshold) continue;
     if (rules.some((r) => r.content.some((x) => sameSpan(x, c.content)))) continue;
-    const twin = kept.findIndex((k) => sameSpan(k.content[0]!, c.content));
+    const twin = kept.findIndex((k) => k.cue.start === c.cue.start || sameSpan(k.content[0]!, c.content));
     if (twin >= 0 && kept[twin]!.score >= score) continue;
     if (twin >= 0) kept.splice(twin, 1);
     kept.push({ content: [c.content], cue: c.cue, speaker: c.speaker, confidence: Math.round(score * 100) / 200 + 0.2, score });
@@ -79,7 +79,7 @@ function learned(text: string, words: readonly Word[], rules: readonly Found[], 
   return kept.map(({ score: _score, ...f }) => f);
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
+const EMPTY: ReadonlyMap<string, number> = new Map();
 
 /** Two contents that share more than half of their extent. */
 function sameSpan(a: Span, b: Span): boolean {

@@ -14,8 +14,8 @@ import { isCapitalised, isLetterWord, type Word } from './words.js';
 /** A learned cue model: the candidate forms and the weights of the classifier. */
 export interface CueModel {
   readonly version: string;
-  /** Lower-cased word forms that may head a cue. */
-  readonly forms: ReadonlySet<string>;
+  /** Lower-cased word forms that may head a cue, with the share of their train occurrences inside a gold cue. */
+  readonly forms: ReadonlyMap<string, number>;
   readonly bits: number;
   readonly weights: Float32Array;
   /** Candidates scoring at least this are kept. */
@@ -44,6 +44,10 @@ const AUX = /^(?:is|was|are|were|be|been|being|has|have|had|will|would|can|could
 const WH = /^(?:how|why|what|whether|if|when|where|who|which)$/;
 const PARTICLE = /^(?:out|up|for|on|to|about|of|with|against|down)$/;
 const MIN_CONTENT_WORDS = 2;
+
+// The cue tells `speakerBefore` a progressive (`Trump is thanking`) from a passive (`Smith was
+// asked`); typed loosely so this compiles whether or not that parameter has landed.
+const subjectBefore: (words: readonly Word[], cue: Word) => SpeakerPhrase | null = speakerBefore;
 
 /** A coarse shape of a word for features: pron, cap, det, aux, to, that, wh, punct, num, low. */
 function shape(w: Word | undefined): string {
@@ -76,7 +80,7 @@ function bucket(n: number): string {
  * cues already found, with a subject before it and a clause or object after it. `found` are the
  * relations the rules already made for this sentence (their cues are not candidates again).
  */
-export function cueCandidates(text: string, words: readonly Word[], forms: ReadonlySet<string>, found: readonly { cue: Span; content: readonly Span[] }[], h: ClauseHelpers): Candidate[] {
+export function cueCandidates(text: string, words: readonly Word[], forms: ReadonlyMap<string, number>, found: readonly { cue: Span; content: readonly Span[] }[], h: ClauseHelpers): Candidate[] {
   const out: Candidate[] = [];
   const question = words[words.length - 1]?.text === '?';
   for (let c = 1; c < words.length - MIN_CONTENT_WORDS; c++) {
@@ -90,7 +94,7 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     if (PARTICLE.test(words[c + 1]?.lower ?? '') && words[c + 1]!.lower !== 'to' && forms.has(`${w.lower} ${words[c + 1]!.lower}`)) cueEnd = c + 1;
     const participle = w.lower.endsWith('ing') && (prev.text === ',' || prev.lower === 'and');
     const subjectWords = participle ? words.slice(0, c - 1) : h.clauseStart(words, c);
-    const speaker = speakerBefore(subjectWords);
+    const speaker = subjectBefore(subjectWords, w);
     if (!speaker) continue;
     if (!participle && speaker.head.start < (subjectWords[0]?.start ?? 0)) continue;
     const headEnd = speaker.head.end;
@@ -106,44 +110,81 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     if (k >= words.length) continue;
     const first = words[k]!;
     if (!isLetterWord(first) && first.text !== '$') continue;
-    const end = h.clauseEnd(words, k);
-    let n = 0;
-    for (let j = k; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
-    if (n < MIN_CONTENT_WORDS) continue;
-    const content = { start: first.start, end };
-    const inside = found.some((f) => f.content.some((s) => s.start <= w.start && w.end <= s.end));
-    const subj = headShape(text, speaker);
-    const fs = [
-      'bias',
-      `w=${w.lower}`,
-      `p1=${prev.lower}`,
-      `p2=${words[c - 2]?.lower ?? '∅'}`,
-      `n1=${words[c + 1]?.lower ?? '∅'}`,
-      `n2=${words[c + 2]?.lower ?? '∅'}`,
-      `ps=${shape(prev)}`,
-      `ns=${shape(words[c + 1])}`,
-      `ks=${shape(first)}`,
-      `w|ks=${w.lower}|${shape(first)}`,
-      `w|ns=${w.lower}|${shape(words[c + 1])}`,
-      `w|ps=${w.lower}|${shape(prev)}`,
-      `w|n1=${w.lower}|${words[c + 1]?.lower ?? '∅'}`,
-      `w|p1=${w.lower}|${prev.lower}`,
-      `subj=${subj}`,
-      `w|subj=${w.lower}|${subj}`,
-      `between=${bucket(between)}`,
-      `w|between=${w.lower}|${Math.min(between, 3)}`,
-      `len=${bucket(n)}`,
-      `at=${bucket(c)}`,
-      `part=${participle}`,
-      `cap=${isCapitalised(w)}`,
-      `inside=${inside}`,
-      `found=${found.length > 0}`,
-      `q=${question}`,
-      `subjlen=${bucket(speaker.head.end - speaker.head.start > 0 ? wordCount(words, speaker.head) : 0)}`,
-    ];
-    out.push({ cue: { start: w.start, end: words[cueEnd]!.end }, speaker, content, features: fs });
+    // A clause (`that …`, `he would …`, `whether …`) runs to the clause end; an object or an
+    // infinitive (`endorsed Sanders, the …`, `declined to comment, saying …`) often stops at a
+    // comma. Both are proposed when they differ; the classifier (one relation a cue) picks.
+    const clausal = first.lower === 'that' || WH.test(first.lower) || (PRONOUNS.has(first.lower) && first.lower !== 'it') || words[k - 1]?.text === ':';
+    const full = h.clauseEnd(words, k);
+    const short = phraseEnd(words, k, full);
+    for (const end of short < full ? [full, short] : [full]) {
+      const variant = end === full ? (short < full ? 'full' : 'only') : 'short';
+      let n = 0;
+      for (let j = k; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
+      if (n < MIN_CONTENT_WORDS) continue;
+      const content = { start: first.start, end };
+      const inside = found.some((f) => f.content.some((s) => s.start <= w.start && w.end <= s.end));
+      const subj = headShape(text, speaker);
+      const lexp = Math.min(9, Math.floor((forms.get(w.lower) ?? 0) * 10));
+      const stem = w.lower.replace(/(?:ing|ed|es|s)$/, '');
+      const fs = [
+        'bias',
+        `w=${w.lower}`,
+        `stem=${stem}`,
+        `suf=${w.lower.slice(-3)}`,
+        `lexp=${lexp}`,
+        `lexp|subj=${lexp}|${subj}`,
+        `lexp|ks=${lexp}|${shape(first)}`,
+        `lexp|ps=${lexp}|${shape(prev)}`,
+        `stem|ks=${stem}|${shape(first)}`,
+        `k1=${first.lower}`,
+        `k2=${words[k + 1]?.lower ?? '∅'}`,
+        `shl=${words.find((x) => x.end === speaker.head.end)?.lower ?? '∅'}`,
+        `p1=${prev.lower}`,
+        `p2=${words[c - 2]?.lower ?? '∅'}`,
+        `n1=${words[c + 1]?.lower ?? '∅'}`,
+        `n2=${words[c + 2]?.lower ?? '∅'}`,
+        `ps=${shape(prev)}`,
+        `ns=${shape(words[c + 1])}`,
+        `ks=${shape(first)}`,
+        `w|ks=${w.lower}|${shape(first)}`,
+        `w|ns=${w.lower}|${shape(words[c + 1])}`,
+        `w|ps=${w.lower}|${shape(prev)}`,
+        `w|n1=${w.lower}|${words[c + 1]?.lower ?? '∅'}`,
+        `w|p1=${w.lower}|${prev.lower}`,
+        `subj=${subj}`,
+        `w|subj=${w.lower}|${subj}`,
+        `between=${bucket(between)}`,
+        `w|between=${w.lower}|${Math.min(between, 3)}`,
+        `len=${bucket(n)}`,
+        `clausal=${clausal}`,
+        `w|clausal=${w.lower}|${clausal}`,
+        `v=${variant}`,
+        `v|clausal=${variant}|${clausal}`,
+        `v|w=${variant}|${w.lower}`,
+        `v|ks=${variant}|${shape(first)}`,
+        `v|len=${variant}|${bucket(n)}`,
+        `at=${bucket(c)}`,
+        `part=${participle}`,
+        `cap=${isCapitalised(w)}`,
+        `inside=${inside}`,
+        `found=${found.length > 0}`,
+        `q=${question}`,
+        `subjlen=${bucket(wordCount(words, speaker.head))}`,
+      ];
+      out.push({ cue: { start: w.start, end: words[cueEnd]!.end }, speaker, content, features: fs });
+    }
   }
   return out;
+}
+
+/** End of an object or infinitive content: before the first comma, semicolon, dash or parenthesis. */
+function phraseEnd(words: readonly Word[], k: number, limit: number): number {
+  for (let j = k + 1; j < words.length && words[j]!.end <= limit; j++) {
+    const x = words[j]!;
+    if (x.text === ',' && /^\d/.test(words[j + 1]?.text ?? '') && words[j + 1]!.start === x.end) continue; // `4,000`
+    if (x.text === ',' || x.text === ';' || x.text === '—' || x.text === '–' || x.text === '(' || x.text === ':') return words[j - 1]!.end;
+  }
+  return limit;
 }
 
 function wordCount(words: readonly Word[], s: Span): number {
