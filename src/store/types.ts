@@ -143,7 +143,7 @@ export interface StoredFailure {
   readonly at: string;
 }
 
-export interface CorpusStore {
+export interface CorpusStore extends WebReads {
   /** Stores one analysed article in one transaction: all of it or nothing. */
   putArticle(record: PutArticleRecord): Promise<PutArticleResult>;
   /**
@@ -175,4 +175,88 @@ export interface CorpusStore {
   exportQuotes(): AsyncIterable<QuoteHit>;
   failures(): Promise<StoredFailure[]>;
   close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads for the local web app (`claimtrace serve`, src/web): one article, one quote, a speaker's
+// or an outlet's profile, name search. Every list is paged; the SQLite side is sqlite/web-reads.ts.
+
+export interface OutletRef {
+  readonly key: string;
+  readonly name: string;
+}
+
+export interface MonthCount {
+  /** `YYYY-MM` of the article's published date (first-seen date when it has none). */
+  readonly month: string;
+  readonly quotes: number;
+}
+
+export interface OutletCount extends OutletRef {
+  readonly quotes: number;
+}
+
+export interface SpeakerProfile {
+  readonly key: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly quotes: number;
+  readonly articles: number;
+  /** Quotes by publishing outlet, most first (at most 25; `null` key: no known outlet). */
+  readonly byOutlet: readonly { readonly key: string | null; readonly name: string; readonly quotes: number }[];
+  /** Quotes by month, oldest first (at most the last 120 months that have any). */
+  readonly byMonth: readonly MonthCount[];
+}
+
+export interface OutletProfile extends OutletRef {
+  readonly country: string | null;
+  readonly stateAffiliated: boolean;
+  readonly inRegistry: boolean;
+  /** Articles it published (current versions). */
+  readonly published: number;
+  /** Articles that name, cite, link or quote it in any role. */
+  readonly mentionedIn: number;
+}
+
+export interface OutletLink extends OutletRef {
+  readonly stateAffiliated: boolean;
+  /** Citations behind the link. */
+  readonly count: number;
+  /** Distinct articles behind the link. */
+  readonly articles: number;
+}
+
+export interface OutletMatch extends OutletRef {
+  readonly stateAffiliated: boolean;
+  readonly published: number;
+}
+
+export interface WebReads {
+  /** One article's current version with its provenance map; null when there is no such id. */
+  getArticle(articleId: number): Promise<StoredArticle | null>;
+  /** The most recently first-seen articles. */
+  recentArticles(page?: Page): Promise<ArticleSummary[]>;
+  /** One quote (its `quoteId`); null when there is no such id. */
+  getQuote(quoteId: number): Promise<QuoteHit | null>;
+  /** The quotes of one article's current version, in text order. */
+  articleQuotes(articleId: number, page?: Page): Promise<QuoteHit[]>;
+  /**
+   * Quotes in other articles whose normalised content is the very same (`content_norm`),
+   * oldest article first: exact echoes only, not paraphrase or partial overlap.
+   */
+  quoteEchoes(quoteId: number, page?: Page): Promise<QuoteHit[]>;
+  /** A speaker by key (`speakerKey(name)`), with counts by outlet and month; null when unknown. */
+  speakerProfile(key: string): Promise<SpeakerProfile | null>;
+  /** The quotes of a speaker by key, oldest first (`speakerQuotes` takes a name instead). */
+  speakerQuotesByKey(key: string, page?: Page): Promise<QuoteHit[]>;
+  /** Speakers whose name contains the words, most quoted first. */
+  searchSpeakers(text: string, page?: Page): Promise<SpeakerCount[]>;
+  /** Outlets whose name or key contains the words, most published first. */
+  searchOutlets(text: string, page?: Page): Promise<OutletMatch[]>;
+  /** An outlet by key; null when unknown. */
+  outletProfile(key: string): Promise<OutletProfile | null>;
+  /** The articles an outlet published, newest first. */
+  outletArticles(key: string, page?: Page): Promise<ArticleSummary[]>;
+  /** Outlets its articles cite (`direction: 'cites'`) or whose articles cite it (`'cited-by'`), most first. */
+  outletLinks(key: string, direction: 'cites' | 'cited-by', page?: Page): Promise<OutletLink[]>;
 }

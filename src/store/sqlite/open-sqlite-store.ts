@@ -8,6 +8,7 @@ import { mapSqliteError } from './map-sqlite-error.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import { createCorpusReader } from './read-corpus.js';
 import { createArticleWriter } from './write-article.js';
+import { createWebReader } from './web-reads.js';
 
 export interface OpenSqliteStoreOptions {
   /** Open for reading only: every write fails with `E_STORE_READONLY`. */
@@ -61,6 +62,7 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
 
   const writer = createArticleWriter(db, now);
   const reader = createCorpusReader(db);
+  const web = createWebReader(db);
   const recordFailure = db.prepare(
     `INSERT INTO failures (source_path, code, message, at) VALUES (?, ?, ?, ?)
      ON CONFLICT (source_path) DO UPDATE SET code = excluded.code, message = excluded.message, at = excluded.at`,
@@ -139,6 +141,19 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
     exportArticles: guardIterable('exportArticles', reader.exportArticles),
     exportQuotes: guardIterable('exportQuotes', reader.exportQuotes),
     failures: guard('failures', reader.failures),
+    // The web app's reads (web-reads.ts).
+    getArticle: guard('getArticle', web.getArticle),
+    recentArticles: guard('recentArticles', web.recentArticles),
+    getQuote: guard('getQuote', web.getQuote),
+    articleQuotes: guard('articleQuotes', web.articleQuotes),
+    quoteEchoes: guard('quoteEchoes', web.quoteEchoes),
+    speakerProfile: guard('speakerProfile', web.speakerProfile),
+    speakerQuotesByKey: guard('speakerQuotesByKey', web.speakerQuotesByKey),
+    searchSpeakers: guard('searchSpeakers', web.searchSpeakers),
+    searchOutlets: guard('searchOutlets', web.searchOutlets),
+    outletProfile: guard('outletProfile', web.outletProfile),
+    outletArticles: guard('outletArticles', web.outletArticles),
+    outletLinks: guard('outletLinks', web.outletLinks),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,0 +1,266 @@
+/**
+ * The reads the local web app needs (`claimtrace serve`): one article or quote by id, a
+ * speaker's and an outlet's profile, name search over speakers and outlets. Plain queries, no
+ * writes; every list takes a limit and offset, and every query runs on an index or a bounded
+ * aggregate, so a page stays fast on a large corpus.
+ */
+import { gunzipSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import type { ProvenanceMap } from '../../contract/schema.js';
+import type {
+  ArticleSummary,
+  OutletLink,
+  OutletMatch,
+  OutletProfile,
+  Page,
+  QuoteHit,
+  SpeakerCount,
+  SpeakerProfile,
+  StoredArticle,
+  WebReads,
+} from '../types.js';
+
+type Db = Database.Database;
+type Sync<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never };
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 500;
+
+// The same columns and row shapes as read-corpus.ts, kept apart so the two files change alone.
+const ARTICLE_COLUMNS = `a.id AS article_id, a.current_version, a.canonical_url, a.source_path, a.title,
+  coalesce(po.name, a.outlet_name) AS outlet, a.published, a.first_seen`;
+
+const QUOTE_SELECT = `SELECT q.id AS quote_id, q.quote_key, q.kind, q.content, q.cue, q.speaker_name, q.speaker_kind,
+  s.key AS speaker_key, ${ARTICLE_COLUMNS}
+  FROM quotes q
+  JOIN articles a ON a.id = q.article_id
+  LEFT JOIN outlets po ON po.id = a.outlet_id
+  LEFT JOIN speakers s ON s.id = q.speaker_id`;
+
+// A month for every quote: the published date when it reads as one, else first seen.
+const MONTH_OF = `CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(a.published, 1, 7) ELSE substr(a.first_seen, 1, 7) END`;
+
+interface ArticleRow {
+  article_id: number;
+  current_version: number;
+  canonical_url: string | null;
+  source_path: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  first_seen: string;
+}
+
+interface QuoteRow extends ArticleRow {
+  quote_id: number;
+  quote_key: string;
+  kind: QuoteHit['kind'];
+  content: string;
+  cue: string | null;
+  speaker_name: string | null;
+  speaker_kind: string;
+  speaker_key: string | null;
+}
+
+function toSummary(r: ArticleRow): ArticleSummary {
+  return {
+    articleId: r.article_id,
+    version: r.current_version,
+    url: r.canonical_url,
+    sourcePath: r.source_path,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    firstSeen: r.first_seen,
+  };
+}
+
+function toQuoteHit(r: QuoteRow): QuoteHit {
+  return {
+    quoteId: r.quote_id,
+    quoteKey: r.quote_key,
+    kind: r.kind,
+    content: r.content,
+    cue: r.cue,
+    speaker: { name: r.speaker_name, kind: r.speaker_kind, key: r.speaker_key },
+    article: toSummary(r),
+  };
+}
+
+function pageOf(page: Page | undefined): [number, number] {
+  const limit = page?.limit ?? DEFAULT_LIMIT;
+  const offset = page?.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) throw new TypeError(`Expected \`limit\` to be a whole number from 0 to ${MAX_LIMIT}, not \`${limit}\``);
+  if (!Number.isInteger(offset) || offset < 0) throw new TypeError(`Expected \`offset\` to be a non-negative integer, not \`${offset}\``);
+  return [limit, offset];
+}
+
+function checkId(id: number, name: string): void {
+  if (!Number.isSafeInteger(id)) throw new TypeError(`Expected \`${name}\` to be an integer, not \`${id}\``);
+}
+
+/** `%words%` for LIKE, with LIKE's own wildcards taken literally (`50%` finds `50%`). */
+function likePattern(text: string): string | null {
+  const words = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return words === '' ? null : `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The web app's reads over one open SQLite corpus. */
+export function createWebReader(db: Db): Sync<WebReads> {
+  const st = {
+    getArticle: db.prepare<[number], ArticleRow & { content_hash: string; last_seen: string; map_gzip: Buffer }>(
+      `SELECT ${ARTICLE_COLUMNS}, a.content_hash, a.last_seen, v.map_gzip
+       FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
+       LEFT JOIN outlets po ON po.id = a.outlet_id WHERE a.id = ?`,
+    ),
+    recentArticles: db.prepare<[number, number], ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a LEFT JOIN outlets po ON po.id = a.outlet_id ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+    ),
+    getQuote: db.prepare<[number], QuoteRow>(`${QUOTE_SELECT} WHERE q.id = ?`),
+    articleQuotes: db.prepare<[number, number, number], QuoteRow>(`${QUOTE_SELECT} WHERE q.article_id = ? ORDER BY q.start_offset, q.id LIMIT ? OFFSET ?`),
+    quoteEchoes: db.prepare<[number, number, number], QuoteRow>(
+      `${QUOTE_SELECT} WHERE q.content_norm = (SELECT content_norm FROM quotes WHERE id = ?) AND length(q.content_norm) > 0
+       ORDER BY a.published IS NULL, a.published, a.first_seen, a.id, q.id LIMIT ? OFFSET ?`,
+    ),
+    speaker: db.prepare<[string], { id: number; key: string; name: string; kind: string }>('SELECT id, key, name, kind FROM speakers WHERE key = ?'),
+    speakerCounts: db.prepare<[number], { quotes: number; articles: number }>(
+      'SELECT count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes WHERE speaker_id = ?',
+    ),
+    speakerByOutlet: db.prepare<[number], { key: string | null; name: string | null; quotes: number }>(
+      `SELECT po.key, coalesce(po.name, a.outlet_name) AS name, count(*) AS quotes
+       FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets po ON po.id = a.outlet_id
+       WHERE q.speaker_id = ? GROUP BY po.key, coalesce(po.name, a.outlet_name) ORDER BY quotes DESC, name LIMIT 25`,
+    ),
+    speakerByMonth: db.prepare<[number], { month: string; quotes: number }>(
+      `SELECT month, quotes FROM (SELECT ${MONTH_OF} AS month, count(*) AS quotes
+         FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ? GROUP BY month ORDER BY month DESC LIMIT 120)
+       ORDER BY month`,
+    ),
+    speakerQuotesByKey: db.prepare<[string, number, number], QuoteRow>(
+      `${QUOTE_SELECT} WHERE s.key = ?
+       ORDER BY a.published IS NULL, a.published, a.first_seen, a.id, q.start_offset LIMIT ? OFFSET ?`,
+    ),
+    searchSpeakers: db.prepare<[string, string, number, number], SpeakerCount>(
+      `SELECT s.key, s.name, s.kind,
+         (SELECT count(*) FROM quotes WHERE speaker_id = s.id) AS quotes,
+         (SELECT count(DISTINCT article_id) FROM quotes WHERE speaker_id = s.id) AS articles
+       FROM speakers s WHERE s.key LIKE ? ESCAPE '\\' OR lower(s.name) LIKE ? ESCAPE '\\'
+       ORDER BY quotes DESC, s.key LIMIT ? OFFSET ?`,
+    ),
+    searchOutlets: db.prepare<[string, string, number, number], { key: string; name: string; state_affiliated: number; published: number }>(
+      `SELECT o.key, o.name, o.state_affiliated, (SELECT count(*) FROM articles WHERE outlet_id = o.id) AS published
+       FROM outlets o WHERE o.key LIKE ? ESCAPE '\\' OR lower(o.name) LIKE ? ESCAPE '\\'
+       ORDER BY published DESC, o.key LIMIT ? OFFSET ?`,
+    ),
+    outlet: db.prepare<[string], { id: number; key: string; name: string; country: string | null; state_affiliated: number; in_registry: number }>(
+      'SELECT id, key, name, country, state_affiliated, in_registry FROM outlets WHERE key = ?',
+    ),
+    outletCounts: db.prepare<[number, number], { published: number; mentioned_in: number }>(
+      `SELECT (SELECT count(*) FROM articles WHERE outlet_id = ?) AS published,
+              (SELECT count(*) FROM article_outlets WHERE outlet_id = ?) AS mentioned_in`,
+    ),
+    outletArticles: db.prepare<[string, number, number], ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN outlets po ON po.id = a.outlet_id
+       WHERE po.key = ? ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
+    ),
+    outletCites: db.prepare<[string, number, number], { key: string; name: string; state_affiliated: number; count: number; articles: number }>(
+      `SELECT cited.key, cited.name, cited.state_affiliated, count(*) AS count, count(DISTINCT c.article_id) AS articles
+       FROM outlets pub JOIN articles a ON a.outlet_id = pub.id JOIN citations c ON c.article_id = a.id
+       JOIN outlets cited ON cited.id = c.outlet_id
+       WHERE pub.key = ? GROUP BY cited.id ORDER BY count DESC, cited.key LIMIT ? OFFSET ?`,
+    ),
+    outletCitedBy: db.prepare<[string, number, number], { key: string; name: string; state_affiliated: number; count: number; articles: number }>(
+      `SELECT pub.key, pub.name, pub.state_affiliated, count(*) AS count, count(DISTINCT c.article_id) AS articles
+       FROM outlets cited JOIN citations c ON c.outlet_id = cited.id JOIN articles a ON a.id = c.article_id
+       JOIN outlets pub ON pub.id = a.outlet_id
+       WHERE cited.key = ? GROUP BY pub.id ORDER BY count DESC, pub.key LIMIT ? OFFSET ?`,
+    ),
+  };
+
+  return {
+    getArticle(articleId: number): StoredArticle | null {
+      checkId(articleId, 'articleId');
+      const r = st.getArticle.get(articleId);
+      if (!r) return null;
+      const map = JSON.parse(gunzipSync(r.map_gzip).toString('utf8')) as ProvenanceMap;
+      return { ...toSummary(r), contentHash: r.content_hash, lastSeen: r.last_seen, map };
+    },
+
+    recentArticles(page?: Page): ArticleSummary[] {
+      return st.recentArticles.all(...pageOf(page)).map(toSummary);
+    },
+
+    getQuote(quoteId: number): QuoteHit | null {
+      checkId(quoteId, 'quoteId');
+      const r = st.getQuote.get(quoteId);
+      return r ? toQuoteHit(r) : null;
+    },
+
+    articleQuotes(articleId: number, page?: Page): QuoteHit[] {
+      checkId(articleId, 'articleId');
+      return st.articleQuotes.all(articleId, ...pageOf(page)).map(toQuoteHit);
+    },
+
+    quoteEchoes(quoteId: number, page?: Page): QuoteHit[] {
+      checkId(quoteId, 'quoteId');
+      return st.quoteEchoes.all(quoteId, ...pageOf(page)).map(toQuoteHit);
+    },
+
+    speakerProfile(key: string): SpeakerProfile | null {
+      const s = st.speaker.get(key);
+      if (!s) return null;
+      const counts = st.speakerCounts.get(s.id)!;
+      return {
+        key: s.key,
+        name: s.name,
+        kind: s.kind,
+        quotes: counts.quotes,
+        articles: counts.articles,
+        byOutlet: st.speakerByOutlet.all(s.id).map((r) => ({ key: r.key, name: r.name ?? 'no known outlet', quotes: r.quotes })),
+        byMonth: st.speakerByMonth.all(s.id),
+      };
+    },
+
+    speakerQuotesByKey(key: string, page?: Page): QuoteHit[] {
+      return st.speakerQuotesByKey.all(key, ...pageOf(page)).map(toQuoteHit);
+    },
+
+    searchSpeakers(text: string, page?: Page): SpeakerCount[] {
+      const [limit, offset] = pageOf(page);
+      const like = likePattern(text);
+      return like ? st.searchSpeakers.all(like, like, limit, offset) : [];
+    },
+
+    searchOutlets(text: string, page?: Page): OutletMatch[] {
+      const [limit, offset] = pageOf(page);
+      const like = likePattern(text);
+      if (!like) return [];
+      return st.searchOutlets.all(like, like, limit, offset).map((r) => ({ key: r.key, name: r.name, stateAffiliated: r.state_affiliated === 1, published: r.published }));
+    },
+
+    outletProfile(key: string): OutletProfile | null {
+      const o = st.outlet.get(key);
+      if (!o) return null;
+      const counts = st.outletCounts.get(o.id, o.id)!;
+      return {
+        key: o.key,
+        name: o.name,
+        country: o.country,
+        stateAffiliated: o.state_affiliated === 1,
+        inRegistry: o.in_registry === 1,
+        published: counts.published,
+        mentionedIn: counts.mentioned_in,
+      };
+    },
+
+    outletArticles(key: string, page?: Page): ArticleSummary[] {
+      return st.outletArticles.all(key, ...pageOf(page)).map(toSummary);
+    },
+
+    outletLinks(key: string, direction: 'cites' | 'cited-by', page?: Page): OutletLink[] {
+      if (direction !== 'cites' && direction !== 'cited-by') throw new TypeError(`Expected \`direction\` to be 'cites' or 'cited-by', not \`${String(direction)}\``);
+      const rows = (direction === 'cites' ? st.outletCites : st.outletCitedBy).all(key, ...pageOf(page));
+      return rows.map((r) => ({ key: r.key, name: r.name, stateAffiliated: r.state_affiliated === 1, count: r.count, articles: r.articles }));
+    },
+  };
+}
