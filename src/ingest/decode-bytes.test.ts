@@ -20,6 +20,7 @@ describe('decodeBytes', () => {
     ['Windows-1252 smart quotes 0x93/0x94', bytes('He said ', [0x93], 'no', [0x94], ' ', [0x96], ' caf', [0xe9]), 'He said “no” – café', 'windows-1252', ['input/encoding-guessed']],
     ['UTF-8 with one stray Windows-1252 byte', bytes('“One” and “two” and ', [0x93], 'three'), '“One” and “two” and \ufffdthree', 'utf-8', ['input/encoding-guessed']],
     ['a few control characters kept', bytes('Page one\fPage two \x1b[0m'), 'Page one\fPage two \x1b[0m', 'utf-8', []],
+    ['a stray control byte kept and reported', bytes(`${'Plain text. '.repeat(20)}\x01`), `${'Plain text. '.repeat(20)}\x01`, 'utf-8', ['input/control-characters']],
   ])('%s', (_label, input, text, encoding, codes) => {
     const r = decodeBytes(input, { name: 'a.txt' });
     expect(r.text).toBe(text);

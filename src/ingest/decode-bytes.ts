@@ -73,9 +73,14 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     throw inputError('E_BINARY', `${shown} looks binary (${controls} control bytes in ${bytes.length}), not a text or HTML article.`);
   }
 
+  // A few stray control bytes (a form feed from a PDF copy, an ANSI colour code) stay in the text,
+  // so offsets remain true, and are reported.
+  const notes: Diagnostic[] = controls > 0
+    ? [diagnostic('input/control-characters', `${shown} holds ${controls} control character(s); they were kept in the text.`, { severity: 'info' })]
+    : [];
   const scan = scanUtf8(bytes);
   if (scan.firstInvalid < 0) {
-    return finish(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), 'utf-8', [], shown);
+    return finish(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), 'utf-8', notes, shown);
   }
   const where = `byte 0x${bytes[scan.firstInvalid]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${scan.firstInvalid}`;
 
@@ -84,6 +89,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     const text = declared === 'windows-1252' ? decodeWindows1252(bytes) : tryDecode(bytes, declared);
     if (text !== null) {
       return finish(text, declared, [
+        ...notes,
         diagnostic('input/encoding-declared', `${shown} is not valid UTF-8 (${where}); decoded it as ${declared}, the charset the page declares.`),
       ], shown);
     }
@@ -94,12 +100,14 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (scan.multibyte > 0 && scan.multibyte >= scan.invalid * 4) {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     return finish(text, 'utf-8', [
+      ...notes,
       diagnostic('input/encoding-guessed', `${shown} is UTF-8 with ${scan.invalid} invalid byte(s) (first: ${where}); each was replaced by U+FFFD.`),
     ], shown);
   }
 
   if (isPlausibleWindows1252(bytes)) {
     return finish(decodeWindows1252(bytes), 'windows-1252', [
+      ...notes,
       diagnostic('input/encoding-guessed', `${shown} is not valid UTF-8 (${where}); decoded it as Windows-1252. Convert the file to UTF-8 if characters look wrong.`),
     ], shown);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitAuthors } from './find-byline.js';
 import { findDateInText } from './find-visible-date.js';
 import { withoutSiteSuffix } from './pick-title.js';
+import { dateInUrl } from './read-page-metadata.js';
 
 describe('splitAuthors', () => {
   it.each<[string, string[]]>([
@@ -50,5 +51,18 @@ describe('withoutSiteSuffix', () => {
     ['A title without a site', null, 'A title without a site'],
   ])('%s', (input, site, expected) => {
     expect(withoutSiteSuffix(input, site)).toBe(expected);
+  });
+});
+
+describe('dateInUrl', () => {
+  it.each<[string | null, string | null]>([
+    ['https://example.com/2025/12/17/slug/', '2025-12-17'],
+    ['https://lmsys.org/blog/2025-12-17-minisgl', '2025-12-17'],
+    ['https://example.com/news/12345678/slug', null],
+    ['https://example.com/2025/13/01/slug', null],
+    ['not a url', null],
+    [null, null],
+  ])('%s → %s', (url, expected) => {
+    expect(dateInUrl(url)).toBe(expected);
   });
 });
