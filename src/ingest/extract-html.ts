@@ -76,7 +76,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
   }
   if (article?.content) {
     extracted = htmlToBlocks(article.content as unknown as DomNode, resolveUrl);
-    if (process.env.CT_NOPRUNE !== '1') extracted = pruneBlocks(extracted);
+    extracted = pruneBlocks(extracted);
     if (extracted.text.trim() === '') extracted = null;
   }
   if (!extracted) {
