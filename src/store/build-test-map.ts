@@ -1,4 +1,5 @@
 import { SCHEMA_VERSION, type ProvenanceMap, type SerializedOutlet, type SerializedSpan } from '../contract/schema.js';
+import { evidenceLayersFromMap } from '../stages/evidence/from-provenance-map.js';
 import { summarizeEvidence } from '../stages/evidence/summarize-evidence.js';
 
 /**
@@ -19,6 +20,20 @@ export interface TestMapSpec {
     readonly kind?: 'person' | 'organisation' | 'outlet' | 'anonymous' | 'unknown';
     readonly cue?: string;
     readonly via?: TestOutlet;
+    /** What the article calls the speaker besides the name ("Syria's foreign minister"). */
+    readonly description?: string;
+    /**
+     * The speaker's entity, as the analyzer groups an article's mentions: quotes naming the same
+     * entity share it (`{ name: 'Walid al-Muallem' }` on a quote whose speaker is `al-Muallem`).
+     */
+    readonly entity?: { readonly name: string; readonly descriptions?: readonly string[] };
+  }[];
+  /** Claims: sourced when they name a quote or citation (by index) as support, else unsourced. */
+  readonly claims?: readonly {
+    readonly text: string;
+    readonly kind?: 'event' | 'quantity' | 'attributed' | 'causal' | 'other';
+    readonly quote?: number;
+    readonly citation?: number;
   }[];
   readonly citations?: readonly { readonly text: string; readonly outlet: TestOutlet; readonly via?: TestOutlet }[];
 }
@@ -77,6 +92,18 @@ export function buildTestMap(spec: TestMapSpec): ProvenanceMap {
       covers: { quoteIds: [], paragraphId: null },
     };
   });
+  const entities: ProvenanceMap['entities'] = [];
+  const entityId = (e: { name: string; descriptions?: readonly string[] } | undefined, quoteId: string): string | null => {
+    if (!e) return null;
+    let found = entities.find((x) => x.name === e.name);
+    if (!found) {
+      found = { id: `e${entities.length + 1}`, kind: 'person', name: e.name, descriptions: [], mentions: [], quoteIds: [] };
+      entities.push(found);
+    }
+    for (const d of e.descriptions ?? []) if (!found.descriptions.includes(d)) found.descriptions.push(d);
+    found.quoteIds.push(quoteId);
+    return found.id;
+  };
   const quotes = (spec.quotes ?? []).map((q, i) => ({
     id: `q${i + 1}`,
     kind: 'direct' as const,
@@ -85,15 +112,40 @@ export function buildTestMap(spec: TestMapSpec): ProvenanceMap {
     speaker: {
       mention: q.speaker && text.includes(q.speaker) ? span(q.speaker) : null,
       name: q.speaker ?? null,
-      kind: q.kind ?? (q.speaker ? ('person' as const) : ('unknown' as const)),
-      entityId: null,
+      ...(q.description ? { description: q.description } : {}),
+      kind: q.kind ?? (q.speaker || q.entity ? ('person' as const) : ('unknown' as const)),
+      entityId: entityId(q.entity, `q${i + 1}`),
       outletId: null,
     },
     via: { citationIds: [], outletIds: q.via ? [outletId(q.via, 'via')] : [] },
     paragraphId: 'p1',
     confidence: 0.9,
   }));
-  return {
+  const claims: ProvenanceMap['claims'] = [...(spec.claims ?? [])]
+    .map((k) => ({ k, span: span(k.text) }))
+    .sort((a, b) => a.span.start - b.span.start)
+    .map(({ k, span: s }, i) => {
+      const quoteIds = k.quote !== undefined ? [`q${k.quote + 1}`] : [];
+      const citationIds = k.citation !== undefined ? [`c${k.citation + 1}`] : [];
+      return {
+        id: `k${i + 1}`,
+        kind: k.kind ?? 'event',
+        span: s,
+        paragraphId: 'p1',
+        support: {
+          quoteIds,
+          citationIds,
+          outletIds: [],
+          attributions: [],
+          anonymousSourceIds: [],
+          status: quoteIds.length + citationIds.length > 0 ? ('sourced' as const) : ('unsourced' as const),
+        },
+        hedgeIds: [],
+        stance: 'neutral' as const,
+        stanceCue: null,
+      };
+    });
+  const map: ProvenanceMap = {
     schemaVersion: SCHEMA_VERSION,
     generator: { name: 'claimtrace', version: '0.0.0-test' },
     source: { path: spec.path ?? 'test.txt', format: 'text', encoding: 'utf-8', bytes: Buffer.byteLength(text) },
@@ -114,12 +166,19 @@ export function buildTestMap(spec: TestMapSpec): ProvenanceMap {
     markedPhrases: [],
     citations,
     outlets: [...outlets.values()],
-    entities: [],
-    claims: [],
+    entities,
+    claims,
     hedges: [],
     anonymousSources: [],
     quoteStances: [],
     evidence: summarizeEvidence({}) as ProvenanceMap["evidence"],
     diagnostics: [],
   };
+  return claims.length > 0 ? { ...map, evidence: summarizeEvidence(evidenceLayersFromMap(map)) as ProvenanceMap['evidence'] } : map;
+}
+
+/** The map as a claimtrace from before schema 1.1.0 wrote it: no claims, hedges or evidence. */
+export function withoutClaims(map: ProvenanceMap): ProvenanceMap {
+  const { claims: _c, hedges: _h, anonymousSources: _a, quoteStances: _s, evidence: _e, ...old } = map;
+  return { ...old, schemaVersion: '1.0.0' } as unknown as ProvenanceMap;
 }

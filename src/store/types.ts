@@ -58,6 +58,10 @@ export interface CorpusStats {
   readonly outlets: number;
   /** Inputs whose last attempt failed (one row per path). */
   readonly failures: number;
+  /** Claims in current versions (articles stored before claims existed count none). */
+  readonly claims: number;
+  /** Of those, claims with no quote, reference or named source behind them. */
+  readonly unsourcedClaims: number;
 }
 
 export interface Page {
@@ -130,6 +134,67 @@ export interface CitationGraph {
   readonly edges: readonly GraphEdge[];
 }
 
+export interface UnsourcedOptions extends Page {
+  /** Rank articles (default) or the outlets publishing them. */
+  readonly by?: 'article' | 'outlet';
+}
+
+/** Claims of one article, or of all articles of one outlet, with no support found in the text. */
+export interface UnsourcedCount {
+  /** `article`: `article` is set. `outlet`: `outlet` (its key and name) is set. */
+  readonly by: 'article' | 'outlet';
+  readonly article: ArticleSummary | null;
+  readonly outlet: { readonly key: string | null; readonly name: string } | null;
+  readonly claims: number;
+  readonly unsourced: number;
+  /** unsourced / claims (0 when there are no claims). */
+  readonly share: number;
+  /** Articles counted (1 for an article). */
+  readonly articles: number;
+}
+
+/** The article-level evidence counts kept for each current version. */
+export interface ArticleEvidence {
+  readonly articleId: number;
+  /** False when the stored map predates claims (schema 1.0.0): counts are unknown, shown as 0. */
+  readonly known: boolean;
+  readonly claims: number;
+  readonly sourced: number;
+  readonly unsourced: number;
+  readonly hedged: number;
+  readonly anonymousOnly: number;
+  readonly stateAffiliatedOutlets: number;
+  readonly sourcesByKind: Readonly<Record<string, number>>;
+  readonly techniques: readonly { readonly technique: string; readonly count: number }[];
+  readonly claimRows: readonly { readonly key: string; readonly kind: string; readonly status: 'sourced' | 'unsourced'; readonly text: string }[];
+}
+
+export interface QuoteTrailHit extends QuoteHit {
+  /** How alike this quote is to the one asked about, 0–1 (`quoteSimilarity`). */
+  readonly similarity: number;
+  /** The article's published date, else when the store first saw it. */
+  readonly date: string;
+  readonly dateSource: 'published' | 'first-seen';
+  /** The speaker as grouped across articles (`Walid al-Muallem` for a quote under `al-Muallem`). */
+  readonly speakerName: string | null;
+}
+
+export interface QuoteTrail {
+  /** The quotation looked for (a quote id resolves to its content). */
+  readonly query: string;
+  /** The earliest appearance, or null when no stored quote matches. */
+  readonly first: QuoteTrailHit | null;
+  /** Every later appearance, oldest first. */
+  readonly later: readonly QuoteTrailHit[];
+}
+
+export interface QuoteTrailOptions {
+  /** Lowest similarity counted as the same quotation (default 0.8). */
+  readonly threshold?: number;
+  /** At most this many appearances (default 200). */
+  readonly limit?: number;
+}
+
 export interface StoredArticle extends ArticleSummary {
   readonly contentHash: string;
   readonly lastSeen: string;
@@ -169,6 +234,16 @@ export interface CorpusStore extends WebReads {
   speakerQuotes(name: string, page?: Page): Promise<QuoteHit[]>;
   /** Outlet → cited outlet edges over all current versions. */
   citationGraph(): Promise<CitationGraph>;
+  /** Articles (or outlets) with the most unsourced claims; articles whose maps predate claims are left out. */
+  unsourcedClaims(options?: UnsourcedOptions): Promise<UnsourcedCount[]>;
+  /** The evidence counts and claims of an article's current version; null for no such article. */
+  articleEvidence(articleId: number): Promise<ArticleEvidence | null>;
+  /**
+   * Where a quotation appears across the corpus, first appearance first: the same words despite
+   * other quotation marks, punctuation, case, elisions or a changed word, and partial quotes of a
+   * longer original. `quote` is the text, or a stored quote id (`QuoteHit.quoteId`).
+   */
+  quoteTrail(quote: string | number, options?: QuoteTrailOptions): Promise<QuoteTrail>;
   /** Every article's current version, in id order. */
   exportArticles(): AsyncIterable<StoredArticle>;
   /** Every quote of every current version, in article then quote order. */

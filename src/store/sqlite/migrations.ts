@@ -2,10 +2,18 @@
  * The schema of the SQLite corpus, as numbered migrations. `schema_version` records the ones
  * applied; each runs in its own transaction. Never edit a released migration: add the next one.
  */
+import type Database from 'better-sqlite3';
+import { backfillEvidenceAndTrails } from './backfill-v3.js';
+
 export interface Migration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /**
+   * Fills the new tables from what is already stored (run after `sql`, in the same
+   * transaction), for work SQL cannot do: reading the gzip maps, hashing quote shingles.
+   */
+  readonly backfill?: (db: Database.Database) => void;
 }
 
 // FTS5 tokenizer: Unicode words, accents folded, so `Sao Paulo` finds `São Paulo`.
@@ -152,6 +160,72 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, ${TOKENIZE});
 DROP INDEX quotes_speaker;
 CREATE INDEX quotes_speaker_article ON quotes(speaker_id, article_id);
 `,
+  },
+  {
+    version: 3,
+    description: 'evidence summary and claims per article, quote shingles for quote trails, speaker aliases across articles',
+    sql: `
+-- The evidence summary of each article's current version. known = 0: the map came from a
+-- claimtrace without claims (schema 1.0.0); its counts are unknown, not zero.
+CREATE TABLE article_evidence (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  known INTEGER NOT NULL,
+  claims INTEGER NOT NULL,
+  sourced INTEGER NOT NULL,
+  unsourced INTEGER NOT NULL,
+  hedged INTEGER NOT NULL,
+  anonymous_only INTEGER NOT NULL,
+  state_affiliated_outlets INTEGER NOT NULL,
+  sources_json TEXT NOT NULL,          -- {kind: count}
+  techniques_json TEXT NOT NULL        -- [{technique, count}]
+);
+CREATE INDEX article_evidence_unsourced ON article_evidence(unsourced DESC, article_id);
+
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  claim_key TEXT NOT NULL,             -- 'k3' in the map
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,                -- sourced | unsourced
+  text TEXT NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  UNIQUE (article_id, claim_key)
+);
+CREATE INDEX claims_status ON claims(status, article_id);
+
+-- Word 4-gram hashes of each quote (shingleQuote), to find the same quote in other articles
+-- through the index instead of scanning every quote.
+CREATE TABLE quote_shingles (
+  hash INTEGER NOT NULL,
+  quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+  PRIMARY KEY (hash, quote_id)
+) WITHOUT ROWID;
+CREATE INDEX quote_shingles_quote ON quote_shingles(quote_id);
+ALTER TABLE quotes ADD COLUMN shingles INTEGER NOT NULL DEFAULT 0;
+
+-- People by the last word of their name, particles dropped ('walid al muallem' -> 'muallem'),
+-- so a short form in another article ('al-Muallem', 'Muallem') finds the one full name it can
+-- stand for. Speakers that became aliases leave this table.
+CREATE TABLE speaker_surnames (
+  surname TEXT NOT NULL,
+  speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+  PRIMARY KEY (surname, speaker_id)
+) WITHOUT ROWID;
+-- A short form linked to a full name: quotes under the short form count for the full name.
+CREATE TABLE speaker_aliases (
+  key TEXT PRIMARY KEY,
+  speaker_id INTEGER NOT NULL REFERENCES speakers(id)
+);
+CREATE INDEX speaker_aliases_speaker ON speaker_aliases(speaker_id);
+-- What the articles call a speaker besides the name ("Syria's foreign minister").
+CREATE TABLE speaker_descriptions (
+  speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+  description TEXT NOT NULL,
+  PRIMARY KEY (speaker_id, description)
+) WITHOUT ROWID;
+`,
+    backfill: backfillEvidenceAndTrails,
   },
 ]);
 

@@ -7,6 +7,8 @@ import type { CorpusStore } from '../types.js';
 import { mapSqliteError } from './map-sqlite-error.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import { createCorpusReader } from './read-corpus.js';
+import { createEvidenceReader } from './read-evidence.js';
+import { createQuoteTrailReader } from './read-quote-trail.js';
 import { createArticleWriter } from './write-article.js';
 import { createWebReader } from './web-reads.js';
 
@@ -63,6 +65,8 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
   const writer = createArticleWriter(db, now);
   const reader = createCorpusReader(db);
   const web = createWebReader(db);
+  const evidence = createEvidenceReader(db);
+  const trails = createQuoteTrailReader(db);
   const recordFailure = db.prepare(
     `INSERT INTO failures (source_path, code, message, at) VALUES (?, ?, ?, ?)
      ON CONFLICT (source_path) DO UPDATE SET code = excluded.code, message = excluded.message, at = excluded.at`,
@@ -138,6 +142,9 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
     topSpeakers: guard('topSpeakers', reader.topSpeakers),
     speakerQuotes: guard('speakerQuotes', reader.speakerQuotes),
     citationGraph: guard('citationGraph', reader.citationGraph),
+    unsourcedClaims: guard('unsourcedClaims', evidence.unsourcedClaims),
+    articleEvidence: guard('articleEvidence', evidence.articleEvidence),
+    quoteTrail: guard('quoteTrail', trails.quoteTrail),
     exportArticles: guardIterable('exportArticles', reader.exportArticles),
     exportQuotes: guardIterable('exportQuotes', reader.exportQuotes),
     failures: guard('failures', reader.failures),
@@ -223,6 +230,7 @@ function migrate(db: Database.Database, path: string, readonly: boolean): void {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.backfill?.(db);
       db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)').run(m.version, m.description, new Date().toISOString());
     }).immediate();
   }

@@ -24,17 +24,17 @@ type Db = Database.Database;
 export const DEFAULT_LIMIT = 20;
 const EXPORT_BATCH = 200;
 
-const ARTICLE_COLUMNS = `a.id AS article_id, a.current_version, a.canonical_url, a.source_path, a.title,
+export const ARTICLE_COLUMNS = `a.id AS article_id, a.current_version, a.canonical_url, a.source_path, a.title,
   coalesce(po.name, a.outlet_name) AS outlet, a.published, a.first_seen`;
 
-const QUOTE_SELECT = `SELECT q.id AS quote_id, q.quote_key, q.kind, q.content, q.cue, q.speaker_name, q.speaker_kind,
+export const QUOTE_SELECT = `SELECT q.id AS quote_id, q.quote_key, q.kind, q.content, q.cue, q.speaker_name, q.speaker_kind,
   s.key AS speaker_key, ${ARTICLE_COLUMNS}
   FROM quotes q
   JOIN articles a ON a.id = q.article_id
   LEFT JOIN outlets po ON po.id = a.outlet_id
   LEFT JOIN speakers s ON s.id = q.speaker_id`;
 
-interface ArticleRow {
+export interface ArticleRow {
   article_id: number;
   current_version: number;
   canonical_url: string | null;
@@ -45,7 +45,7 @@ interface ArticleRow {
   first_seen: string;
 }
 
-interface QuoteRow extends ArticleRow {
+export interface QuoteRow extends ArticleRow {
   quote_id: number;
   quote_key: string;
   kind: QuoteHit['kind'];
@@ -56,7 +56,7 @@ interface QuoteRow extends ArticleRow {
   speaker_key: string | null;
 }
 
-function toSummary(r: ArticleRow): ArticleSummary {
+export function toSummary(r: ArticleRow): ArticleSummary {
   return {
     articleId: r.article_id,
     version: r.current_version,
@@ -69,7 +69,7 @@ function toSummary(r: ArticleRow): ArticleSummary {
   };
 }
 
-function toQuoteHit(r: QuoteRow): QuoteHit {
+export function toQuoteHit(r: QuoteRow): QuoteHit {
   return {
     quoteId: r.quote_id,
     quoteKey: r.quote_key,
@@ -81,7 +81,7 @@ function toQuoteHit(r: QuoteRow): QuoteHit {
   };
 }
 
-function pageOf(page: Page | undefined): [number, number] {
+export function pageOf(page: Page | undefined): [number, number] {
   const limit = page?.limit ?? DEFAULT_LIMIT;
   const offset = page?.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 0) throw new TypeError(`Expected \`limit\` to be a non-negative integer, not \`${limit}\``);
@@ -99,7 +99,9 @@ export function createCorpusReader(db: Db) {
       (SELECT count(DISTINCT speaker_id) FROM quotes) AS speakers,
       (SELECT count(*) FROM citations) AS citations,
       (SELECT count(DISTINCT outlet_id) FROM article_outlets) AS outlets,
-      (SELECT count(*) FROM failures) AS failures`),
+      (SELECT count(*) FROM failures) AS failures,
+      (SELECT count(*) FROM claims) AS claims,
+      (SELECT count(*) FROM claims WHERE status = 'unsourced') AS unsourcedClaims`),
     searchQuotes: db.prepare<[string, number, number], QuoteRow>(
       `${QUOTE_SELECT} JOIN quotes_fts f ON f.rowid = q.id WHERE quotes_fts MATCH ? ORDER BY f.rank, q.id LIMIT ? OFFSET ?`,
     ),

@@ -77,7 +77,7 @@ describe('putArticle idempotency', () => {
     const map = buildTestMap(bridge);
     expect(await store.putArticle({ map })).toEqual({ status: 'inserted', articleId: 1, version: 1 });
     expect(await store.putArticle({ map })).toEqual({ status: 'unchanged', articleId: 1, version: 1 });
-    expect(await store.stats()).toEqual({ articles: 1, versions: 1, quotes: 2, speakers: 1, citations: 1, outlets: 3, failures: 0 });
+    expect(await store.stats()).toEqual({ articles: 1, versions: 1, quotes: 2, speakers: 1, citations: 1, outlets: 3, failures: 0, claims: 0, unsourcedClaims: 0 });
   });
 
   it('keeps a new version when the text under the same path changes, and describes the current one', async () => {

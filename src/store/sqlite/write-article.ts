@@ -4,8 +4,11 @@ import type { ProvenanceMap } from '../../contract/schema.js';
 import { normaliseOutletName } from '../../registry/normalise-name.js';
 import { canonicalUrl } from '../canonical-url.js';
 import { contentHash } from '../content-hash.js';
-import { normaliseQuoteContent, speakerKey } from '../normalise-text.js';
+import { claimRowsOfMap, evidenceOfMap } from '../evidence-of-map.js';
+import { normaliseQuoteContent } from '../normalise-text.js';
+import { quoteShingles, shingleHash } from '../shingle-quote.js';
 import type { ArticleRef, PutArticleRecord, PutArticleResult } from '../types.js';
+import { createSpeakerLinker } from './link-speakers.js';
 
 type Db = Database.Database;
 
@@ -27,9 +30,10 @@ export function articleIdentity(url: string | null, sourcePath: string): string 
  */
 export function createArticleWriter(db: Db, now: () => string) {
   const st = {
-    articleByIdentity: db.prepare<[string], { id: number; content_hash: string; current_version: number; generator_version: string }>(
-      `SELECT a.id, a.content_hash, a.current_version, v.generator_version
-       FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version WHERE a.identity = ?`,
+    articleByIdentity: db.prepare<[string], { id: number; content_hash: string; current_version: number; generator_version: string; evidence_known: number }>(
+      `SELECT a.id, a.content_hash, a.current_version, v.generator_version, coalesce(e.known, 0) AS evidence_known
+       FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
+       LEFT JOIN article_evidence e ON e.article_id = a.id WHERE a.identity = ?`,
     ),
     aliasByIdentity: db.prepare<[string], { article_id: number; content_hash: string }>(
       'SELECT article_id, content_hash FROM article_aliases WHERE identity = ?',
@@ -68,16 +72,22 @@ export function createArticleWriter(db: Db, now: () => string) {
          in_registry = max(outlets.in_registry, excluded.in_registry)
        RETURNING id`,
     ),
-    upsertSpeaker: db.prepare<unknown[], { id: number }>(
-      `INSERT INTO speakers (key, name, kind) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET name = speakers.name RETURNING id`,
-    ),
     insertArticleOutlet: db.prepare('INSERT INTO article_outlets (article_id, outlet_id, roles) VALUES (?, ?, ?)'),
     insertQuote: db.prepare(
       `INSERT INTO quotes (article_id, version_id, quote_key, kind, speaker_id, speaker_name, speaker_kind, content,
-         content_norm, cue, start_offset, end_offset, via_outlet_ids, confidence)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         content_norm, cue, start_offset, end_offset, via_outlet_ids, confidence, shingles)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     ),
+    insertShingle: db.prepare('INSERT OR IGNORE INTO quote_shingles (hash, quote_id) VALUES (?, ?)'),
+    insertEvidence: db.prepare(
+      `INSERT INTO article_evidence (article_id, known, claims, sourced, unsourced, hedged, anonymous_only,
+         state_affiliated_outlets, sources_json, techniques_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertClaim: db.prepare(
+      'INSERT INTO claims (article_id, claim_key, kind, status, text, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    deleteEvidence: db.prepare('DELETE FROM article_evidence WHERE article_id = ?'),
+    deleteClaims: db.prepare('DELETE FROM claims WHERE article_id = ?'),
     insertCitation: db.prepare(
       `INSERT INTO citations (article_id, version_id, citation_key, kind, text, outlet_name, outlet_id, via_outlet_name,
          via_outlet_id, authors_json, title, date, url)
@@ -90,15 +100,19 @@ export function createArticleWriter(db: Db, now: () => string) {
     insertArticleText: db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
   };
 
+  const speakers = createSpeakerLinker(db);
+
   /**
    * Decides, without writing, what storing `hash` under `identity` would do. `reanalysedBy`: the
    * generator version of a map made by analysing the text again; a current version made by
    * another version of claimtrace is then replaced by a new version.
    */
-  function place(identity: string, hash: string, reanalysedBy: string | null = null): Placement {
+  function place(identity: string, hash: string, reanalysedBy: string | null = null, bringsEvidence = false): Placement {
     const article = st.articleByIdentity.get(identity);
     if (article) {
-      const same = article.content_hash === hash && (reanalysedBy === null || reanalysedBy === article.generator_version);
+      // A stored map without claims (an older claimtrace) is refreshed by a reanalysis that has them.
+      const stale = bringsEvidence && article.evidence_known === 0;
+      const same = article.content_hash === hash && (reanalysedBy === null || (reanalysedBy === article.generator_version && !stale));
       return same
         ? { kind: 'unchanged', articleId: article.id, version: article.current_version, via: 'identity' }
         : { kind: 'new-version', articleId: article.id, version: article.current_version + 1 };
@@ -142,7 +156,7 @@ export function createArticleWriter(db: Db, now: () => string) {
     const sourcePath = record.sourcePath ?? map.source.path;
     const identity = articleIdentity(map.meta.url, sourcePath);
     const hash = contentHash(map.text);
-    const p = place(identity, hash, record.reanalysed ? map.generator.version : null);
+    const p = place(identity, hash, record.reanalysed ? map.generator.version : null, evidenceOfMap(map).known);
     if (p.kind === 'unchanged') return recordUnchanged(p, identity, sourcePath, hash);
 
     const at = now();
@@ -164,6 +178,8 @@ export function createArticleWriter(db: Db, now: () => string) {
       st.deleteCitations.run(articleId);
       st.deleteArticleOutlets.run(articleId);
       st.deleteArticleText.run(articleId);
+      st.deleteEvidence.run(articleId);
+      st.deleteClaims.run(articleId);
     }
     const versionId = st.insertVersion.get(
       articleId,
@@ -176,6 +192,7 @@ export function createArticleWriter(db: Db, now: () => string) {
       at,
     )!.id;
     writeDerivedRows(map, articleId, versionId, outletIds, publisherId);
+    writeEvidence(st, map, articleId);
     st.insertArticleText.run(articleId, map.meta.title ?? '', map.text);
     st.clearFailure.run(sourcePath);
     return { status: p.kind === 'new' ? 'inserted' : 'new-version', articleId, version };
@@ -208,16 +225,21 @@ export function createArticleWriter(db: Db, now: () => string) {
     if (publisherId !== null) roles.set(publisherId, new Set([...(roles.get(publisherId) ?? []), 'publisher']));
     for (const [id, r] of [...roles].sort((a, b) => a[0] - b[0])) st.insertArticleOutlet.run(articleId, id, JSON.stringify([...r].sort()));
 
+    const entities = new Map((map.entities ?? []).map((e) => [e.id, e]));
     for (const q of map.quotes) {
       const s = q.speaker;
-      const named = s.kind !== 'anonymous' && s.kind !== 'unknown' ? s.name : null;
-      const key = speakerKey(named, s.kind);
-      const speakerId = key && named ? st.upsertSpeaker.get(key, named, s.kind)!.id : null;
+      // The analyzer's entity is the article's fullest name for the speaker, with the
+      // descriptions tied to it ("Syria's foreign minister"): group by that name.
+      const entity = s.entityId && s.kind !== 'anonymous' && s.kind !== 'unknown' ? entities.get(s.entityId) : undefined;
+      const named = entity?.name ?? (s.kind !== 'anonymous' && s.kind !== 'unknown' ? s.name : null);
+      const descriptions = [...(entity?.descriptions ?? []), ...(s.description ? [s.description] : [])];
+      const speakerId = named ? speakers.resolve(named, s.kind, descriptions) : null;
       const content = q.content.map((c) => c.text).join(' … ');
+      const shingles = quoteShingles(content);
       const first = q.content[0]!;
       const last = q.content[q.content.length - 1]!;
       const via = q.via.outletIds.map((id) => outletIds.get(id)).filter((id): id is number => id !== undefined);
-      st.insertQuote.run(
+      const quoteId = st.insertQuote.get(
         articleId,
         versionId,
         q.id,
@@ -232,7 +254,9 @@ export function createArticleWriter(db: Db, now: () => string) {
         last.end,
         JSON.stringify(via),
         q.confidence,
-      );
+        shingles.length,
+      ) as { id: number };
+      for (const h of new Set(shingles.map(shingleHash))) st.insertShingle.run(h, quoteId.id);
     }
     for (const c of map.citations) {
       st.insertCitation.run(
@@ -257,4 +281,26 @@ export function createArticleWriter(db: Db, now: () => string) {
     putArticle: (record: PutArticleRecord) => putArticle.immediate(record),
     touchIfUnchanged: (ref: ArticleRef) => touchIfUnchanged.immediate(ref),
   };
+}
+
+/** The article's evidence counts and claims rows (counts unknown for a map without claims). */
+export function writeEvidence(
+  st: { insertEvidence: Database.Statement; insertClaim: Database.Statement },
+  map: ProvenanceMap,
+  articleId: number,
+): void {
+  const e = evidenceOfMap(map);
+  st.insertEvidence.run(
+    articleId,
+    e.known ? 1 : 0,
+    e.claims,
+    e.sourced,
+    e.unsourced,
+    e.hedged,
+    e.anonymousOnly,
+    e.stateAffiliatedOutlets,
+    JSON.stringify(e.sourcesByKind),
+    JSON.stringify(e.techniques),
+  );
+  for (const k of claimRowsOfMap(map)) st.insertClaim.run(articleId, k.key, k.kind, k.status, k.text, k.start, k.end);
 }

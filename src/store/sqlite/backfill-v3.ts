@@ -1,0 +1,42 @@
+import { gunzipSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import type { ProvenanceMap } from '../../contract/schema.js';
+import { nameCore } from '../person-name.js';
+import { quoteShingles, shingleHash } from '../shingle-quote.js';
+import { createSpeakerLinker } from './link-speakers.js';
+import { writeEvidence } from './write-article.js';
+
+/**
+ * Migration 3 on a corpus that already holds articles: evidence counts and claims from each
+ * current map (unknown for maps made before claims existed), shingles for every quote, and
+ * speakers linked across articles as if they had been written today.
+ */
+export function backfillEvidenceAndTrails(db: Database.Database): void {
+  const st = {
+    insertEvidence: db.prepare(
+      `INSERT INTO article_evidence (article_id, known, claims, sourced, unsourced, hedged, anonymous_only,
+         state_affiliated_outlets, sources_json, techniques_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertClaim: db.prepare('INSERT INTO claims (article_id, claim_key, kind, status, text, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+  };
+  const maps = db.prepare<[], { id: number; map_gzip: Buffer }>(
+    'SELECT a.id, v.map_gzip FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version ORDER BY a.id',
+  );
+  for (const row of maps.iterate()) {
+    const map = JSON.parse(gunzipSync(row.map_gzip).toString('utf8')) as ProvenanceMap;
+    writeEvidence(st, map, row.id);
+  }
+
+  const setShingles = db.prepare('UPDATE quotes SET shingles = ? WHERE id = ?');
+  const insertShingle = db.prepare('INSERT OR IGNORE INTO quote_shingles (hash, quote_id) VALUES (?, ?)');
+  for (const q of db.prepare<[], { id: number; content: string }>('SELECT id, content FROM quotes ORDER BY id').all()) {
+    const shingles = quoteShingles(q.content);
+    setShingles.run(shingles.length, q.id);
+    for (const h of new Set(shingles.map(shingleHash))) insertShingle.run(h, q.id);
+  }
+
+  const linker = createSpeakerLinker(db);
+  const people = db.prepare<[], { id: number; key: string }>("SELECT id, key FROM speakers WHERE kind = 'person' ORDER BY id").all();
+  people.sort((a, b) => nameCore(b.key).length - nameCore(a.key).length || a.id - b.id);
+  for (const p of people) linker.adopt(p);
+}
