@@ -143,7 +143,11 @@ function candidatesOf(a: Article, index: number, forms: ReadonlyMap<string, numb
   const cands: Candidate[] = [];
   const model: CueModel = { version: 'lexicon', forms, bits: 1, weights: new Float32Array(2), threshold: 1 };
   findReportedSpeech({ text, sentences, taken, people, outlets: noOutlets, model, collect: (c) => cands.push(c) });
-  const golds = a.gold.map((g) => ({ cue: g.cue, words: wordChars(text, g.content) }));
+  // Gold relations the quotations and the rules already find are not the candidates' to find:
+  // a candidate matching one would be a duplicate, a false positive.
+  const rules = findReportedSpeech({ text, sentences, taken, people, outlets: noOutlets, model: null });
+  const before = [...found.quotes.map((q) => q.content), ...rules.map((r) => r.content)].map((c) => wordChars(text, c));
+  const golds = a.gold.map((g) => ({ cue: g.cue, words: wordChars(text, g.content) })).filter((g) => !before.some((p) => jaccard(p, g.words) >= 0.5));
   return cands.map((c) => {
     const words = wordChars(text, [c.content]);
     const hit = golds.some((g) => g.cue.some((s) => s.start < c.cue.end && c.cue.start < s.end) && jaccard(g.words, words) >= 0.5);

@@ -45,13 +45,17 @@ export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[]
   let t = 0;
   for (const s of sentences) {
     while (t < taken.length && taken[t]!.end <= s.start) t++;
-    if (t < taken.length && taken[t]!.start < s.end) continue;
+    // Sentences with quotations are left to the rules around quotation marks, but for learned
+    // cues outside the marks (`Trump, who called it "a disaster," wants to …`).
+    const quoted: Span[] = [];
+    for (let j = t; j < taken.length && taken[j]!.start < s.end; j++) quoted.push(taken[j]!);
+    if (quoted.length > 0 && !(model || input.collect)) continue;
     const end = Math.min(s.end, s.start + MAX_SENTENCE);
     const words = wordsIn(text, s.start, end);
-    const found = accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words) ?? (s.paragraph === 0 ? headline(words) : null);
+    const found = quoted.length > 0 ? null : accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words) ?? (s.paragraph === 0 ? headline(words) : null);
     const content = found ? found.content.filter((c) => countLetters(words, c) >= MIN_CONTENT_WORDS) : [];
     const rels: Found[] = found && content.length > 0 ? [{ ...found, content }] : [];
-    if (model || input.collect) rels.push(...learned(text, words, rels, model, input.collect));
+    if (model || input.collect) rels.push(...learned(text, words, rels, quoted, model, input.collect));
     for (const r of rels) out.push({ content: r.content, cue: r.cue, speaker: describeSpeaker(text, r.speaker, people, outlets), confidence: r.confidence });
   }
   return out;
@@ -60,8 +64,8 @@ export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[]
 const HELPERS: ClauseHelpers = { clauseStart, clauseEnd, skipAdjunct, skipAddressee, takesAddressee };
 
 /** Relations headed by learned cues, beside those the rules found; one per content. */
-function learned(text: string, words: readonly Word[], rules: readonly Found[], model: CueModel | null, collect: ((c: Candidate) => void) | undefined): Found[] {
-  const candidates = cueCandidates(text, words, model?.forms ?? EMPTY, rules, HELPERS);
+function learned(text: string, words: readonly Word[], rules: readonly Found[], quoted: readonly Span[], model: CueModel | null, collect: ((c: Candidate) => void) | undefined): Found[] {
+  const candidates = cueCandidates(text, words, model?.forms ?? EMPTY, rules, quoted, HELPERS);
   if (collect) {
     candidates.forEach(collect);
     return [];
@@ -70,7 +74,7 @@ function learned(text: string, words: readonly Word[], rules: readonly Found[], 
   for (const c of candidates) {
     const score = scoreCandidate(model!, c.features);
     if (score < model!.threshold) continue;
-    if (rules.some((r) => r.content.some((x) => sameSpan(x, c.content)))) continue;
+    if (rules.some((r) => r.content.some((x) => sameSpan(x, c.content))) || quoted.some((x) => sameSpan(x, c.content))) continue;
     const twin = kept.findIndex((k) => k.cue.start === c.cue.start || sameSpan(k.content[0]!, c.content));
     if (twin >= 0 && kept[twin]!.score >= score) continue;
     if (twin >= 0) kept.splice(twin, 1);
@@ -99,7 +103,7 @@ function accordingTo(words: readonly Word[]): Found | null {
   const a = words.findIndex((w, i) => w.lower === 'according' && words[i + 1]?.lower === 'to');
   if (a < 0) return null;
   const cue = { start: words[a]!.start, end: words[a + 1]!.end };
-  let speaker = speakerAfter(words.slice(a + 2));
+  let speaker = speakerAfter(words.slice(a + 2)) ?? sourceToComma(words, a + 2);
   if (!speaker) return null;
   // `According to the ministry, the talks failed`: what follows the comma is the content, unless
   // a second comma closes an apposition (`According to Hill, a doctor, the talks failed`).
@@ -113,6 +117,17 @@ function accordingTo(words: readonly Word[]): Found | null {
   if (a > 0) content.push({ start: first.start, end: trimEnd(words, a - 1) });
   if (after >= 0 && after + 1 < words.length) content.push({ start: words[after + 1]!.start, end: sentenceEnd(words) });
   return { content: content.filter((c) => c.end > c.start), cue, speaker, confidence: 0.7 };
+}
+
+/**
+ * A source named at length up to the comma or full stop (`according to early results of exit
+ * polls conducted for the Associated Press,`): PolNeAR marks it whole.
+ */
+function sourceToComma(words: readonly Word[], from: number): SpeakerPhrase | null {
+  let j = from;
+  while (j < words.length && j - from < 30 && words[j]!.text !== ',' && words[j]!.text !== '.' && words[j]!.text !== ';') j++;
+  if (j === from || j - from >= 30 || !isLetterWord(words[from]!)) return null;
+  return { head: { start: words[from]!.start, end: words[j - 1]!.end }, apposition: null };
 }
 
 /** `…, X said.`, `…, said X.`, `…, X said on Monday.`, and `…, X said, …`. */
@@ -141,7 +156,9 @@ function trailingCue(words: readonly Word[]): Found | null {
     if (between.length === 0 && PRONOUNS.has(headWord)) continue; // `said it` names no speaker
     // After the cue: only a short adjunct (`on Monday`, `in a statement`), then the end or a
     // comma and more content.
-    const rest = words.slice(c + 1).filter((x) => x.start >= (between.length === 0 ? speaker!.head.end : w.end));
+    let rest = words.slice(c + 1).filter((x) => x.start >= (between.length === 0 ? speaker!.head.end : w.end));
+    // `…, a school spokesman told The Wall Street Journal.`: the addressee is not content.
+    if (w.lower === 'told' && between.length > 0) rest = rest.slice(skipAddressee(rest, 0));
     const stop = rest.findIndex((x) => x.text === ',' || x.text === '.' || x.text === ';');
     const adjunct = (stop < 0 ? rest : rest.slice(0, stop)).filter(isLetterWord);
     if (adjunct.length > 6 || (adjunct[0] && !ADJUNCT_START.test(adjunct[0].lower))) continue;
@@ -233,6 +250,15 @@ function verbHere(words: readonly Word[], c: number): boolean {
 /** Words back from the cue to the start of its clause. */
 export function clauseStart(words: readonly Word[], c: number): Word[] {
   let s = c;
+  // `A harbour pilot, who asked not to be named because he was not authorised …, said`: a
+  // relative clause between commas belongs to the subject, subordinators and all.
+  if (words[c - 1]?.text === ',') {
+    for (let j = c - 2; j > 0 && c - j <= 40; j--) {
+      if (words[j]!.text !== ',') continue;
+      if (/^(?:who|whose|which)$/.test(words[j + 1]?.lower ?? '')) s = j;
+      break;
+    }
+  }
   while (s > 0) {
     const x = words[s - 1]!;
     if (x.text === ';' || x.text === ':') break;

@@ -80,13 +80,14 @@ function bucket(n: number): string {
  * cues already found, with a subject before it and a clause or object after it. `found` are the
  * relations the rules already made for this sentence (their cues are not candidates again).
  */
-export function cueCandidates(text: string, words: readonly Word[], forms: ReadonlyMap<string, number>, found: readonly { cue: Span; content: readonly Span[] }[], h: ClauseHelpers): Candidate[] {
+export function cueCandidates(text: string, words: readonly Word[], forms: ReadonlyMap<string, number>, found: readonly { cue: Span; content: readonly Span[] }[], quoted: readonly Span[], h: ClauseHelpers): Candidate[] {
   const out: Candidate[] = [];
   const question = words[words.length - 1]?.text === '?';
   for (let c = 1; c < words.length - MIN_CONTENT_WORDS; c++) {
     const w = words[c]!;
     if (!forms.has(w.lower)) continue;
     if (found.some((f) => f.cue.start <= w.start && w.end <= f.cue.end + 1 + 4)) continue;
+    if (quoted.some((q) => q.start <= w.start && w.end <= q.end)) continue;
     const prev = words[c - 1]!;
     if (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an') continue; // a noun here
     // The cue may take a particle (`called for`, `pointed out`): the content starts after it.
@@ -94,7 +95,8 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     if (PARTICLE.test(words[c + 1]?.lower ?? '') && words[c + 1]!.lower !== 'to' && forms.has(`${w.lower} ${words[c + 1]!.lower}`)) cueEnd = c + 1;
     const participle = w.lower.endsWith('ing') && (prev.text === ',' || prev.lower === 'and');
     const subjectWords = participle ? words.slice(0, c - 1) : h.clauseStart(words, c);
-    const speaker = subjectBefore(subjectWords, w);
+    const ruled = subjectBefore(subjectWords, w);
+    const speaker = ruled ?? (participle ? null : plainSubject(subjectWords));
     if (!speaker) continue;
     if (!participle && speaker.head.start < (subjectWords[0]?.start ?? 0)) continue;
     const headEnd = speaker.head.end;
@@ -122,8 +124,9 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
       for (let j = k; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
       if (n < MIN_CONTENT_WORDS) continue;
       const content = { start: first.start, end };
+      const touches = quoted.some((q) => q.start < end && first.start < q.end);
       const inside = found.some((f) => f.content.some((s) => s.start <= w.start && w.end <= s.end));
-      const subj = headShape(text, speaker);
+      const subj = (ruled ? '' : 'plain-') + headShape(text, speaker);
       const lexp = Math.min(9, Math.floor((forms.get(w.lower) ?? 0) * 10));
       const stem = w.lower.replace(/(?:ing|ed|es|s)$/, '');
       const fs = [
@@ -168,6 +171,9 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
         `cap=${isCapitalised(w)}`,
         `inside=${inside}`,
         `found=${found.length > 0}`,
+        `quoted=${quoted.length > 0}`,
+        `touches=${touches}`,
+        `w|quoted=${w.lower}|${quoted.length > 0}`,
         `q=${question}`,
         `subjlen=${bucket(wordCount(words, speaker.head))}`,
       ];
@@ -175,6 +181,22 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     }
   }
   return out;
+}
+
+const FILLER = /^(?:also|still|now|not|never|only|just|even|already|often|really|generally|largely|mostly|clearly|probably|would|will|can|could|should|may|might|must|do|does|did|don’t|don't|doesn’t|doesn't|didn’t|didn't|is|are|was|were|has|have|had|been|be)$/;
+
+/**
+ * A subject the speaker rules do not take, up to eight words after the last comma of the clause
+ * (`Most believe`, `52 percent of registered voters say`, `Both think`): PolNeAR marks it whole.
+ */
+function plainSubject(words: readonly Word[]): SpeakerPhrase | null {
+  let end = words.length;
+  while (end > 0 && (FILLER.test(words[end - 1]!.lower) || /ly$/.test(words[end - 1]!.lower))) end--;
+  let start = end;
+  while (start > 0 && (isLetterWord(words[start - 1]!) || /^[’'%$-]$/.test(words[start - 1]!.text))) start--;
+  if (end - start < 1 || end - start > 8 || !isLetterWord(words[start]!)) return null;
+  if (start > 0 && !/^[,;:—–(]$/.test(words[start - 1]!.text)) return null;
+  return { head: { start: words[start]!.start, end: words[end - 1]!.end }, apposition: null };
 }
 
 /** End of an object or infinitive content: before the first comma, semicolon, dash or parenthesis. */
