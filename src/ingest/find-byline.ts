@@ -25,7 +25,7 @@ const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'da', 'di', 'du', 'la
 const NOT_IN_NAME = /\b(by|with|view|written|posted|read|more|edition|min|mins|minutes?|ago|updated|published|share|follow|comments?|reply|about|this|was|is|are|has|have|on behalf|in|at|from|to)\b/i;
 const NOT_A_NAME = /^(author|authors|share|follow|more|about|learn more|read more|view all|view profile|posts?|admin|administrator|comments?|menu|home|search|subscribe|sign in|log in|contact|unknown|guest|editor|editorial|the author|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.?|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/i;
 /** Words of a job title: after a comma they describe the name before it ("Paul Frew, Security Expert"). */
-const TITLE_WORDS = /\b(expert|editor|writer|director|manager|ceo|cto|founder|co-founder|correspondent|reporter|contributor|specialist|analyst|consultant|journalist|educator|professor|president|officer|head|lead|md|phd|rn|dvm)\b/i;
+const TITLE_WORDS = /\b(expert|editor|writer|director|manager|ceo|cto|founder|co-founder|correspondent|reporter|contributor|specialist|analyst|consultant|journalist|educator|professor|president|officer|head|lead|md|phd|rn|dvm|dietitian|nutritionist|therapist|physician|nurse|doctor|attorney|lawyer|engineer|scientist|researcher|coach|trainer|chef|strategist|designer|developer|marketer|coordinator)\b/i;
 
 /** True when a piece of a byline reads as a name or a team ("Jane Doe", "kirstin boatto", "The Meetingnotes Team"). */
 function looksLikeName(s: string): boolean {

@@ -133,13 +133,14 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
   const metaAuthors = [
     ...(tags.get('author') ?? []), ...(tags.get('article:author') ?? []), ...(tags.get('parsely-author') ?? []),
     ...(tags.get('dc.creator') ?? []), ...(tags.get('sailthru.author') ?? []), ...(tags.get('byl') ?? []),
-    ...(tags.get('citation_author') ?? []),
-  ].flatMap(splitAuthors).filter(notSite);
+  ].flatMap(splitAuthors).concat((tags.get('citation_author') ?? []).map(firstLast).flatMap(splitAuthors)).filter(notSite);
   const byline = findByline(doc, around.after, first(tags, 'description', 'og:description'), notSite);
   const nearAuthors = byline.nearHeadline ? splitAuthors(byline.nearHeadline).filter(notSite) : [];
   const markedAuthors = byline.marked ? splitAuthors(byline.marked).filter(notSite) : [];
   const ldPersons = ld_.persons.filter(notSite);
-  const candidates = [ldPersons, nearAuthors, metaAuthors, markedAuthors, ld_.organisations, ld_.persons];
+  // The byline printed under the headline beats the CMS account in JSON-LD and <meta> (a post
+  // "By: Paul Fenaroli" whose JSON-LD author is the editor who uploaded it).
+  const candidates = [nearAuthors, ldPersons, metaAuthors, markedAuthors, ld_.organisations, ld_.persons];
   const authors = unique(candidates.find((c) => c.length > 0) ?? []);
 
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
@@ -175,6 +176,12 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
   );
 
   return { title, authors, published, modified, siteName, url, language };
+}
+
+/** Highwire `citation_author` is "Last, First": "Roy, Aniruddha" → "Aniruddha Roy". */
+function firstLast(name: string): string {
+  const m = /^([^,]+),\s*([^,]+)$/.exec(name.trim());
+  return m ? `${m[2]} ${m[1]}` : name;
 }
 
 /** Last resort: the first `<time datetime>` that is not in comments, a sidebar or the footer. */
