@@ -5,6 +5,7 @@ import { classifyMarkedPhrase } from './classify-marked-phrase.js';
 import { countWords, endsWithFullStop, endsWithPause, mixedEnd, paragraphIndex, sentenceAt, WINDOW } from './clause-bounds.js';
 import { describeSpeaker, unknownSpeaker } from './describe-speaker.js';
 import { addedClause, cueLeft, cueRight, leadingWords, QUOTE_MARK, subjectVerbBefore, type Cue } from './find-cues.js';
+import { speakerAfter } from './find-speaker.js';
 import type { MarkedSpan } from './pair-quote-marks.js';
 import type { PersonMention } from './resolve-pronoun.js';
 import { isLetterWord, wordsIn } from './words.js';
@@ -75,7 +76,7 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       phrases.push(classifyMarkedPhrase(text, q, left, words) ?? { kind: 'scare', span: { start: open, end: close }, confidence: 0.6 });
       continue;
     }
-    const r = q.family === 'block' ? null : cueRight(right, endsWithFullStop(text, q), endsWithPause(text, q));
+    const r = q.family === 'block' ? (q.signOff ? signOffCue(text, q.signOff) : null) : cueRight(right, endsWithFullStop(text, q), endsWithPause(text, q));
     const l = r ? null : cueLeft(text, left);
     const speakerOf = (c: Cue): Speaker => describeSpeaker(text, c.speaker, people, outlets);
 
@@ -200,8 +201,22 @@ function quotesInDoubleMarks(text: string, tops: readonly MarkedSpan[]): boolean
   return double > single;
 }
 
-/** A top-level quotation; `continues` marks the second and later paragraphs of one that runs on. */
-type Top = MarkedSpan & { readonly continues?: boolean };
+/**
+ * A top-level quotation; `continues` marks the second and later paragraphs of one that runs on,
+ * `signOff` the paragraph that signs a block quotation.
+ */
+type Top = MarkedSpan & { readonly continues?: boolean; readonly signOff?: Span };
+
+function isSignOff(text: string, p: Span): boolean {
+  return /^[—–―-]{1,2}\s*\p{Lu}/u.test(text.slice(p.start, p.start + 6)) && countWords(text, [p]) <= 25;
+}
+
+/** The cue and speaker of a signed block quotation: the dash and the name after it. */
+function signOffCue(text: string, p: Span): Cue | null {
+  const words = wordsIn(text, p.start, p.end);
+  const speaker = words[0] ? speakerAfter(words.slice(1)) : null;
+  return speaker ? { span: words[0]!, speaker, after: words[0]!.end } : null;
+}
 
 /** Top-level marked spans, plus block quotations with no marks of their own. */
 function topLevel(input: AttributionInput): Top[] {
@@ -212,13 +227,22 @@ function topLevel(input: AttributionInput): Top[] {
     .flatMap((m): Top[] => (m.outer.length === 1 ? [m] : m.outer.map((o, i) => ({ ...m, outer: [o], inner: [m.inner[i]!], continues: i > 0 }))));
   const out: Top[] = [];
   let t = 0;
-  for (const p of input.paragraphs) {
+  let runStart = -1; // index in `out` of the first paragraph of the block quotation being read
+  let lastBlock = -2; // paragraph index of the last block paragraph
+  input.paragraphs.forEach((p, pi) => {
     while (t < tops.length && tops[t]!.outer[0]!.start < p.start) out.push(tops[t++]!);
     if (p.kind === 'blockquote' && !(tops[t] && tops[t]!.outer[0]!.start === p.start)) {
-      out.push({ outer: [p], inner: [p], family: 'block', depth: 0, closed: true });
+      const continues = lastBlock === pi - 1 && runStart >= 0;
+      // `— Maria Sol, a volunteer with the Delta Relief Network` closing a block quotation signs it.
+      if (continues && isSignOff(input.text, p)) out[runStart] = { ...out[runStart]!, signOff: p };
+      else {
+        out.push({ outer: [p], inner: [p], family: 'block', depth: 0, closed: true, continues });
+        if (!continues) runStart = out.length - 1;
+      }
+      lastBlock = pi;
       while (t < tops.length && tops[t]!.outer[0]!.start < p.end) t++; // marks inside the block are nested
     }
-  }
+  });
   while (t < tops.length) out.push(tops[t++]!);
   return out;
 }

@@ -111,7 +111,7 @@ export function cueRight(words: readonly Word[], fullStop: boolean, pause: boole
       const after = speakerAfter(words.slice(c + 1));
       if (after) return { span: w, speaker: after, after: after.head.end };
     }
-    const sp = speakerBefore(words.slice(k, c));
+    const sp = speakerBefore(words.slice(k, c), w);
     if (!sp) return null;
     // The speaker must start the stretch: `"…," the senator from Ohio said` but not
     // `"…" if Trump had asked`; a pronoun may follow an adjunct (`"…" at the convention, he said`).
@@ -164,7 +164,7 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     const w = words[c]!;
     if (w.text === '"' || w.text === '“' || w.text === '”') return null;
     let cueSpan: Span | null = null;
-    let cls = cueClass(w.lower);
+    let cls = cueClass(w.lower) ?? (READS.test(w.lower) && documentAuthor(words.slice(c + 1)) ? 'speech' : null);
     if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
       cueSpan = { start: w.start, end: words[c + 1]!.end };
       cls = 'speech';
@@ -179,6 +179,10 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     const lastWord = words[words.length - 1];
     const endsIntro = lastWord !== undefined && (lastWord.text === ',' || lastWord.text === ':');
     let speaker: SpeakerPhrase | null;
+    // `Okafor later read from a letter by the state transport secretary, Daniel Ruiz:`: the
+    // words read out are the letter's author's.
+    const author = endsIntro && READS.test(w.lower) ? documentAuthor(tail) : null;
+    if (author && lastWord) return { kind: 'direct', cue: { span: cueSpan, speaker: author, after: lastWord.start }, contentStart: 0 };
     if (cueSpan.end > w.end) {
       // `According to Smith, "…"`
       speaker = speakerAfter(tail);
@@ -193,7 +197,7 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     }
     // `…, saying "…"`: a participle takes the subject of the sentence.
     const participle = w.lower.endsWith('ing') && c > 0 && /^(?:,|upon|after|before|by|while|when|without|—)$/.test(words[c - 1]!.lower);
-    speaker = speakerBefore(participle ? words.slice(0, c) : clauseBefore(words, c));
+    speaker = speakerBefore(participle ? words.slice(0, c) : clauseBefore(words, c), w);
     if (!speaker) return null;
     if (cls === 'belief' && !(speaker && (PRONOUNS.has(text.slice(speaker.head.start, speaker.head.end).toLowerCase()) || /\p{Lu}/u.test(text.slice(speaker.head.start, speaker.head.end))))) return null;
     const letterTail = tail.filter(isLetterWord);
@@ -207,6 +211,17 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     }
     if (tail.some((x) => x.text === '.' || x.text === ';')) return null;
     return { kind: 'mixed', cue: { span: cueSpan, speaker, after: w.end }, contentStart: contentStartAfter(words, c) };
+  }
+  return null;
+}
+
+const READS = /^(?:read|reads|reading|quoted|quotes|quoting|cited|cites|citing|recited)$/;
+const DOCUMENT = /^(?:letter|statement|memo|email|e-mail|note|message|post|tweet|declaration|transcript|speech|testimony|affidavit|report|essay|column)$/;
+
+/** The author in `from a letter by X`, `a statement from X` (within the words after a cue). */
+function documentAuthor(tail: readonly Word[]): SpeakerPhrase | null {
+  for (let k = 0; k + 2 < tail.length && k < 8; k++) {
+    if (DOCUMENT.test(tail[k]!.lower) && /^(?:by|from)$/.test(tail[k + 1]!.lower)) return speakerAfter(tail.slice(k + 2));
   }
   return null;
 }
@@ -279,7 +294,7 @@ function isVerbHere(words: readonly Word[], c: number): boolean {
   const ing = w.lower.endsWith('ing');
   if (!AMBIGUOUS.has(w.lower) && !ing) return true;
   if (!prev) return ing;
-  if (PRONOUNS.has(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
+  if (PRONOUNS.has(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|later|first|again|once|finally|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
   if (ing) return /^(?:,|—|and|upon|after|before|by|while|when|without)$/.test(prev.lower);
   return false;
 }

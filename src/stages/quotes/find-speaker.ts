@@ -49,7 +49,13 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
   // `Now we are told the jets hit …`, `Smith was asked whether …`: a passive cue's subject is
   // the one spoken to, not the speaker. A progressive (`Smith is saying`) keeps its subject.
   if (!cue?.lower.endsWith('ing') && isPassiveBefore(words)) return null;
-  while (end > 0 && (BEFORE_CUE_FILLER.has(words[end - 1]!.lower) || (/ly$/.test(words[end - 1]!.lower) && !isCapitalised(words[end - 1]!)) || words[end - 1]!.text === ',')) end--;
+  // `Smith, however, said`, `Smith repeatedly said`; but `…, who was not authorised to speak
+  // publicly, said` keeps its adverb, which belongs to the clause before the comma.
+  let comma = false;
+  while (end > 0 && ((comma ? /^(?:however|though|too|also)$/.test(words[end - 1]!.lower) : BEFORE_CUE_FILLER.has(words[end - 1]!.lower) || (/ly$/.test(words[end - 1]!.lower) && !isCapitalised(words[end - 1]!))) || words[end - 1]!.text === ',')) {
+    if (words[end - 1]!.text === ',') comma = true;
+    end--;
+  }
   if (end === 0) return null;
   const segments: Word[][] = [[]];
   for (let k = 0; k < end; k++) {
@@ -192,7 +198,8 @@ export function speakerAfter(words: readonly Word[]): SpeakerPhrase | null {
       if (!(DETERMINERS.has(head[0]!.lower) && /^(?:for|at|in|with|from)$/.test(w.lower) && nextProper)) break;
     }
     if (w.lower === 'of' && !(words[k + 1] && isCapitalised(words[k + 1]!))) break;
-    if (head.length > 0 && cueClass(w.lower) && !isCapitalised(w)) break;
+    // `the state transport secretary`: after a determiner a cue form is a noun.
+    if (head.length > 0 && cueClass(w.lower) && !isCapitalised(w) && !DETERMINERS.has(head[head.length - 1]!.lower)) break;
     // `said the price had doubled`: a finite verb means a clause follows the cue, not a speaker.
     if (FINITE.test(w.lower)) return null;
     head.push(w);

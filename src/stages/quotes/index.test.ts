@@ -64,6 +64,23 @@ describe('quotesStage: direct and mixed quotations', () => {
     expect(view(input, run(input).layer)).toEqual(expected);
   });
 
+  it('gives words read from a letter to the letter\'s author, over both paragraphs', () => {
+    const text = 'Okafor later read from a letter by the state transport secretary, Daniel Ruiz:\n\n"The state stands behind this project.\n\n"Our funding is conditional on the city meeting its share."';
+    expect(view(text, run(text).layer)).toEqual(['direct | The state stands behind this project. … Our funding is conditional on the city meeting its share. | read | Daniel Ruiz']);
+  });
+
+  it('attributes a block quotation to the name that signs it', () => {
+    const text = 'The anchor spoke on the radio.\nWe counted the bodies we buried ourselves.\n— Maria Sol, a volunteer with the Delta Relief Network';
+    const blocks: Block[] = [
+      { start: 0, end: 30, kind: 'paragraph' },
+      { start: 31, end: 73, kind: 'blockquote' },
+      { start: 74, end: text.length, kind: 'blockquote' },
+    ];
+    const { layer } = run(text, blocks);
+    expect(view(text, layer)).toEqual(['direct | We counted the bodies we buried ourselves. | — | Maria Sol']);
+    expect(layer.quotes[0]!.speaker.description).toBe('a volunteer with the Delta Relief Network');
+  });
+
   it('attributes a block quotation introduced by a colon', () => {
     const text = 'The minister wrote:\nWe will not give in to pressure from anyone at all.';
     const blocks: Block[] = [
@@ -97,8 +114,8 @@ describe('quotesStage: reported speech', () => {
     ['Councillor Tom Reyes, one of the two members who voted against, said the price had doubled since 2019.', ['indirect | the price had doubled since 2019 | said | Councillor Tom Reyes']],
     // A clause after `According to X,` is not an apposition of X.
     ["According to the city's finance office, the bridge will cost $412 million.", ["indirect | the bridge will cost $412 million | According to | the city's finance office"]],
-    // A passive cue: its subject is spoken to, not the speaker.
-    ['Now we are told the jets hit the market at dawn.', []],
+    // A relative clause between commas belongs to the subject, subordinators and all.
+    ['A harbour pilot, who has worked here since 1990 because he likes it, said construction would close the channel.', ['indirect | construction would close the channel | said | A harbour pilot']],
     // Not reported speech.
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],

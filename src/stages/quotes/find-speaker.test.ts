@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { speakerAfter, speakerBefore } from './find-speaker.js';
+import { wordsIn } from './words.js';
+
+/** The speaker phrase in the words before (or after) a cue, as `head | apposition`. */
+function before(text: string, cue = 'said'): string | null {
+  const words = wordsIn(text, 0, text.length);
+  const cueWord = wordsIn(cue, 0, cue.length)[0];
+  const sp = speakerBefore(words, cueWord);
+  return sp ? `${text.slice(sp.head.start, sp.head.end)} | ${sp.apposition ? text.slice(sp.apposition.start, sp.apposition.end) : '-'}` : null;
+}
+function after(text: string): string | null {
+  const sp = speakerAfter(wordsIn(text, 0, text.length));
+  return sp ? `${text.slice(sp.head.start, sp.head.end)} | ${sp.apposition ? text.slice(sp.apposition.start, sp.apposition.end) : '-'}` : null;
+}
+
+describe('speakerBefore', () => {
+  const cases: [string, string, string | null][] = [
+    ['Hugh Hill, a doctor,', 'said', 'Hugh Hill | a doctor'],
+    // A passive: the subject is spoken to. A progressive keeps its subject.
+    ['Now we are', 'told', null],
+    ['Smith was not', 'asked', null],
+    ['Smith is', 'saying', 'Smith | -'],
+    // A partitive introduces the name.
+    ['One of them, Hugh Hill, a surgeon who treated the wounded,', 'said', 'Hugh Hill | a surgeon who treated the wounded'],
+    // A description, then the name it describes.
+    ['A coordinator for the network, Paulo Mendes,', 'told', 'Paulo Mendes | A coordinator for the network'],
+    // An acronym subject is not a dateline; a prepositional phrase is not an apposition.
+    ['IRNA, in a report reposted by the website Iran Front Page,', 'claimed', 'IRNA | -'],
+    // A time adjunct ends the subject; a cue form after a determiner is its noun.
+    ['The interior ministry on Monday', 'rejected', 'The interior ministry | -'],
+    ['The same report', 'said', 'The same report | -'],
+    ['A harbour pilot, who asked not to be named because he was not authorised to speak publicly,', 'said', 'A harbour pilot | who asked not to be named because he was not authorised to speak publicly'],
+  ];
+  it.each(cases)('%j %s', (text, cue, expected) => expect(before(text, cue)).toBe(expected));
+});
+
+describe('speakerAfter', () => {
+  const cases: [string, string | null][] = [
+    ['Sandra Sucher, a Harvard professor.', 'Sandra Sucher | a Harvard professor'],
+    // A finite verb: a clause follows the cue, not a speaker.
+    ['the price had doubled since 2019.', null],
+    // A clause after the comma is not an apposition.
+    ["the city's finance office, the bridge will cost $412 million.", "the city's finance office | -"],
+    // A description, then the name.
+    ['the state transport secretary, Daniel Ruiz:', 'Daniel Ruiz | the state transport secretary'],
+  ];
+  it.each(cases)('%j', (text, expected) => expect(after(text)).toBe(expected));
+});
