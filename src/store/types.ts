@@ -105,6 +105,14 @@ export interface SpeakerCount {
   readonly articles: number;
 }
 
+/** A speaker as grouped across articles: the other forms linked to it and what articles call it. */
+export interface SpeakerLinks extends SpeakerCount {
+  /** Keys of shorter forms linked to this speaker (`al muallem`, `muallem`). */
+  readonly aliases: readonly string[];
+  /** Descriptions the articles tie to the speaker ("Syria's foreign minister"). */
+  readonly descriptions: readonly string[];
+}
+
 export interface TopSpeakersOptions extends Page {
   /** Only articles published by this outlet (registry key or name, any case). */
   readonly outlet?: string;
@@ -170,7 +178,10 @@ export interface ArticleEvidence {
 }
 
 export interface QuoteTrailHit extends QuoteHit {
-  /** How alike this quote is to the one asked about, 0–1 (`quoteSimilarity`). */
+  /**
+   * How alike this quote is to the one asked about, 0–1 (`quoteSimilarity`); for a quote found
+   * through the longest match (a partial quote's original), how alike it is to that original.
+   */
   readonly similarity: number;
   /** The article's published date, else when the store first saw it. */
   readonly date: string;
@@ -232,6 +243,8 @@ export interface CorpusStore extends WebReads {
   topSpeakers(options?: TopSpeakersOptions): Promise<SpeakerCount[]>;
   /** The quotes of one speaker (name in any case or spelling that normalises alike), oldest first. */
   speakerQuotes(name: string, page?: Page): Promise<QuoteHit[]>;
+  /** The speaker a name (full or short form) resolves to across the corpus, with its linked forms; null when unknown. */
+  speakerLinks(name: string): Promise<SpeakerLinks | null>;
   /** Outlet → cited outlet edges over all current versions. */
   citationGraph(): Promise<CitationGraph>;
   /** Articles (or outlets) with the most unsourced claims; articles whose maps predate claims are left out. */

@@ -19,20 +19,24 @@ export function backfillEvidenceAndTrails(db: Database.Database): void {
     ),
     insertClaim: db.prepare('INSERT INTO claims (article_id, claim_key, kind, status, text, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   };
-  const maps = db.prepare<[], { id: number; map_gzip: Buffer }>(
-    'SELECT a.id, v.map_gzip FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version ORDER BY a.id',
+  // In batches by id: better-sqlite3 cannot write while a statement is still iterating.
+  const maps = db.prepare<[number], { id: number; map_gzip: Buffer }>(
+    `SELECT a.id, v.map_gzip FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
+     WHERE a.id > ? ORDER BY a.id LIMIT 500`,
   );
-  for (const row of maps.iterate()) {
-    const map = JSON.parse(gunzipSync(row.map_gzip).toString('utf8')) as ProvenanceMap;
-    writeEvidence(st, map, row.id);
+  for (let rows = maps.all(0); rows.length > 0; rows = maps.all(rows[rows.length - 1]!.id)) {
+    for (const row of rows) writeEvidence(st, JSON.parse(gunzipSync(row.map_gzip).toString('utf8')) as ProvenanceMap, row.id);
   }
 
   const setShingles = db.prepare('UPDATE quotes SET shingles = ? WHERE id = ?');
   const insertShingle = db.prepare('INSERT OR IGNORE INTO quote_shingles (hash, quote_id) VALUES (?, ?)');
-  for (const q of db.prepare<[], { id: number; content: string }>('SELECT id, content FROM quotes ORDER BY id').all()) {
-    const shingles = quoteShingles(q.content);
-    setShingles.run(shingles.length, q.id);
-    for (const h of new Set(shingles.map(shingleHash))) insertShingle.run(h, q.id);
+  const quotes = db.prepare<[number], { id: number; content: string }>('SELECT id, content FROM quotes WHERE id > ? ORDER BY id LIMIT 5000');
+  for (let rows = quotes.all(0); rows.length > 0; rows = quotes.all(rows[rows.length - 1]!.id)) {
+    for (const q of rows) {
+      const shingles = quoteShingles(q.content);
+      setShingles.run(shingles.length, q.id);
+      for (const h of new Set(shingles.map(shingleHash))) insertShingle.run(h, q.id);
+    }
   }
 
   const linker = createSpeakerLinker(db);

@@ -9,6 +9,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import { createCorpusReader } from './read-corpus.js';
 import { createEvidenceReader } from './read-evidence.js';
 import { createQuoteTrailReader } from './read-quote-trail.js';
+import { createSpeakerLinksReader } from './read-speaker-links.js';
 import { createArticleWriter } from './write-article.js';
 import { createWebReader } from './web-reads.js';
 
@@ -67,6 +68,7 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
   const web = createWebReader(db);
   const evidence = createEvidenceReader(db);
   const trails = createQuoteTrailReader(db);
+  const links = createSpeakerLinksReader(db);
   const recordFailure = db.prepare(
     `INSERT INTO failures (source_path, code, message, at) VALUES (?, ?, ?, ?)
      ON CONFLICT (source_path) DO UPDATE SET code = excluded.code, message = excluded.message, at = excluded.at`,
@@ -145,6 +147,7 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
     unsourcedClaims: guard('unsourcedClaims', evidence.unsourcedClaims),
     articleEvidence: guard('articleEvidence', evidence.articleEvidence),
     quoteTrail: guard('quoteTrail', trails.quoteTrail),
+    speakerLinks: guard('speakerLinks', links.speakerLinks),
     exportArticles: guardIterable('exportArticles', reader.exportArticles),
     exportQuotes: guardIterable('exportQuotes', reader.exportQuotes),
     failures: guard('failures', reader.failures),

@@ -125,9 +125,10 @@ export function createCorpusReader(db: Db) {
        WHERE po.key = :key OR lower(po.name) = :name OR lower(a.outlet_name) = :name
        GROUP BY s.id ORDER BY quotes DESC, articles DESC, s.key LIMIT :limit OFFSET :offset`,
     ),
-    speakerQuotes: db.prepare<[string, number, number], QuoteRow>(
-      `${QUOTE_SELECT} WHERE s.key = ?
-       ORDER BY a.published IS NULL, a.published, a.first_seen, a.id, q.start_offset LIMIT ? OFFSET ?`,
+    // A short form linked to a full name (`speaker_aliases`) finds the full name's quotes.
+    speakerQuotes: db.prepare<{ key: string; limit: number; offset: number }, QuoteRow>(
+      `${QUOTE_SELECT} WHERE q.speaker_id = coalesce((SELECT speaker_id FROM speaker_aliases WHERE key = :key), (SELECT id FROM speakers WHERE key = :key))
+       ORDER BY a.published IS NULL, a.published, a.first_seen, a.id, q.start_offset LIMIT :limit OFFSET :offset`,
     ),
     citeEdges: db.prepare<[], GraphEdge>(
       `SELECT pub.key AS "from", cited.key AS "to", 'cites' AS kind, count(*) AS count, count(DISTINCT c.article_id) AS articles
@@ -181,7 +182,7 @@ export function createCorpusReader(db: Db) {
     speakerQuotes(name: string, page?: Page): QuoteHit[] {
       const [limit, offset] = pageOf(page);
       const key = speakerKey(name);
-      return key ? st.speakerQuotes.all(key, limit, offset).map(toQuoteHit) : [];
+      return key ? st.speakerQuotes.all({ key, limit, offset }).map(toQuoteHit) : [];
     },
 
     citationGraph(): CitationGraph {

@@ -19,9 +19,9 @@ export function createQuoteTrailReader(db: Database.Database) {
     candidates: db.prepare<[string, number, number], { quote_id: number }>(
       `SELECT c.quote_id FROM (
          SELECT quote_id, count(*) AS shared FROM quote_shingles
-         WHERE hash IN (SELECT value FROM json_each(?1)) GROUP BY quote_id
+         WHERE hash IN (SELECT value FROM json_each(?)) GROUP BY quote_id
        ) c JOIN quotes q ON q.id = c.quote_id
-       WHERE c.shared >= ?2 * min(?3, q.shingles)
+       WHERE c.shared >= ? * min(?, q.shingles)
        ORDER BY c.shared DESC, c.quote_id LIMIT ${MAX_CANDIDATES}`,
     ),
     quotes: db.prepare<[string], QuoteRow & { canonical_name: string | null }>(
@@ -40,28 +40,44 @@ export function createQuoteTrailReader(db: Database.Database) {
       const shingles = quoteShingles(text);
       if (shingles.length === 0) return { query: text, first: null, later: [] };
 
-      const hashes = [...new Set(shingles.map(shingleHash))];
-      const minShare = Math.max(0, 2 * threshold - 1); // similarity ≤ (shingle share + 1) / 2
-      const ids = st.candidates.all(JSON.stringify(hashes), minShare, shingles.length).map((r) => r.quote_id);
-      if (ids.length === 0) return { query: text, first: null, later: [] };
-
-      const hits: QuoteTrailHit[] = [];
-      for (const r of st.quotes.all(JSON.stringify(ids))) {
-        const similarity = quoteSimilarity(text, r.content);
-        if (similarity < threshold) continue;
-        hits.push({
-          ...toQuoteHit(r),
-          similarity: Math.round(similarity * 1000) / 1000,
-          date: r.published ?? r.first_seen,
-          dateSource: r.published ? 'published' : 'first-seen',
-          speakerName: r.canonical_name ?? r.speaker_name,
-        });
+      const hits = new Map<number, QuoteTrailHit>();
+      confirm(text, candidates(text, shingles, threshold), threshold, hits);
+      // One hop through the longest quote found: a partial quote finds its original, and the
+      // original finds the copies that changed a word in the part the partial quote left out.
+      const longest = [...hits.values()].sort((a, b) => b.content.length - a.content.length)[0];
+      if (longest && longest.content.length > text.length) {
+        const more = candidates(longest.content, quoteShingles(longest.content), threshold).filter((id) => !hits.has(id));
+        confirm(longest.content, more, threshold, hits);
       }
-      hits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.article.articleId - b.article.articleId || a.quoteId - b.quoteId));
-      const [first, ...later] = hits.slice(0, limit);
+      if (hits.size === 0) return { query: text, first: null, later: [] };
+      const sorted = [...hits.values()];
+      sorted.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.article.articleId - b.article.articleId || a.quoteId - b.quoteId));
+      const [first, ...later] = sorted.slice(0, limit);
       return { query: text, first: first ?? null, later };
     },
   };
+
+  function candidates(text: string, shingles: readonly string[], threshold: number): number[] {
+    const hashes = [...new Set(shingles.map(shingleHash))];
+    const minShare = Math.max(0, 2 * threshold - 1); // similarity ≤ (shingle share + 1) / 2
+    return st.candidates.all(JSON.stringify(hashes), minShare, shingles.length).map((r) => r.quote_id);
+  }
+
+  /** Adds the candidates as alike as `threshold` to `text`, with the similarity to `text`. */
+  function confirm(text: string, ids: readonly number[], threshold: number, hits: Map<number, QuoteTrailHit>): void {
+    if (ids.length === 0) return;
+    for (const r of st.quotes.all(JSON.stringify(ids))) {
+      const similarity = quoteSimilarity(text, r.content);
+      if (similarity < threshold) continue;
+      hits.set(r.quote_id, {
+        ...toQuoteHit(r),
+        similarity: Math.round(similarity * 1000) / 1000,
+        date: r.published ?? r.first_seen,
+        dateSource: r.published ? 'published' : 'first-seen',
+        speakerName: r.canonical_name ?? r.speaker_name,
+      });
+    }
+  }
 
   function contentOf(id: number): string {
     const row = Number.isInteger(id) ? st.quoteContent.get(id) : undefined;
