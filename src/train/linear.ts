@@ -3,6 +3,13 @@
  * trained with AdaGrad and a seeded shuffle, weights averaged over the last epochs.
  */
 
+/** Rows of sparse binary features with a label each. */
+export interface Rows {
+  readonly feats: Int32Array;
+  readonly offs: readonly number[];
+  readonly labels: readonly number[];
+}
+
 /** Rows of sparse binary features with a label each, in growable typed arrays. */
 export class SparseRows {
   feats = new Int32Array(1 << 16);
@@ -54,7 +61,7 @@ export interface TrainOptions {
 }
 
 /** Binary logistic regression; `labels` are 0/1. Returns `1 << bits` weights. */
-export function trainLogistic(data: SparseRows, rows: readonly number[], bits: number, options: TrainOptions): Float32Array {
+export function trainLogistic(data: Rows, rows: readonly number[], bits: number, options: TrainOptions): Float32Array {
   const size = 1 << bits;
   const w = new Float32Array(size);
   const g2 = new Float32Array(size);
@@ -84,7 +91,7 @@ export function trainLogistic(data: SparseRows, rows: readonly number[], bits: n
 }
 
 /** Softmax regression over `classes` labels 0…classes−1. Returns `classes << bits` weights, `w[k << bits | h]`. */
-export function trainSoftmax(data: SparseRows, rows: readonly number[], bits: number, classes: number, options: TrainOptions): Float32Array {
+export function trainSoftmax(data: Rows, rows: readonly number[], bits: number, classes: number, options: TrainOptions): Float32Array {
   const size = classes << bits;
   const w = new Float32Array(size);
   const g2 = new Float32Array(size);

@@ -16,10 +16,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { utf16ToCodePoints } from '../core/span.js';
-import { coreOf, decodeSpans } from '../stages/rhetoric/decode-spans.js';
+import { coreOf, decodeSpans, rescore } from '../stages/rhetoric/decode-spans.js';
 import { detectTechniques, rankTechniques, techniqueProbabilities } from '../stages/rhetoric/detect-techniques.js';
 import { articleContext, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
 import { loadRhetoricModel } from '../stages/rhetoric/load-model.js';
+import { mergeWithRules, ruleSpans, type RuleName } from '../stages/rhetoric/rule-detectors.js';
 import type { DecodeParams, RhetoricModelHeader } from '../stages/rhetoric/model.js';
 import { mergeRanges, scoreSi, scoreTc, type LabelledRange, type Range, type SiScore } from '../stages/rhetoric/score-ptc.js';
 import { TECHNIQUE_NAMES, type TechniqueName } from '../stages/rhetoric/types.js';
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     'pred-jsonl': { type: 'string' },
     'hp-precision': { type: 'string', default: '0.62' },
     'no-stack': { type: 'boolean', default: false },
+    'no-groups': { type: 'boolean', default: false },
     'compare-first-stage': { type: 'boolean', default: false },
   },
 });
@@ -55,6 +57,19 @@ const HP_PRECISION = Number(args['hp-precision']);
 const STACK_BITS = 14;
 const STACK_OPTIONS: TrainOptions = { epochs: 4, learningRate: 0.05, l2: 1e-5, seed: SEED };
 const SPAN_BITS = 16;
+/** Technique families with their own first-stage tagger: short lexical ones and clause-long ones. */
+const GROUPS = args['no-groups']
+  ? []
+  : [
+      {
+        name: 'short',
+        techniques: ['Loaded_Language', 'Name_Calling,Labeling', 'Repetition', 'Exaggeration,Minimisation', 'Slogans', 'Flag-Waving', 'Thought-terminating_Cliches', 'Bandwagon,Reductio_ad_hitlerum'],
+      },
+      {
+        name: 'long',
+        techniques: ['Doubt', 'Appeal_to_fear-prejudice', 'Causal_Oversimplification', 'Black-and-White_Fallacy', 'Whataboutism,Straw_Men,Red_Herring', 'Appeal_to_Authority'],
+      },
+    ];
 const SPAN_OPTIONS: TrainOptions = { epochs: 8, learningRate: 0.03, l2: 1e-5, seed: SEED };
 const OUT = resolve(args.out!);
 const LABELS: readonly TechniqueName[] = TECHNIQUE_NAMES;
@@ -71,6 +86,8 @@ interface Prepared {
   readonly siStart: readonly number[];
   readonly tc: SparseRows;
   readonly tcStart: readonly number[];
+  /** Per technique family, the 0/1 label of every SI row. */
+  readonly groupLabels: readonly number[][];
 }
 
 function prepare(articles: readonly PtcArticle[]): Prepared {
@@ -79,6 +96,7 @@ function prepare(articles: readonly PtcArticle[]): Prepared {
   const tc = new SparseRows();
   const siStart: number[] = [];
   const tcStart: number[] = [];
+  const groupLabels: number[][] = GROUPS.map(() => []);
   const feats: number[] = [];
   const siMask = (1 << SI_BITS) - 1;
   const tcMask = (1 << TC_BITS) - 1;
@@ -92,6 +110,9 @@ function prepare(articles: readonly PtcArticle[]): Prepared {
       feats.length = 0;
       tokenFeatures(ctx, i, siMask, feats);
       si.push(feats, spans.some((s) => s.start < tok.end && tok.start < s.end) ? 1 : 0);
+      GROUPS.forEach((g, k) =>
+        groupLabels[k]!.push(spans.some((s) => g.techniques.includes(s.technique) && s.start < tok.end && tok.start < s.end) ? 1 : 0),
+      );
     }
     tcStart.push(tc.length);
     for (const t of spans) {
@@ -104,20 +125,21 @@ function prepare(articles: readonly PtcArticle[]): Prepared {
   }
   siStart.push(si.length);
   tcStart.push(tc.length);
-  return { articles, contexts, toCp: articles.map((a) => utf16ToCodePoints(a.text)), si, siStart, tc, tcStart };
+  return { articles, contexts, toCp: articles.map((a) => utf16ToCodePoints(a.text)), si, siStart, tc, tcStart, groupLabels };
 }
 
 /** Second-stage rows from first-stage probabilities (out-of-fold ones when training). */
-function stackRows(prep: Prepared, probs: Float64Array): SparseRows {
+function stackRows(prep: Prepared, probs: Float64Array, groupProbs: readonly Float64Array[]): SparseRows {
   const rows = new SparseRows();
   const feats: number[] = [];
   const mask = (1 << STACK_BITS) - 1;
   prep.contexts.forEach((ctx, a) => {
     const from = prep.siStart[a]!;
     const pc = probabilityContext(ctx, probs.subarray(from, prep.siStart[a + 1]!));
+    const gcs = groupProbs.map((g) => probabilityContext(ctx, g.subarray(from, prep.siStart[a + 1]!)));
     for (let i = 0; i < ctx.tokens.length; i++) {
       feats.length = 0;
-      stackFeatures(ctx, pc, i, mask, feats);
+      stackFeatures(ctx, pc, i, mask, feats, gcs);
       rows.push(feats, prep.si.labels[from + i]!);
     }
   });
@@ -246,12 +268,17 @@ function train(): void {
   const fold = new Int32Array(articles.length);
   order.forEach((a, k) => (fold[a] = k % FOLDS));
   const oofSi = new Float64Array(prep.si.length);
+  const oofGroups = GROUPS.map(() => new Float64Array(prep.si.length));
+  const groupRows = prep.groupLabels.map((labels) => ({ feats: prep.si.feats, offs: prep.si.offs, labels }));
   const oofTc: Float64Array[] = new Array(prep.tc.length);
   for (let f = 0; f < FOLDS; f++) {
     const trainIdx = articles.map((_, i) => i).filter((i) => fold[i] !== f);
     const testIdx = articles.map((_, i) => i).filter((i) => fold[i] === f);
     const wSi = trainLogistic(prep.si, rowsOf(prep.siStart, trainIdx), SI_BITS, SI_OPTIONS);
     predictLogistic(prep.si, rowsOf(prep.siStart, testIdx), wSi, oofSi);
+    groupRows.forEach((rows, k) =>
+      predictLogistic(prep.si, rowsOf(prep.siStart, testIdx), trainLogistic(rows, rowsOf(prep.siStart, trainIdx), SI_BITS, SI_OPTIONS), oofGroups[k]!),
+    );
     const wTc = trainSoftmax(prep.tc, rowsOf(prep.tcStart, trainIdx), TC_BITS, LABELS.length, TC_OPTIONS);
     predictSoftmax(prep.tc, rowsOf(prep.tcStart, testIdx), wTc, oofTc);
     log(`fold ${f + 1}/${FOLDS} done (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
@@ -260,7 +287,7 @@ function train(): void {
   const secs = (): string => ((Date.now() - t0) / 1000).toFixed(1) + 's';
 
   // second stage on out-of-fold first-stage probabilities, same folds
-  const stack = args['no-stack'] ? null : stackRows(prep, oofSi);
+  const stack = args['no-stack'] ? null : stackRows(prep, oofSi, oofGroups);
   let oofFinal = oofSi;
   if (stack) {
     oofFinal = new Float64Array(prep.si.length);
@@ -298,6 +325,31 @@ function train(): void {
   log('high-precision decoding by token threshold:');
   for (const t of hpParams) log(`  threshold ${t.threshold.toFixed(3)}  P ${f3(t.score.p)} R ${f3(t.score.r)} F1 ${f3(t.score.f1)}`);
 
+  // deterministic detectors, each measured alone on top of the tuned decoding (rules need no training)
+  const goldRules = goldSi(prep, all);
+  const withRules = (rules: readonly RuleName[]): SiScore => {
+    const pred = new Map<string, Range[]>();
+    all.forEach((a) => {
+      const ctx = prep.contexts[a]!;
+      const conv = prep.toCp[a]!;
+      const decoded = decodeSpans(ctx, oofFinal.subarray(prep.siStart[a]!, prep.siStart[a + 1]!), tuned.best.threshold, tuned.best.params);
+      pred.set(prep.articles[a]!.id, mergeWithRules(decoded, ruleSpans(ctx, rules), 1).map((s) => [conv(s.start), conv(s.end)] as const));
+    });
+    return scoreSi(goldRules, pred);
+  };
+  const ruleChoices: RuleName[] = [];
+  const base = withRules([]);
+  log(`rules: none  P ${f3(base.p)} R ${f3(base.r)} F1 ${f3(base.f1)}`);
+  for (const rule of ['short-exclamation', 'exclamation', 'question', 'hashtag'] as const) {
+    const sc = withRules([rule]);
+    log(`rules: +${rule}  P ${f3(sc.p)} R ${f3(sc.r)} F1 ${f3(sc.f1)} (${sc.f1 >= base.f1 + 0.001 ? 'kept' : 'not kept'})`);
+    if (sc.f1 >= base.f1 + 0.001) ruleChoices.push(rule);
+  }
+  if (ruleChoices.length > 1) {
+    const sc = withRules(ruleChoices);
+    log(`rules: ${ruleChoices.join(' + ')}  P ${f3(sc.p)} R ${f3(sc.r)} F1 ${f3(sc.f1)}`);
+  }
+
   // span scorer: predicts the share of each balanced-decoded span that lies inside gold,
   // trained on out-of-fold spans; high-precision mode keeps the spans it is sure of
   const spanRows = new SparseRows();
@@ -311,7 +363,8 @@ function train(): void {
     const ctx = prep.contexts[a]!;
     const gold = mergeRanges(prep.articles[a]!.techniques.map((t) => [t.start, t.end] as const));
     const conv = prep.toCp[a]!;
-    const decoded = decodeSpans(ctx, oofFinal.subarray(prep.siStart[a]!, prep.siStart[a + 1]!), tuned.best.threshold, tuned.best.params);
+    const articleProbs = oofFinal.subarray(prep.siStart[a]!, prep.siStart[a + 1]!);
+    const decoded = rescore(ctx, articleProbs, mergeWithRules(decodeSpans(ctx, articleProbs, tuned.best.threshold, tuned.best.params), ruleSpans(ctx, ruleChoices), 0));
     spanCp.push(decoded.map((s) => [conv(s.start), conv(s.end)] as const));
     const tokenProbs = oofFinal.subarray(prep.siStart[a]!, prep.siStart[a + 1]!);
     for (const [ratio, list] of coreCp) list.push(decoded.map((s) => coreOf(ctx, tokenProbs, s, ratio)).map((s) => [conv(s.start), conv(s.end)] as const));
@@ -362,6 +415,7 @@ function train(): void {
   const wTc = trainSoftmax(prep.tc, rowsOf(prep.tcStart, all), TC_BITS, LABELS.length, TC_OPTIONS);
   mkdirSync(OUT, { recursive: true });
   writeFloat32(join(OUT, 'si.f32.gz'), wSi);
+  groupRows.forEach((rows, k) => writeFloat32(join(OUT, `si-${GROUPS[k]!.name}.f32.gz`), trainLogistic(rows, rowsOf(prep.siStart, all), SI_BITS, SI_OPTIONS)));
   writeFloat32(join(OUT, 'tc.f32.gz'), wTc);
   if (stack) writeFloat32(join(OUT, 'stack.f32.gz'), trainLogistic(stack, rowsOf(prep.siStart, all), STACK_BITS, STACK_OPTIONS));
   writeFloat32(join(OUT, 'spans.f32.gz'), trainLogistic(spanRows, rowsOf(spanStart, all), SPAN_BITS, SPAN_OPTIONS));
@@ -372,6 +426,8 @@ function train(): void {
       bits: SI_BITS,
       file: 'si.f32.gz',
       stack: stack ? { bits: STACK_BITS, file: 'stack.f32.gz' } : null,
+      rules: ruleChoices,
+      groups: GROUPS.map((g) => ({ name: g.name, techniques: g.techniques, file: `si-${g.name}.f32.gz` })),
       modes: {
         balanced: { threshold: round3(tuned.best.threshold), decode: tuned.best.params, minConfidence: round3(balancedCut.cut) },
         highPrecision: { minConfidence: round3(hpSpan.cut) },

@@ -122,3 +122,19 @@ export function coreOf(ctx: ArticleContext, probs: ArrayLike<number>, span: Span
   for (let i = lo; i < hi; i++) sum += probs[i]!;
   return { start: t[lo]!.start, end: t[hi - 1]!.end, score: sum / (hi - lo) };
 }
+
+/** Re-scores spans (for instance after a union with rule spans) by their mean token probability. */
+export function rescore(ctx: ArticleContext, probs: ArrayLike<number>, spans: readonly Span[]): ScoredSpan[] {
+  const t = ctx.tokens;
+  let a = 0;
+  return spans.map((s) => {
+    while (a < t.length && t[a]!.end <= s.start) a++;
+    let sum = 0;
+    let n = 0;
+    for (let i = a; i < t.length && t[i]!.start < s.end; i++) {
+      sum += probs[i]!;
+      n++;
+    }
+    return { start: s.start, end: s.end, score: n ? sum / n : 0 };
+  });
+}

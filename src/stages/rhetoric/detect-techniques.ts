@@ -1,14 +1,16 @@
 import type { Span } from '../../core/span.js';
-import { decodeSpans } from './decode-spans.js';
+import { decodeSpans, rescore } from './decode-spans.js';
+import { mergeWithRules, ruleSpans } from './rule-detectors.js';
 import { articleContext, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from './features.js';
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
 
 /** Probability that each token lies inside a persuasion-technique span. */
 export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): Float64Array {
-  const { weights, bits } = model.si;
+  const { weights, bits, groups } = model.si;
   const mask = (1 << bits) - 1;
   const probs = new Float64Array(ctx.tokens.length);
+  const groupProbs = groups.map(() => new Float64Array(ctx.tokens.length));
   const feats: number[] = [];
   for (let i = 0; i < ctx.tokens.length; i++) {
     feats.length = 0;
@@ -16,19 +18,30 @@ export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): F
     let z = 0;
     for (const h of feats) z += weights[h]!;
     probs[i] = sigmoid(z);
+    groups.forEach((g, k) => {
+      let zg = 0;
+      for (const h of feats) zg += g.weights[h]!;
+      groupProbs[k]![i] = sigmoid(zg);
+    });
   }
-  return model.si.stack ? stackedProbabilities(ctx, probs, model.si.stack) : probs;
+  return model.si.stack ? stackedProbabilities(ctx, probs, model.si.stack, groupProbs) : probs;
 }
 
 /** Second stage: re-scores each token from the first-stage probabilities around it. */
-export function stackedProbabilities(ctx: ArticleContext, first: ArrayLike<number>, stack: { readonly bits: number; readonly weights: Float32Array }): Float64Array {
+export function stackedProbabilities(
+  ctx: ArticleContext,
+  first: ArrayLike<number>,
+  stack: { readonly bits: number; readonly weights: Float32Array },
+  groupProbs: readonly ArrayLike<number>[] = [],
+): Float64Array {
   const mask = (1 << stack.bits) - 1;
   const pc = probabilityContext(ctx, first);
+  const gcs = groupProbs.map((g) => probabilityContext(ctx, g));
   const probs = new Float64Array(ctx.tokens.length);
   const feats: number[] = [];
   for (let i = 0; i < ctx.tokens.length; i++) {
     feats.length = 0;
-    stackFeatures(ctx, pc, i, mask, feats);
+    stackFeatures(ctx, pc, i, mask, feats, gcs);
     let z = 0;
     for (const h of feats) z += stack.weights[h]!;
     probs[i] = sigmoid(z);
@@ -92,7 +105,10 @@ export function detectTechniques(text: string, model: RhetoricModel, options: De
   const tokenThreshold = highPrecisionMode ? balanced.threshold : (options.threshold ?? balanced.threshold);
   const minConfidence = highPrecisionMode ? (options.threshold ?? highPrecision.minConfidence) : balanced.minConfidence;
   const out: Technique[] = [];
-  for (const s of decodeSpans(ctx, tokenProbabilities(ctx, model), tokenThreshold, balanced.decode)) {
+  const probs = tokenProbabilities(ctx, model);
+  let spans = decodeSpans(ctx, probs, tokenThreshold, balanced.decode);
+  if (model.si.rules.length > 0) spans = rescore(ctx, probs, mergeWithRules(spans, ruleSpans(ctx, model.si.rules), 0));
+  for (const s of spans) {
     const confidence = spanConfidence(ctx, s, s.score, model);
     if (confidence < minConfidence) continue;
     const best = rankTechniques(techniqueProbabilities(ctx, s, model), model)[0]!;

@@ -313,7 +313,14 @@ const bin = (p: number, n: number): number => Math.min(n - 1, Math.floor(p * n))
  * sentence, binned, so a small logistic model can smooth and calibrate them (a stacked tagger,
  * cheaper than a CRF and trained on out-of-fold probabilities).
  */
-export function stackFeatures(ctx: ArticleContext, pc: ProbabilityContext, i: number, mask: number, out: number[]): void {
+export function stackFeatures(
+  ctx: ArticleContext,
+  pc: ProbabilityContext,
+  i: number,
+  mask: number,
+  out: number[],
+  groups: readonly ProbabilityContext[] = [],
+): void {
   const add = (f: string): void => {
     out.push(hashFeature(f) & mask);
   };
@@ -347,6 +354,19 @@ export function stackFeatures(ctx: ArticleContext, pc: ProbabilityContext, i: nu
   add('smean|p0=' + b(sm, 5) + '|' + b(p(0), 5));
   add('smax|p0=' + b(sx, 5) + '|' + b(p(0), 5));
   add('amean=' + b(pc.articleMean, 10));
+  // technique-family taggers (short lexical techniques vs clause-long ones)
+  groups.forEach((g, k) => {
+    const q = (d: number): number => {
+      const j = i + d;
+      return j < s.firstToken || j >= s.endToken ? -1 : g.probs[j]!;
+    };
+    add(`g${k}p0=` + b(q(0), 20));
+    add(`g${k}p-1=` + b(q(-1), 10));
+    add(`g${k}p1=` + b(q(1), 10));
+    add(`g${k}smean=` + b(g.sentenceMean[tok.sentence]!, 10));
+    add(`g${k}smax=` + b(g.sentenceMax[tok.sentence]!, 10));
+    add(`g${k}p0|p0=` + b(q(0), 5) + '|' + b(p(0), 5));
+  });
   add('punct=' + (/[\p{L}\p{N}]/u.test(tok.raw) ? 0 : tok.raw.length === 1 ? tok.raw : 'x'));
   add('slen=' + bucket(s.endToken - s.firstToken, [3, 6, 10, 15, 25, 40]));
   add('pos=' + bucket(i - s.firstToken, [0, 1, 2, 4, 8, 16]) + '|' + b(p(0), 5));

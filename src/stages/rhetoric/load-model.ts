@@ -27,5 +27,6 @@ export function loadRhetoricModel(dir: URL | string = DEFAULT_DIR): RhetoricMode
     readFloat32(new URL(header.tc.file, base)),
     header.si.stack ? readFloat32(new URL(header.si.stack.file, base)) : null,
     header.spans ? readFloat32(new URL(header.spans.file, base)) : null,
+    (header.si.groups ?? []).map((g) => readFloat32(new URL(g.file, base))),
   );
 }

@@ -1,3 +1,4 @@
+import type { RuleName } from './rule-detectors.js';
 import { TECHNIQUE_NAMES, type TechniqueName } from './types.js';
 
 /** How token probabilities become spans (tuned on held-out training folds). */
@@ -32,11 +33,15 @@ export interface RhetoricModel {
     readonly bits: number;
     readonly weights: Float32Array;
     readonly stack: { readonly bits: number; readonly weights: Float32Array } | null;
+    /** Taggers for technique families (same features and size as the main tagger), read by the stack. */
+    readonly groups: readonly { readonly name: string; readonly weights: Float32Array }[];
     /**
      * `balanced` decodes spans; `high-precision` keeps those of them whose span-scorer
      * confidence reaches `minConfidence`.
      */
     readonly modes: { readonly balanced: DecodeSetting; readonly highPrecision: { readonly minConfidence: number } };
+    /** Deterministic detectors whose spans are added to the decoded ones (those that helped on train folds). */
+    readonly rules: readonly RuleName[];
   };
   /** Span scorer: logistic regression predicting the share of a detected span that lies inside a technique. */
   readonly spans: { readonly bits: number; readonly weights: Float32Array } | null;
@@ -52,7 +57,9 @@ export interface RhetoricModel {
 export interface RhetoricModelHeader {
   readonly format: 'claimtrace-rhetoric';
   readonly version: string;
-  readonly si: Omit<RhetoricModel['si'], 'weights' | 'stack'> & {
+  readonly si: Omit<RhetoricModel['si'], 'weights' | 'stack' | 'rules' | 'groups'> & {
+    readonly rules?: readonly RuleName[];
+    readonly groups?: readonly { readonly name: string; readonly techniques: readonly string[]; readonly file: string }[];
     readonly file: string;
     readonly stack: { readonly bits: number; readonly file: string } | null;
   };
@@ -69,7 +76,12 @@ export function modelFromParts(
   tcWeights: Float32Array,
   stackWeights: Float32Array | null = null,
   spanWeights: Float32Array | null = null,
+  groupWeights: readonly Float32Array[] = [],
 ): RhetoricModel {
+  const groups = header.si.groups ?? [];
+  if (groups.length !== groupWeights.length || groupWeights.some((w) => w.length !== 1 << header.si.bits)) {
+    throw new Error(`Expected ${groups.length} family taggers of ${1 << header.si.bits} weights`);
+  }
   if (header.format !== 'claimtrace-rhetoric') throw new Error(`Expected a claimtrace-rhetoric model header, not \`${String(header.format)}\``);
   if (siWeights.length !== 1 << header.si.bits) throw new Error(`Expected ${1 << header.si.bits} span weights, not ${siWeights.length}`);
   if (tcWeights.length !== header.tc.labels.length << header.tc.bits) {
@@ -91,6 +103,8 @@ export function modelFromParts(
       weights: siWeights,
       stack: header.si.stack && stackWeights ? { bits: header.si.stack.bits, weights: stackWeights } : null,
       modes: header.si.modes,
+      rules: header.si.rules ?? [],
+      groups: groups.map((g, k) => ({ name: g.name, weights: groupWeights[k]! })),
     },
     tc: { bits: header.tc.bits, labels: header.tc.labels, weights: tcWeights },
     spans: header.spans && spanWeights ? { bits: header.spans.bits, weights: spanWeights } : null,
