@@ -18,12 +18,12 @@ const openCorpusStore = async (location: string, options?: OpenCorpusStoreOption
   (await import('../store/index.js')).openCorpusStore(location, options);
 const ingestPaths: typeof import('../corpus/ingest.js').ingestPaths = async (...args) =>
   (await import('../corpus/ingest.js')).ingestPaths(...args);
-import type { CorpusStore, QuoteHit, SpeakerCount, StoredArticle } from '../store/types.js';
+import type { CorpusStore, QuoteHit, QuoteTrail, SpeakerCount, StoredArticle, UnsourcedCount } from '../store/types.js';
 import type { CliIo } from './main.js';
 import { parseSize } from './parse-size.js';
 
 const DEFAULT_MAX_BYTES = '20MB';
-const QUERIES = ['top-speakers', 'speaker-quotes', 'citation-graph', 'search', 'search-articles'] as const;
+const QUERIES = ['top-speakers', 'speaker-quotes', 'speaker', 'citation-graph', 'search', 'search-articles', 'unsourced', 'quote-trail'] as const;
 type QueryName = (typeof QUERIES)[number];
 
 interface IngestCliOptions {
@@ -37,6 +37,7 @@ interface IngestCliOptions {
 interface QueryCliOptions {
   db: string;
   outlet?: string;
+  by: 'article' | 'outlet';
   limit: string;
   offset: string;
   format: 'text' | 'json' | 'csv' | 'graphml' | 'gexf';
@@ -61,7 +62,7 @@ export function registerCorpusCommands(program: Command, io: CliIo): void {
 
   program
     .command('stats')
-    .description('Count what the corpus database holds: articles, versions, quotes, speakers, citations, outlets, failures.')
+    .description('Count what the corpus database holds: articles, versions, quotes, speakers, citations, outlets, failures, claims and unsourced claims.')
     .addOption(dbOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: { db: string; format: 'text' | 'json' }) => {
@@ -75,11 +76,15 @@ export function registerCorpusCommands(program: Command, io: CliIo): void {
 
   program
     .command('query')
-    .description('Ask the corpus database: top-speakers, speaker-quotes <name>, citation-graph, search <words>, search-articles <words>.')
+    .description(
+      'Ask the corpus database: top-speakers, speaker-quotes <name>, speaker <name>, citation-graph, search <words>, ' +
+        'search-articles <words>, unsourced [--by article|outlet], quote-trail <quotation or quote id>.',
+    )
     .addArgument(new Argument('<query>', 'what to ask').choices(QUERIES))
-    .argument('[text...]', 'the speaker name (speaker-quotes) or the words to find (search, search-articles; "a phrase" in quotes)')
+    .argument('[text...]', 'the speaker name (speaker-quotes, speaker), the words to find (search, search-articles; "a phrase" in quotes), or the quotation or quote id (quote-trail)')
     .addOption(dbOption())
     .option('--outlet <outlet>', 'top-speakers: only articles published by this outlet (registry key or name)')
+    .addOption(new Option('--by <what>', 'unsourced: rank articles or the outlets publishing them').choices(['article', 'outlet']).default('article'))
     .option('-n, --limit <n>', 'at most this many results', '20')
     .option('--offset <n>', 'skip this many results first', '0')
     .addOption(new Option('-f, --format <format>', 'output format (graphml and gexf for citation-graph)').choices(['text', 'json', 'csv', 'graphml', 'gexf']).default('text'))
@@ -166,8 +171,9 @@ async function queryCommand(query: QueryName, text: string, options: QueryCliOpt
   if ((format === 'graphml' || format === 'gexf') && query !== 'citation-graph') {
     throw new ClaimtraceError('E_USAGE', `--format ${format} is for \`query citation-graph\`; use text, json or csv for \`query ${query}\`.`);
   }
-  if ((query === 'speaker-quotes' || query === 'search' || query === 'search-articles') && text.trim() === '') {
-    throw new ClaimtraceError('E_USAGE', `\`query ${query}\` needs ${query === 'speaker-quotes' ? 'a speaker name' : 'words to search for'}.`);
+  if ((query === 'speaker-quotes' || query === 'speaker' || query === 'search' || query === 'search-articles' || query === 'quote-trail') && text.trim() === '') {
+    const what = query === 'quote-trail' ? 'a quotation (or a quote id)' : query.startsWith('speaker') ? 'a speaker name' : 'words to search for';
+    throw new ClaimtraceError('E_USAGE', `\`query ${query}\` needs ${what}.`);
   }
   await withStore(options.db, async (store) => {
     switch (query) {
@@ -182,6 +188,31 @@ async function queryCommand(query: QueryName, text: string, options: QueryCliOpt
         if (format === 'json') return io.out(JSON.stringify(hits, null, 2) + '\n');
         if (format === 'csv') return io.out(toCsv(['article_id', 'title', 'outlet', 'published', 'url', 'source_path', 'snippet'], hits.map((h) => [h.articleId, h.title, h.outlet, h.published, h.url, h.sourcePath, h.snippet])));
         return io.out(hits.map((h) => `${h.title ?? h.sourcePath}${h.outlet ? ` — ${h.outlet}` : ''}${h.published ? `, ${h.published}` : ''}\n  ${h.snippet.replace(/\s+/g, ' ')}\n`).join('') || 'No articles found.\n');
+      }
+      case 'speaker': {
+        const s = await store.speakerLinks(text);
+        if (format === 'json') return io.out(JSON.stringify(s, null, 2) + '\n');
+        if (format === 'csv') return io.out(toCsv(['key', 'name', 'kind', 'quotes', 'articles', 'aliases', 'descriptions'], s ? [[s.key, s.name, s.kind, s.quotes, s.articles, s.aliases.join('; '), s.descriptions.join('; ')]] : []));
+        if (!s) return io.out(`No speaker named ${text.trim()}.\n`);
+        return io.out(
+          `${s.name} (${s.kind}): ${s.quotes} quotes in ${s.articles} articles\n` +
+            (s.aliases.length ? `  also: ${s.aliases.join(', ')}\n` : '') +
+            (s.descriptions.length ? `  described as: ${s.descriptions.join('; ')}\n` : ''),
+        );
+      }
+      case 'unsourced':
+        return io.out(formatUnsourced(await store.unsourcedClaims({ ...page, by: options.by }), options.by, format));
+      case 'quote-trail': {
+        const quote = /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
+        if (page.limit < 1) throw new ClaimtraceError('E_USAGE', 'Expected --limit to be at least 1 for `query quote-trail`.');
+        let trail: QuoteTrail;
+        try {
+          trail = await store.quoteTrail(quote, { limit: page.limit });
+        } catch (e) {
+          if (e instanceof RangeError) throw new ClaimtraceError('E_USAGE', e.message);
+          throw e;
+        }
+        return io.out(formatTrail(trail, format));
       }
       case 'citation-graph': {
         const graph = await store.citationGraph();
@@ -199,6 +230,46 @@ function formatSpeakers(speakers: readonly SpeakerCount[], format: QueryCliOptio
   if (speakers.length === 0) return 'No named speakers.\n';
   const width = Math.max(...speakers.map((s) => String(s.quotes).length));
   return speakers.map((s) => `${String(s.quotes).padStart(width)}  ${s.name} (${s.kind}, ${s.articles} articles)\n`).join('');
+}
+
+function formatUnsourced(rows: readonly UnsourcedCount[], by: 'article' | 'outlet', format: QueryCliOptions['format']): string {
+  if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
+  if (format === 'csv') {
+    if (by === 'outlet') return toCsv(['outlet_key', 'outlet', 'articles', 'claims', 'unsourced', 'share'], rows.map((r) => [r.outlet?.key, r.outlet?.name, r.articles, r.claims, r.unsourced, r.share]));
+    return toCsv(
+      ['article_id', 'title', 'outlet', 'published', 'url', 'source_path', 'claims', 'unsourced', 'share'],
+      rows.map((r) => [r.article?.articleId, r.article?.title, r.article?.outlet, r.article?.published, r.article?.url, r.article?.sourcePath, r.claims, r.unsourced, r.share]),
+    );
+  }
+  if (rows.length === 0) return 'No unsourced claims (articles stored before claims existed are not counted; `ingest --reanalyze` adds them).\n';
+  const width = Math.max(...rows.map((r) => `${r.unsourced} of ${r.claims}`.length));
+  return rows
+    .map((r) => {
+      const count = `${r.unsourced} of ${r.claims}`.padStart(width);
+      const pct = `${Math.round(r.share * 100)}%`.padStart(4);
+      if (r.outlet) return `${count} ${pct}  ${r.outlet.name} (${r.articles} articles)\n`;
+      const a = r.article!;
+      return `${count} ${pct}  ${[a.title ?? a.sourcePath, a.outlet, a.published].filter(Boolean).join(', ')}\n`;
+    })
+    .join('');
+}
+
+function formatTrail(trail: QuoteTrail, format: QueryCliOptions['format']): string {
+  if (format === 'json') return JSON.stringify(trail, null, 2) + '\n';
+  const hits = trail.first ? [trail.first, ...trail.later] : [];
+  if (format === 'csv') {
+    return toCsv(
+      ['order', 'date', 'date_source', 'similarity', 'speaker_grouped', ...QUOTE_HEADER],
+      hits.map((h, i) => [i + 1, h.date, h.dateSource, h.similarity, h.speakerName, ...quoteRow(h)]),
+    );
+  }
+  if (hits.length === 0) return 'No stored quote matches.\n';
+  const line = (h: (typeof hits)[number]) => {
+    const where = [h.article.outlet, h.article.title ?? h.article.sourcePath].filter(Boolean).join(', ');
+    const date = `${h.date.slice(0, 10)}${h.dateSource === 'first-seen' ? ' (first seen)' : ''}`;
+    return `${date}  ${h.speakerName ?? `(${h.speaker.kind})`}: “${h.content}”\n    — ${where} · similarity ${h.similarity}\n`;
+  };
+  return `First appeared:\n  ${line(trail.first!)}` + (trail.later.length ? `Then (${trail.later.length}):\n${trail.later.map((h) => `  ${line(h)}`).join('')}` : '');
 }
 
 const QUOTE_HEADER = ['quote_id', 'article_id', 'quote', 'kind', 'speaker', 'speaker_kind', 'speaker_key', 'cue', 'content', 'title', 'outlet', 'published', 'url', 'source_path'];
