@@ -3,12 +3,12 @@ import type { Span } from '../../core/span.js';
 import type { OutletRegistry } from '../../core/stage.js';
 import { classifyMarkedPhrase } from './classify-marked-phrase.js';
 import { countWords, endsWithFullStop, endsWithPause, mixedEnd, paragraphIndex, sentenceAt, WINDOW } from './clause-bounds.js';
-import { describeSpeaker, unknownSpeaker } from './describe-speaker.js';
+import { describeSpeaker, OUTLET, unknownSpeaker } from './describe-speaker.js';
 import { addedClause, cueLeft, cueRight, leadingWords, QUOTE_MARK, subjectVerbBefore, type Cue } from './find-cues.js';
 import { speakerAfter } from './find-speaker.js';
 import type { MarkedSpan } from './pair-quote-marks.js';
 import type { PersonMention } from './resolve-pronoun.js';
-import { isLetterWord, wordsIn } from './words.js';
+import { isCapitalised, isLetterWord, wordsIn, type Word } from './words.js';
 
 /** A quotation found around quotation marks, before ids are given. */
 export interface FoundQuote {
@@ -76,6 +76,11 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       phrases.push(classifyMarkedPhrase(text, q, left, words) ?? { kind: 'scare', span: { start: open, end: close }, confidence: 0.6 });
       continue;
     }
+    // `Sanders told MSNBC's "Andrea Mitchell Reports"`, `said on "New Day."`: a show's title, even next to a cue.
+    if (q.family !== 'block' && isProgrammeTitle(text, q, left)) {
+      phrases.push({ kind: 'title', span: { start: open, end: close }, confidence: 0.6 });
+      continue;
+    }
     const r = q.family === 'block' ? (q.signOff ? signOffCue(text, q.signOff) : null) : cueRight(right, endsWithFullStop(text, q), endsWithPause(text, q));
     const l = r ? null : cueLeft(text, left);
     const speakerOf = (c: Cue): Speaker => describeSpeaker(text, c.speaker, people, outlets);
@@ -138,7 +143,9 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const inParens = paren >= 0 && !left.slice(paren).some((w) => w.text === ')');
     // The later paragraphs of one quotation (opening mark on each) continue it whoever speaks.
     const runsOn = q.continues === true && last !== null && last.paragraph === pi - 1 && last.quote.kind === 'direct';
-    if (last && !inParens && (runsOn || last.paragraph === pi || (last.paragraph === pi - 1 && open === para.start && last.quote.kind === 'direct' && last.quote.speaker.mention !== null)) && sentenceLike) {
+    // Only a direct quotation runs on: after `called the plan "a disaster."`, a sentence in
+    // marks is a quotation of its own (which takes the same speaker below).
+    if (last && !inParens && (runsOn || (last.paragraph === pi && last.quote.kind === 'direct') || (last.paragraph === pi - 1 && open === para.start && last.quote.kind === 'direct' && last.quote.speaker.mention !== null)) && sentenceLike) {
       last.quote.content.push(...q.inner);
       continue;
     }
@@ -187,6 +194,21 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     last = { quote, paragraph: pi };
   }
   return { quotes, phrases, singleIsScare };
+}
+
+// Before a programme's name: an outlet's possessive (`MSNBC's`, `Fox News Channel's`) or `on`.
+const PROGRAMME_BEFORE = /^(?:on|with)$/;
+
+/** A title-case name of a show or publication: `MSNBC's "Andrea Mitchell Reports,"`, `on "Meet the Press."` */
+function isProgrammeTitle(text: string, q: MarkedSpan, left: readonly Word[]): boolean {
+  const prev = left[left.length - 1];
+  if (!prev || q.inner.length !== 1) return false;
+  const inner = wordsIn(text, q.inner[0]!.start, q.inner[0]!.end).filter(isLetterWord);
+  if (inner.length === 0 || inner.length > 7 || !inner.every((w) => isCapitalised(w) || /^(?:of|the|a|and|in|on|for|to|with)$/.test(w.lower))) return false;
+  if (/[.!?]["”’]?\s*$/.test(text.slice(q.inner[0]!.start, q.inner[0]!.end)) && inner.length > 4) return false;
+  const owner = /^(.*)[’']s$/.exec(prev.text)?.[1];
+  if (owner) return OUTLET.test(owner) || /^[A-Z]{2,}$/.test(owner) || OUTLET.test(text.slice(Math.max(0, prev.start - 30), prev.end));
+  return PROGRAMME_BEFORE.test(prev.lower) && inner.length >= 2;
 }
 
 /** True when the article's longer quotations (four words or more) are in double marks more often than single. */

@@ -210,6 +210,9 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
       return { kind: 'direct', cue: { span: cueSpan, speaker, after: w.end }, contentStart: 0, bare: true };
     }
     if (tail.some((x) => x.text === '.' || x.text === ';')) return null;
+    // `…, to which O'Malley interjected: "It's just not true."`: after a colon the marks hold the
+    // whole quotation, whatever cue came before.
+    if (lastWord?.text === ':') return { kind: 'direct', cue: { span: cueSpan, speaker, after: lastWord.start }, contentStart: 0 };
     return { kind: 'mixed', cue: { span: cueSpan, speaker, after: w.end }, contentStart: contentStartAfter(words, c) };
   }
   return null;
@@ -264,7 +267,7 @@ function clauseBefore(words: readonly Word[], c: number): Word[] {
   while (s > 0) {
     const w = words[s - 1]!;
     if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text))) break;
-    if (/^(?:and|but|that|because|while|when|after|as|so|since|if)$/.test(w.lower) && c - s >= 1) {
+    if (/^(?:and|but|that|because|while|when|after|as|so|since|if|which|whom)$/.test(w.lower) && c - s >= 1) {
       // `Smith criticized the plan and said …`: the subject is before `and`.
       if ((w.lower === 'and' || w.lower === 'but') && onlyFiller(words, s, c)) {
         s--;

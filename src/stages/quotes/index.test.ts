@@ -53,6 +53,13 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['He called the deal "a disaster for workers," adding that it would fail.', ['mixed | the deal "a disaster for workers," | called | He']],
     ['Rubio said that Trump was "a con artist" and a fraud.', ['mixed | that Trump was "a con artist" and a fraud | said | Rubio']],
     ['Smith told reporters he was "encouraged" by the plan.', ['mixed | he was "encouraged" by the plan | told | Smith']],
+    // A show's title next to a cue is a title, not a partial quotation.
+    ['"We will win," Sanders said in an interview on "Meet the Press."', ['direct | We will win, | said | Sanders']],
+    ['"We will stay in the race," Sanders told MSNBC\'s "Andrea Mitchell Reports."', ['direct | We will stay in the race, | told | Sanders']],
+    // After a colon the marks hold the whole quotation.
+    ['She said experts had found her plans strong, to which he replied: "It is just not true."', ['direct | It is just not true. | replied | he']],
+    // A sentence in marks after a partial quotation is a quotation of its own, by the same speaker.
+    ['Alwaleed called Trump "a disgrace." "He should withdraw from the race now."', ['mixed | Trump "a disgrace." | called | Alwaleed', 'direct | He should withdraw from the race now. | - | Alwaleed']],
     // A named subject and its verb right before a short quotation: a weak cue.
     ['Chancellor Angela Merkel condemned "such a murderous attack" and declared a determination to fight.', ['mixed | "such a murderous attack" | condemned | Chancellor Angela Merkel']],
     // A quotation with no cue, after a paragraph of reported speech, goes to that speaker.
