@@ -78,6 +78,10 @@ describe('evidence per article', () => {
     await store.putArticle({ map: buildTestMap({ ...budget, text: 'Schools will close early.', quotes: [], claims: [{ text: 'Schools will close early' }] }) });
     expect(await store.stats()).toMatchObject({ claims: 1, unsourcedClaims: 1 });
     expect(await store.articleEvidence(999)).toBeNull();
+    // The replaced versions' quotes leave no shingles behind.
+    const raw = new Database(join(dir, 'corpus.db'), { readonly: true });
+    expect(raw.prepare('SELECT count(*) AS n FROM quote_shingles WHERE quote_id NOT IN (SELECT id FROM quotes)').get()).toEqual({ n: 0 });
+    raw.close();
   });
 
   it('ranks articles and outlets by unsourced claims, with the share', async () => {

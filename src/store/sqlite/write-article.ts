@@ -94,6 +94,8 @@ export function createArticleWriter(db: Db, now: () => string) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     deleteQuotes: db.prepare('DELETE FROM quotes WHERE article_id = ?'),
+    quotesOfArticle: db.prepare<[number], { id: number; content: string }>('SELECT id, content FROM quotes WHERE article_id = ?'),
+    deleteShingle: db.prepare('DELETE FROM quote_shingles WHERE hash = ? AND quote_id = ?'),
     deleteCitations: db.prepare('DELETE FROM citations WHERE article_id = ?'),
     deleteArticleOutlets: db.prepare('DELETE FROM article_outlets WHERE article_id = ?'),
     deleteArticleText: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
@@ -174,6 +176,10 @@ export function createArticleWriter(db: Db, now: () => string) {
       articleId = p.articleId;
       version = p.version;
       st.updateArticle.run(sourcePath, hash, version, ...fields, at, articleId);
+      // quote_shingles has no index by quote: the old quotes' hashes are recomputed to find their rows.
+      for (const q of st.quotesOfArticle.all(articleId)) {
+        for (const h of new Set(quoteShingles(q.content).map(shingleHash))) st.deleteShingle.run(h, q.id);
+      }
       st.deleteQuotes.run(articleId);
       st.deleteCitations.run(articleId);
       st.deleteArticleOutlets.run(articleId);
