@@ -1,4 +1,5 @@
 import { toArray, type DomDocument, type DomElement } from './dom-types.js';
+import { findDateInText } from './find-visible-date.js';
 
 /** Selectors for elements that name the author, most specific first. */
 const BYLINE_SELECTORS = [
@@ -51,7 +52,8 @@ export function splitAuthors(raw: string): string[] {
   if (WRITTEN_BY.test(s)) s = s.replace(WRITTEN_BY, '');
   s = s.replace(PREFIX, '').replace(DATE_IN_BYLINE, ' | ');
   // Of "name | date | role", the first piece that holds a name.
-  const pieces = s.split(/\s*(?:[|•·⋅—–]|\s-\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?=[A-Z\d|]))\s*/i)
+  // "By Gabby Boucher In Budget Travel, Travel Tips": the category list after "In" is not more names.
+  const pieces = s.split(/\s*(?:[|•·⋅—–]|\s-\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?=[A-Z\d|])|\bin\s+(?=[A-Z]))\s*/i)
     .map((p) => p.replace(PREFIX, '').replace(/^[,;:\s-]+|[,;:\s-]+$/g, '').trim())
     .filter((p) => p !== '');
   for (const piece of pieces) {
@@ -134,18 +136,26 @@ export function findByline(
   return { nearHeadline: findBylineNearHeadline(afterHeadline, ok), marked: findMarkedByline(doc, description, ok) };
 }
 
-/** A "By Jane Doe" line among the first elements after the headline. */
+/**
+ * A "By Jane Doe" line among the first elements after the headline, also after a date
+ * ("Published August 7, 2023 by Nicole Burke"), but not a credit ("Photo by …").
+ */
 function findBylineNearHeadline(afterHeadline: readonly DomElement[], cleanByline: (raw: string) => string | null): string | null {
-  const byLine = /^(?:(?:written|posted|authored)\s+)?by\s*:?\s*(?=[A-Z\u00C0-\u024F]|[a-z]+\b)/i;
+  const atStart = /^(?:(?:written|posted|authored)\s+)?by\s*:?\s*(?=[\p{Lu}\p{Ll}])/iu;
+  const afterDate = /[\s|·•,–—-](?:(?:written|posted|authored)\s+)?[Bb]y\s*:?\s*(?=\p{Lu})/u;
+  const credit = /(photo|photos|image|images|illustration|video|graphic|edited|reviewed|checked|produced|designed|design|powered|sponsored|made|built|translated|narrated|read|presented|hosted)\s*$/i;
   for (const el of afterHeadline.slice(0, 40)) {
     const raw = el.textContent ?? '';
     if (raw.length > 300) continue;
     const text = spacedText(el);
     if (text.length > 150 || text.length < 4) continue;
-    if (byLine.test(text)) {
-      const name = cleanByline(text);
-      if (name) return name;
-    }
+    const m = atStart.exec(text) ?? afterDate.exec(text);
+    if (!m || m.index > 60) continue;
+    const before = text.slice(0, m.index);
+    // Only "Published <date> by …" / "<date> | by …" before the name: not "Photo by", not "Posted in Tips by".
+    if (credit.test(before) || (m.index > 0 && !(findDateInText(before) && /^[\s\p{L}\d|·•,:.–—-]*$/u.test(before) && !/\bin\b/i.test(before)))) continue;
+    const name = cleanByline(text.slice(m.index));
+    if (name) return name;
   }
   return null;
 }
