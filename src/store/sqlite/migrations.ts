@@ -205,6 +205,9 @@ CREATE TABLE quote_shingles (
 ) WITHOUT ROWID;
 ALTER TABLE quotes ADD COLUMN shingles INTEGER NOT NULL DEFAULT 0;
 
+-- Top speakers of an outlet named as the page names it, without scanning every article.
+CREATE INDEX articles_outlet_name ON articles(lower(outlet_name));
+
 -- People by the last word of their name, particles dropped ('walid al muallem' -> 'muallem'),
 -- so a short form in another article ('al-Muallem', 'Muallem') finds the one full name it can
 -- stand for. Speakers that became aliases leave this table.

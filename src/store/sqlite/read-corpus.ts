@@ -119,10 +119,13 @@ export function createCorpusReader(db: Db) {
        ORDER BY c.quotes DESC, c.articles DESC, s.key LIMIT ? OFFSET ?`,
     ),
     topSpeakersOfOutlet: db.prepare<{ key: string; name: string; limit: number; offset: number }, SpeakerCount>(
+      // The outlet's articles through indexes (articles_outlet, articles_outlet_name), then their
+      // quotes through quotes_article: no scan of every quote (1 s at a million quotes).
       `SELECT s.key, s.name, s.kind, count(*) AS quotes, count(DISTINCT q.article_id) AS articles
        FROM quotes q JOIN speakers s ON s.id = q.speaker_id
-       JOIN articles a ON a.id = q.article_id LEFT JOIN outlets po ON po.id = a.outlet_id
-       WHERE po.key = :key OR lower(po.name) = :name OR lower(a.outlet_name) = :name
+       WHERE q.article_id IN (
+         SELECT id FROM articles WHERE outlet_id IN (SELECT id FROM outlets WHERE key = :key OR lower(name) = :name)
+         UNION SELECT id FROM articles WHERE lower(outlet_name) = :name)
        GROUP BY s.id ORDER BY quotes DESC, articles DESC, s.key LIMIT :limit OFFSET :offset`,
     ),
     // A short form linked to a full name (`speaker_aliases`) finds the full name's quotes.
