@@ -251,7 +251,7 @@ function main(): void {
     const p = k.tp / k.pred;
     const r = k.tp / k.gold;
     const f1 = (2 * p * r) / (p + r);
-    if (f1 > (best === i ? 0 : f1Of(totals[best]!))) best = i;
+    if (f1 > f1Of(totals[best]!)) best = i;
     console.log(`  ${t.toFixed(2)}  ${p.toFixed(3)} ${r.toFixed(3)} ${f1.toFixed(3)}`);
   });
   const threshold = args.threshold ? Number(args.threshold) : thresholds[best]!;

@@ -43,7 +43,8 @@ const DETERMINER = /^(?:the|a|an|his|her|their|its|this|these|those|our|my|your|
 const AUX = /^(?:is|was|are|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|did|does|do)$/;
 const WH = /^(?:how|why|what|whether|if|when|where|who|which)$/;
 const PARTICLE = /^(?:out|up|for|on|to|about|of|with|against|down)$/;
-const MIN_CONTENT_WORDS = 2;
+const MIN_CONTENT_WORDS = 1;
+const PREPOSITION = /^(?:for|about|against|on|of|with|to|by|at|in|into|over|toward|towards|from)$/;
 
 // The cue tells `speakerBefore` a progressive (`Trump is thanking`) from a passive (`Smith was
 // asked`); typed loosely so this compiles whether or not that parameter has landed.
@@ -83,7 +84,7 @@ function bucket(n: number): string {
 export function cueCandidates(text: string, words: readonly Word[], forms: ReadonlyMap<string, number>, found: readonly { cue: Span; content: readonly Span[] }[], quoted: readonly Span[], h: ClauseHelpers): Candidate[] {
   const out: Candidate[] = [];
   const question = words[words.length - 1]?.text === '?';
-  for (let c = 1; c < words.length - MIN_CONTENT_WORDS; c++) {
+  for (let c = 1; c < words.length - 1; c++) {
     const w = words[c]!;
     if (!forms.has(w.lower)) continue;
     if (found.some((f) => f.cue.start <= w.start && w.end <= f.cue.end + 1 + 4)) continue;
@@ -110,18 +111,22 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     } else if (h.takesAddressee(w.lower)) k = h.skipAddressee(words, k);
     else k = h.skipAdjunct(words, k);
     if (k >= words.length) continue;
-    const first = words[k]!;
+    // `fighting about Obama`, `opted for Trump`: PolNeAR's content is often the object of the
+    // preposition after the cue; both starts are proposed.
+    const starts = PREPOSITION.test(words[k]!.lower) && words[k + 1] && isLetterWord(words[k + 1]!) ? [k, k + 1] : [k];
+    for (const start of starts) {
+    const first = words[start]!;
     if (!isLetterWord(first) && first.text !== '$') continue;
     // A clause (`that …`, `he would …`, `whether …`) runs to the clause end; an object or an
     // infinitive (`endorsed Sanders, the …`, `declined to comment, saying …`) often stops at a
     // comma. Both are proposed when they differ; the classifier (one relation a cue) picks.
-    const clausal = first.lower === 'that' || WH.test(first.lower) || (PRONOUNS.has(first.lower) && first.lower !== 'it') || words[k - 1]?.text === ':';
-    const full = h.clauseEnd(words, k);
-    const short = phraseEnd(words, k, full);
+    const clausal = first.lower === 'that' || WH.test(first.lower) || (PRONOUNS.has(first.lower) && first.lower !== 'it') || words[start - 1]?.text === ':';
+    const full = h.clauseEnd(words, start);
+    const short = phraseEnd(words, start, full);
     for (const end of short < full ? [full, short] : [full]) {
-      const variant = end === full ? (short < full ? 'full' : 'only') : 'short';
+      const variant = (end === full ? (short < full ? 'full' : 'only') : 'short') + (start > k ? '-prep' : '');
       let n = 0;
-      for (let j = k; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
+      for (let j = start; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
       if (n < MIN_CONTENT_WORDS) continue;
       const content = { start: first.start, end };
       const touches = quoted.some((q) => q.start < end && first.start < q.end);
@@ -178,6 +183,7 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
         `subjlen=${bucket(wordCount(words, speaker.head))}`,
       ];
       out.push({ cue: { start: w.start, end: words[cueEnd]!.end }, speaker, content, features: fs });
+    }
     }
   }
   return out;
