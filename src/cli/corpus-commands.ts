@@ -18,6 +18,7 @@ const openCorpusStore = async (location: string, options?: OpenCorpusStoreOption
   (await import('../store/index.js')).openCorpusStore(location, options);
 const ingestPaths: typeof import('../corpus/ingest.js').ingestPaths = async (...args) =>
   (await import('../corpus/ingest.js')).ingestPaths(...args);
+import type { ProvenanceMap } from '../contract/schema.js';
 import type { CorpusStore, QuoteHit, QuoteTrail, SpeakerCount, StoredArticle, UnsourcedCount } from '../store/types.js';
 import type { CliIo } from './main.js';
 import { parseSize } from './parse-size.js';
@@ -312,11 +313,16 @@ async function exportCommand(store: CorpusStore, options: { format: 'jsonl' | 'c
     for await (const q of store.exportQuotes()) await io.out(csvRow(quoteRow(q)));
     return;
   }
-  await io.out(csvRow(['article_id', 'version', 'title', 'outlet', 'published', 'url', 'source_path', 'content_hash', 'quotes', 'citations', 'first_seen', 'last_seen']));
+  await io.out(csvRow(['article_id', 'version', 'title', 'outlet', 'published', 'url', 'source_path', 'content_hash', 'quotes', 'citations', 'first_seen', 'last_seen', 'claims', 'unsourced_claims']));
   for await (const a of store.exportArticles()) {
-    await io.out(csvRow([a.articleId, a.version, a.title, a.outlet, a.published, a.url, a.sourcePath, a.contentHash, a.map.quotes.length, a.map.citations.length, a.firstSeen, a.lastSeen]));
+    // A map stored before claims existed has none: empty cells (unknown), not zero.
+    const claims = a.map.claims as ProvenanceMapClaims | undefined;
+    const unsourced = claims?.filter((k) => k.support.status === 'unsourced').length;
+    await io.out(csvRow([a.articleId, a.version, a.title, a.outlet, a.published, a.url, a.sourcePath, a.contentHash, a.map.quotes.length, a.map.citations.length, a.firstSeen, a.lastSeen, claims?.length, unsourced]));
   }
 }
+
+type ProvenanceMapClaims = ProvenanceMap['claims'];
 
 /** One JSON Lines record: the store's bookkeeping, then the provenance map as analysed. */
 function exportRecord(a: StoredArticle) {

@@ -73,6 +73,10 @@ describe('claimtrace query unsourced, quote-trail, speaker; stats', () => {
   it('counts claims in stats', async () => {
     expect(JSON.parse((await run(['stats', '--db', db, '--format', 'json'])).out)).toMatchObject({ articles: 3, claims: 3, unsourcedClaims: 2 });
     expect((await run(['stats', '--db', db])).out).toMatch(/^unsourcedClaims\s+2$/m);
+    // Export: claims and unsourced per article; empty (unknown) for the map stored without claims.
+    const rows = (await run(['export', '--db', db, '--format', 'csv', '--table', 'articles'])).out.trim().split('\r\n');
+    expect(rows[0]).toMatch(/,claims,unsourced_claims$/);
+    expect(rows.slice(1).map((r) => r.split(',').slice(-2).join(','))).toEqual(['2,2', '1,0', ',']);
   });
 
   it('ranks articles and outlets by unsourced claims in text, JSON and CSV', async () => {
