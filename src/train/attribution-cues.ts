@@ -24,7 +24,7 @@ import type { OutletRegistry } from '../core/stage.js';
 import { attributeQuotes } from '../stages/quotes/attribute-quotes.js';
 import { findReportedSpeech } from '../stages/quotes/find-reported-speech.js';
 import { cueModelToJson } from '../stages/quotes/learned-cue-model.js';
-import { hashFeature, type Candidate, type CueModel } from '../stages/quotes/learned-cues.js';
+import { scoreCandidate, type Candidate, type CueModel } from '../stages/quotes/learned-cues.js';
 import { pairQuoteMarks } from '../stages/quotes/pair-quote-marks.js';
 import { findPeople } from '../stages/quotes/resolve-pronoun.js';
 import { wordsIn } from '../stages/quotes/words.js';
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'models/attribution' },
     folds: { type: 'string', default: '4' },
     bits: { type: 'string', default: '16' },
-    epochs: { type: 'string', default: '8' },
+    epochs: { type: 'string', default: '4' },
     lr: { type: 'string', default: '0.05' },
     threshold: { type: 'string' },
     'min-count': { type: 'string', default: '3' },
@@ -116,7 +116,7 @@ const structure = createPipeline([structureStage], { outlets: noOutlets });
 
 interface Labelled {
   readonly article: number;
-  readonly features: readonly string[];
+  readonly features: readonly number[];
   readonly label: 0 | 1;
 }
 
@@ -202,14 +202,13 @@ function contentCounts(d: ArticleData, scores: readonly number[], threshold: num
 
 function rowsOf(data: readonly Labelled[]): SparseRows {
   const rows = new SparseRows();
-  for (const d of data) rows.push([...new Set(d.features.map((f) => hashFeature(f, BITS)))], d.label);
+  const mask = (1 << BITS) - 1;
+  for (const d of data) rows.push([...new Set(d.features.map((f) => f & mask))], d.label);
   return rows;
 }
 
-function score(weights: Float32Array, features: readonly string[]): number {
-  let z = 0;
-  for (const f of features) z += weights[hashFeature(f, BITS)] ?? 0;
-  return 1 / (1 + Math.exp(-z));
+function score(weights: Float32Array, features: readonly number[]): number {
+  return scoreCandidate({ version: '', forms: new Map(), bits: BITS, weights, threshold: 1 }, features);
 }
 
 function main(): void {

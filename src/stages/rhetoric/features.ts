@@ -239,6 +239,17 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   add('l=' + last.lower);
   add('fsh=' + shape(first.raw));
   if (n === 1) add('one=' + first.lower);
+  // the head (last) word's ending and shape: nouns of labels (`-ists`, `-ers`) vs emotive adjectives (`-ous`, `-ful`)
+  if (last.lower.length > 3) {
+    add('ls3=' + last.lower.slice(-3));
+    add('ls2=' + last.lower.slice(-2) + '|' + bucket(n, [1, 2, 4]));
+  }
+  add('lsh=' + shape(last.raw));
+  add('f|ntok=' + first.lower + '|' + bucket(n, [1, 2, 4, 8]));
+  if (n <= 2) {
+    const chars = ' ' + ctx.lowerText.slice(span.start, span.end) + ' ';
+    for (let i = 0; i + 4 <= chars.length; i++) add('c4=' + chars.slice(i, i + 4));
+  }
   for (let k = 1; k <= 3; k++) {
     add('L' + k + '=' + (a - k >= 0 ? t[a - k]!.lower : '<d>'));
     add('R' + k + '=' + (b - 1 + k < t.length ? t[b - 1 + k]!.lower : '</d>'));
