@@ -328,11 +328,6 @@ export interface WebReads {
   getQuote(quoteId: number): Promise<QuoteHit | null>;
   /** The quotes of one article's current version, in text order. */
   articleQuotes(articleId: number, page?: Page): Promise<QuoteHit[]>;
-  /**
-   * Quotes in other articles whose normalised content is the very same (`content_norm`),
-   * oldest article first: exact echoes only, not paraphrase or partial overlap.
-   */
-  quoteEchoes(quoteId: number, page?: Page): Promise<QuoteHit[]>;
   /** A speaker by key (`speakerKey(name)`), with counts by outlet and month; null when unknown. */
   speakerProfile(key: string): Promise<SpeakerProfile | null>;
   /** The quotes of a speaker by key, oldest first (`speakerQuotes` takes a name instead). */

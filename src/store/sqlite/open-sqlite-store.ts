@@ -156,7 +156,6 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
     recentArticles: guard('recentArticles', web.recentArticles),
     getQuote: guard('getQuote', web.getQuote),
     articleQuotes: guard('articleQuotes', web.articleQuotes),
-    quoteEchoes: guard('quoteEchoes', web.quoteEchoes),
     speakerProfile: guard('speakerProfile', web.speakerProfile),
     speakerQuotesByKey: guard('speakerQuotesByKey', web.speakerQuotesByKey),
     searchSpeakers: guard('searchSpeakers', web.searchSpeakers),

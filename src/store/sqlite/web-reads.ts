@@ -118,10 +118,6 @@ export function createWebReader(db: Db): Sync<WebReads> {
     ),
     getQuote: db.prepare<[number], QuoteRow>(`${QUOTE_SELECT} WHERE q.id = ?`),
     articleQuotes: db.prepare<[number, number, number], QuoteRow>(`${QUOTE_SELECT} WHERE q.article_id = ? ORDER BY q.start_offset, q.id LIMIT ? OFFSET ?`),
-    quoteEchoes: db.prepare<[number, number, number], QuoteRow>(
-      `${QUOTE_SELECT} WHERE q.content_norm = (SELECT content_norm FROM quotes WHERE id = ?) AND length(q.content_norm) > 0
-       ORDER BY a.published IS NULL, a.published, a.first_seen, a.id, q.id LIMIT ? OFFSET ?`,
-    ),
     speaker: db.prepare<[string], { id: number; key: string; name: string; kind: string }>('SELECT id, key, name, kind FROM speakers WHERE key = ?'),
     speakerCounts: db.prepare<[number], { quotes: number; articles: number }>(
       'SELECT count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes WHERE speaker_id = ?',
@@ -199,11 +195,6 @@ export function createWebReader(db: Db): Sync<WebReads> {
     articleQuotes(articleId: number, page?: Page): QuoteHit[] {
       checkId(articleId, 'articleId');
       return st.articleQuotes.all(articleId, ...pageOf(page)).map(toQuoteHit);
-    },
-
-    quoteEchoes(quoteId: number, page?: Page): QuoteHit[] {
-      checkId(quoteId, 'quoteId');
-      return st.quoteEchoes.all(quoteId, ...pageOf(page)).map(toQuoteHit);
     },
 
     speakerProfile(key: string): SpeakerProfile | null {
