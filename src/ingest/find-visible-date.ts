@@ -34,7 +34,7 @@ function firstDate(text: string): string | null {
 }
 
 /** Class, id or itemprop words that mark an element holding the article's date. */
-const DATE_HINT = /date|time|publish|posted|byline|meta|updated|dateline|stamp/i;
+const DATE_HINT = /date|time|publish|posted|byline|author|meta|updated|dateline|stamp/i;
 
 /**
  * The publication date shown near the headline: a `<time>`, an element whose class says it holds
@@ -50,6 +50,9 @@ function datetimeOf(el: DomElement): string | null {
   return el.getAttribute('datetime') ?? el.getAttribute('dateTime') ?? el.getAttribute('content');
 }
 
+/** A short text that starts with a date ("Dec 26, 2025 • Mahua Das in Project Management"). */
+const STARTS_WITH_DATE = /^[\s|·•,:–—-]*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/i;
+
 /** A short text that is only a date ("17.05.2021", "- 2025/4/29", "March 5, 2025"). */
 const ONLY_DATE = /^[\s\-–—|·•,:]*(?:on\s+)?[\w .,/]{6,24}[\s\-–—|·•]*$/i;
 
@@ -63,9 +66,11 @@ function scan(elements: readonly DomElement[]): string | null {
       continue;
     }
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
-    const text = el.textContent ?? '';
+    const raw = el.textContent ?? '';
+    if (raw.length > 400) continue;
+    const text = raw.replace(/\s+/g, ' ').trim();
     if (text.length > 200) continue;
-    if (DATE_HINT.test(hint) || (text.length <= 40 && ONLY_DATE.test(text))) {
+    if (DATE_HINT.test(hint) || (text.length <= 40 && ONLY_DATE.test(text)) || (text.length <= 120 && STARTS_WITH_DATE.test(text))) {
       const d = normaliseDate(datetimeOf(el)) ?? findDateInText(text);
       if (d) return d;
     } else if (/\b(published|posted|updated|last updated|date)\b|^\s*(on|by)\s/i.test(text) && text.length <= 150) {
@@ -77,7 +82,7 @@ function scan(elements: readonly DomElement[]): string | null {
 }
 
 /** Class names that say "the article's date" wherever they sit (`entry-date`, `c-meta__date`, `published`). */
-const STRONG_DATE_CLASS = /(post|entry|article|publish(?:ed)?|pub|meta|blog|story|news)[_-]*(date|time)|date[_-]*(published|posted)|\bpublished\b/i;
+const STRONG_DATE_CLASS = /(post|entry|article|publish(?:ed)?|pub|meta|blog|story|news)[_-]*(date|time)|date[_-]*(published|posted)|\bpublished\b|\bdateline\b/i;
 
 /** Last resort: the first element anywhere whose class clearly marks the article's date. */
 export function findMarkedDate(all: readonly DomElement[]): string | null {
