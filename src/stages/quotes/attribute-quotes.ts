@@ -82,8 +82,11 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       continue;
     }
     const r = q.family === 'block' ? (q.signOff ? signOffCue(text, q.signOff) : null) : cueRight(right, endsWithFullStop(text, q), endsWithPause(text, q));
-    const l = r ? null : cueLeft(text, left);
-    const speakerOf = (c: Cue): Speaker => describeSpeaker(text, c.speaker, people, outlets);
+    let l = r ? null : cueLeft(text, left);
+    // A cue with no subject of its own (`…," and said …`) shares the quotation before it in the paragraph.
+    const sharer = l && !l.cue.speaker && last && last.paragraph === pi && last.quote.speaker.mention ? last.quote : null;
+    if (l && !l.cue.speaker && !sharer) l = null;
+    const speakerOf = (c: Cue): Speaker => (!c.speaker && sharer ? sharer.speaker : describeSpeaker(text, c.speaker, people, outlets));
 
     if (l && l.bare && right[0] && isLetterWord(right[0]) && !/[.!?]$/.test(text.slice(q.inner[0]!.start, q.inner[q.inner.length - 1]!.end))) {
       const end = mixedEnd(text, sentences, close, closePara.end);
@@ -117,7 +120,7 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       }
     }
     const cue = r ?? l?.cue ?? null;
-    if (cue && cue.speaker) {
+    if (cue && (cue.speaker || (sharer && cue === l?.cue))) {
       // `"…," he said, "…"`: the second part has the same cue.
       const prevQuote = last && last.paragraph === pi ? last.quote : null;
       if (prevQuote && prevQuote.cue && prevQuote.cue.start === cue.span.start) {

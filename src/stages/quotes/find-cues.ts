@@ -198,7 +198,10 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     // `…, saying "…"`: a participle takes the subject of the sentence.
     const participle = w.lower.endsWith('ing') && c > 0 && /^(?:,|upon|after|before|by|while|when|without|—)$/.test(words[c - 1]!.lower);
     speaker = speakerBefore(participle ? words.slice(0, c) : clauseBefore(words, c), w);
-    if (!speaker) return null;
+    // `He called it "careless," and said any "reasonable person" …`: right after the quotation
+    // before, `and said` shares its subject; the caller gives it that quotation's speaker.
+    const shared = !speaker && c === 1 && words[0]!.lower === 'and' && !participle;
+    if (!speaker && !shared) return null;
     if (cls === 'belief' && !(speaker && (PRONOUNS.has(text.slice(speaker.head.start, speaker.head.end).toLowerCase()) || /\p{Lu}/u.test(text.slice(speaker.head.start, speaker.head.end))))) return null;
     const letterTail = tail.filter(isLetterWord);
     if (endsIntro && cls !== 'naming' && letterTail.length <= 8 && !letterTail.some((x) => x.lower === 'that')) {

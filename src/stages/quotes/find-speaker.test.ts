@@ -30,6 +30,8 @@ describe('speakerBefore', () => {
     // A time adjunct ends the subject; a cue form after a determiner is its noun.
     ['The interior ministry on Monday', 'rejected', 'The interior ministry | -'],
     ['The same report', 'said', 'The same report | -'],
+    ['Sen. Elizabeth Warren (D-MA)', 'said', 'Sen. Elizabeth Warren | -'],
+    ['Sooner or later, the New Jersey governor', 'told', 'the New Jersey governor | -'],
     ['A harbour pilot, who asked not to be named because he was not authorised to speak publicly,', 'said', 'A harbour pilot | who asked not to be named because he was not authorised to speak publicly'],
   ];
   it.each(cases)('%j %s', (text, cue, expected) => expect(before(text, cue)).toBe(expected));

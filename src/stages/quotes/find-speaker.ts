@@ -60,6 +60,15 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
   const segments: Word[][] = [[]];
   for (let k = 0; k < end; k++) {
     const w = words[k]!;
+    // `Sen. Elizabeth Warren (D-MA) said`: a short parenthesis (party, state, age) is no segment.
+    if (w.text === '(') {
+      let j = k + 1;
+      while (j < end && j - k <= 5 && words[j]!.text !== ')' && words[j]!.text !== '(') j++;
+      if (j < end && words[j]!.text === ')') {
+        k = j;
+        continue;
+      }
+    }
     if (w.text === ',' || w.text === '—' || w.text === '–' || w.text === '―' || w.text === '(' || w.text === ')' || w.text === '--') segments.push([]);
     else segments[segments.length - 1]!.push(w);
   }
@@ -143,7 +152,7 @@ function isAdjunctPhrase(seg: readonly Word[]): boolean {
   const f = seg[0]!;
   if (/^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|several|last|next|this|earlier|later|hours|days|weeks|months|years|minutes|moments|shortly|soon|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(f.lower)) return true;
   if (seg.length <= 4 && seg.some((w) => /^(?:days|hours|weeks|months|years|minutes)$/.test(w.lower))) return true;
-  if (/^(?:ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|afternoon|today|yesterday)$/.test(seg[seg.length - 1]!.lower)) return true;
+  if (/^(?:ago|later|earlier|afterward|afterwards|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|afternoon|today|yesterday)$/.test(seg[seg.length - 1]!.lower)) return true;
   return f.lower.length > 5 && /(?:ed|ing)$/.test(f.lower) && !DETERMINERS.has(f.lower);
 }
 

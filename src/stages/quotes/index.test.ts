@@ -60,6 +60,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['She said experts had found her plans strong, to which he replied: "It is just not true."', ['direct | It is just not true. | replied | he']],
     // A sentence in marks after a partial quotation is a quotation of its own, by the same speaker.
     ['Alwaleed called Trump "a disgrace." "He should withdraw from the race now."', ['mixed | Trump "a disgrace." | called | Alwaleed', 'direct | He should withdraw from the race now. | - | Alwaleed']],
+    // `and said` right after a quotation shares its subject.
+    ['He called the plan "extremely careless," and said any "reasonable person" would know it.', ['mixed | the plan "extremely careless," | called | He', 'mixed | any "reasonable person" would know it | said | He']],
     // A named subject and its verb right before a short quotation: a weak cue.
     ['Chancellor Angela Merkel condemned "such a murderous attack" and declared a determination to fight.', ['mixed | "such a murderous attack" | condemned | Chancellor Angela Merkel']],
     // A quotation with no cue, after a paragraph of reported speech, goes to that speaker.
