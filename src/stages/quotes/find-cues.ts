@@ -90,8 +90,13 @@ export function cueRight(words: readonly Word[], fullStop: boolean, pause: boole
   }
   // `"We lost." He added that …` starts a new sentence: not this quotation's cue.
   if (fullStop) return null;
+  let paren = 0;
   for (let c = k; c < Math.min(words.length, k + 40); c++) {
     const w = words[c]!;
+    // `"…," Sen. Harry M. Reid (D-Nev.) said`: a dot inside a parenthesis ends nothing.
+    if (w.text === '(') paren++;
+    else if (w.text === ')') paren = Math.max(0, paren - 1);
+    if (paren > 0) continue;
     if (w.text === '.' && !(c > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[c - 1]!.text))) return null;
     if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':') return null;
     if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
