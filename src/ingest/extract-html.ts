@@ -8,7 +8,8 @@ import { htmlToBlocks, type BlocksText, type DomNode } from './html-to-blocks.js
 import { inputError } from './input-error-codes.js';
 import { normaliseDate } from './normalise-date.js';
 import { pruneBlocks } from './prune-blocks.js';
-import { readPageMetadata, splitAuthors } from './read-page-metadata.js';
+import { readPageMetadata } from './read-page-metadata.js';
+import { splitAuthors } from './split-authors.js';
 
 export interface ExtractHtmlOptions {
   /** The page's own URL, to resolve relative links against (a `<base>` in the page wins, as in browsers). */

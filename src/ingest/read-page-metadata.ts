@@ -1,7 +1,9 @@
 import type { ArticleMeta } from '../core/document.js';
 import { toArray, type DomDocument } from './dom-types.js';
 import { normaliseDate } from './normalise-date.js';
-import { elementsAroundHeadline, findByline, splitAuthors } from './find-byline.js';
+import { elementsAroundHeadline } from './elements-around-headline.js';
+import { findByline } from './find-byline.js';
+import { splitAuthors } from './split-authors.js';
 import { findMarkedDate, findVisibleDate } from './find-visible-date.js';
 import { decodeEntities } from './decode-entities.js';
 import { pickTitle } from './pick-title.js';
@@ -103,8 +105,6 @@ function absoluteUrl(href: string | null, base: string | null): string | null {
  * (the publisher's own structured data), then Open Graph / article:* / Dublin Core / Parse.ly
  * `<meta>` tags, then microdata and `<time>` elements, then `<title>` and `<html lang>`.
  */
-export { splitAuthors };
-
 export function readPageMetadata(doc: DomDocument, pageUrl: string | null): ArticleMeta {
   const ld = readJsonLd(doc);
   const tags = readMetaTags(doc);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitAuthors } from './find-byline.js';
+import { splitAuthors } from './split-authors.js';
 import { findDateInText } from './find-visible-date.js';
 import { withoutSiteSuffix } from './pick-title.js';
 import { dateInUrl } from './read-page-metadata.js';
