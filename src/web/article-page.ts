@@ -28,21 +28,23 @@ export async function renderArticle(store: CorpusStore, id: number): Promise<Htm
   const csp = `${unescapeAttribute(meta[1]!)}; frame-ancestors 'none'`;
 
   const nav = [
-    '<nav aria-label="Corpus">',
+    '<nav aria-label="Corpus" class="meta">',
     '<a href="/">← claimtrace corpus</a>',
     article.outlet ? ` · <a href="${h(outletHref(article.outlet))}">${h(article.outlet)}</a>` : '',
     quotes.length > 0 ? ' · <a href="#ct-corpus">Quotes in the corpus</a>' : '',
     '</nav>',
   ].join('');
+  // Wrapped in the report's own layout classes, so its stylesheet lays them out.
   const list = quotes.length === 0 ? '' : [
-    '<section id="ct-corpus" aria-labelledby="ct-corpus-h">',
+    '<div class="layout"><aside aria-labelledby="ct-corpus-h"><section id="ct-corpus">',
     '<h2 id="ct-corpus-h">Quotes of this article in the corpus</h2>',
     '<p>Each quote’s page shows where it first appeared and how it spread; each speaker’s, all their quotes.</p>',
     `<ol>${quotes.slice(0, QUOTE_LINKS).map((q) => `<li><a href="${h(quoteHref(q.quoteId))}">“${h(shorten(q.content, 160))}”</a> — ${speakerLink(q)}</li>`).join('')}</ol>`,
     quotes.length > QUOTE_LINKS ? `<p>And more: the first ${QUOTE_LINKS} are listed.</p>` : '',
-    '</section>',
+    '</section></aside></div>',
   ].join('');
   // Inserted at fixed markers of the report's own markup, never inside article content.
-  const html = report.replace('<body>\n', () => `<body>\n${nav}\n`).replace(/\n<footer>/, () => `\n${list}\n<footer>`);
+  const html = report.replace('<header class="top">\n', () => `<header class="top">\n${nav}\n`).replace(/\n<footer>/, () => `\n${list}\n<footer>`);
+  if (!html.includes(nav)) throw new Error('Expected the report to open with <header class="top">');
   return { status: 200, html, csp };
 }

@@ -63,7 +63,7 @@ export async function renderOutlet(store: CorpusStore, key: string, paging: Pagi
   ].filter(Boolean);
   let sourcing: string;
   if (unsourced === null || unsourced.claims === 0) sourcing = '<p class="muted">No claims counted for its articles (none stored, or their maps predate claims).</p>';
-  else sourcing = `<p><strong>${Math.round(unsourced.share * 100)}%</strong> of claims unsourced: ${unsourced.unsourced} of ${unsourced.claims} claims in ${unsourced.articles} articles had no quote, reference or named source behind them in the text.</p>`;
+  else sourcing = `<p><strong>${Math.round(unsourced.share * 100)}%</strong> of claims unsourced: ${unsourced.unsourced} of ${plural(unsourced.claims, 'claim')} in ${plural(unsourced.articles, 'article')} had no quote, reference or named source behind them in the text.</p>`;
   const speakerRows = speakers.map((s) => `<tr><td><a href="${h(speakerHref(s.key))}">${h(s.name)}</a></td><td class="num">${s.quotes}</td><td class="num">${s.articles}</td></tr>`).join('');
   const body = [
     `<h1>${h(profile.name)}</h1>`,
