@@ -188,9 +188,9 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       phrases.push({ kind: 'scare', span: { start: open, end: close }, confidence: 0.5 });
       continue;
     }
-    // Otherwise the speaker of the paragraph before, if it had one: articles alternate
-    // a paragraph of quotation with one of attribution.
-    const inherited = last && last.paragraph >= pi - 1 && last.quote.speaker.mention && text.slice(last.quote.speaker.mention.start, last.quote.speaker.mention.end).toLowerCase() !== 'who';
+    // Otherwise the speaker of the paragraph's last quotation. Across paragraphs the stage's
+    // `inheritSpeakers` decides, as it also sees reported speech, which is often nearer.
+    const inherited = last && last.paragraph >= pi && last.quote.speaker.mention && text.slice(last.quote.speaker.mention.start, last.quote.speaker.mention.end).toLowerCase() !== 'who';
     const speaker = inherited ? last!.quote.speaker : unknownSpeaker();
     const quote: FoundQuote = { kind: 'direct', content: [...q.inner], cue: null, speaker, confidence: speaker.mention ? 0.5 : 0.4, covers: { start: open, end: close } };
     quotes.push(quote);
