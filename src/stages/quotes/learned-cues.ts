@@ -27,7 +27,8 @@ export interface Candidate {
   readonly cue: Span;
   readonly speaker: SpeakerPhrase;
   readonly content: Span;
-  readonly features: readonly string[];
+  /** Hashed features (`feature`), 32 bits each. */
+  readonly features: readonly number[];
 }
 
 /** Helpers the finder of reported speech shares with the candidates (clause edges, adjuncts). */
@@ -100,94 +101,181 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     const speaker = ruled ?? (participle ? null : plainSubject(subjectWords));
     if (!speaker) continue;
     if (!participle && speaker.head.start < (subjectWords[0]?.start ?? 0)) continue;
-    const headEnd = speaker.head.end;
-    // Words between the subject and the cue (`has long`, `also`, `is`): few, or the subject is wrong.
+    // Words between the subject and the cue (`has long`, `also`, `is`), the subject's last word
+    // and length, by one walk back from the cue.
     let between = 0;
-    for (let j = c - 1; j >= 0 && words[j]!.start >= headEnd; j--) if (isLetterWord(words[j]!)) between++;
+    let subjectWordCount = 0;
+    let headLast = '∅';
+    for (let j = c - 1; j >= 0 && words[j]!.end > speaker.head.start; j--) {
+      const x = words[j]!;
+      if (x.start >= speaker.head.end) {
+        if (isLetterWord(x)) between++;
+      } else {
+        if (x.end === speaker.head.end) headLast = x.lower;
+        if (isLetterWord(x)) subjectWordCount++;
+      }
+    }
     let k = cueEnd + 1;
-    const that = words.slice(k, k + 7).findIndex((x) => x.lower === 'that');
-    if (that === 0) {
-      // content opens at `that`
-    } else if (h.takesAddressee(w.lower)) k = h.skipAddressee(words, k);
-    else k = h.skipAdjunct(words, k);
+    if (words[k]?.lower !== 'that') k = h.takesAddressee(w.lower) ? h.skipAddressee(words, k) : h.skipAdjunct(words, k);
     if (k >= words.length) continue;
+    const subj = (ruled ? '' : 'plain-') + headShape(text, speaker);
+    const lexp = String(Math.min(9, Math.floor((forms.get(w.lower) ?? 0) * 10)));
+    const stem = w.lower.replace(STEM, '');
+    const next = words[c + 1];
+    const inside = found.some((f) => f.content.some((s) => s.start <= w.start && w.end <= s.end));
+    const cueFeatures = [
+      feature(N.bias, ''),
+      feature(N.w, w.lower),
+      feature(N.stem, stem),
+      feature(N.suf, w.lower.slice(-3)),
+      feature(N.lexp, lexp),
+      feature(N.lexp_subj, lexp, subj),
+      feature(N.lexp_ps, lexp, shape(prev)),
+      feature(N.shl, headLast),
+      feature(N.p1, prev.lower),
+      feature(N.p2, words[c - 2]?.lower ?? '∅'),
+      feature(N.n1, next?.lower ?? '∅'),
+      feature(N.n2, words[c + 2]?.lower ?? '∅'),
+      feature(N.ps, shape(prev)),
+      feature(N.ns, shape(next)),
+      feature(N.w_ns, w.lower, shape(next)),
+      feature(N.w_ps, w.lower, shape(prev)),
+      feature(N.w_n1, w.lower, next?.lower ?? '∅'),
+      feature(N.w_p1, w.lower, prev.lower),
+      feature(N.subj, subj),
+      feature(N.w_subj, w.lower, subj),
+      feature(N.between, bucket(between)),
+      feature(N.w_between, w.lower, String(Math.min(between, 3))),
+      feature(N.at, bucket(c)),
+      feature(N.part, participle ? '1' : '0'),
+      feature(N.cap, isCapitalised(w) ? '1' : '0'),
+      feature(N.inside, inside ? '1' : '0'),
+      feature(N.found, found.length > 0 ? '1' : '0'),
+      feature(N.quoted, quoted.length > 0 ? '1' : '0'),
+      feature(N.w_quoted, w.lower, quoted.length > 0 ? '1' : '0'),
+      feature(N.q, question ? '1' : '0'),
+      feature(N.subjlen, bucket(subjectWordCount)),
+    ];
     // `fighting about Obama`, `opted for Trump`: PolNeAR's content is often the object of the
     // preposition after the cue; both starts are proposed.
     const starts = PREPOSITION.test(words[k]!.lower) && words[k + 1] && isLetterWord(words[k + 1]!) ? [k, k + 1] : [k];
     for (const start of starts) {
-    const first = words[start]!;
-    if (!isLetterWord(first) && first.text !== '$') continue;
-    // A clause (`that …`, `he would …`, `whether …`) runs to the clause end; an object or an
-    // infinitive (`endorsed Sanders, the …`, `declined to comment, saying …`) often stops at a
-    // comma. Both are proposed when they differ; the classifier (one relation a cue) picks.
-    const clausal = first.lower === 'that' || WH.test(first.lower) || (PRONOUNS.has(first.lower) && first.lower !== 'it') || words[start - 1]?.text === ':';
-    const full = h.clauseEnd(words, start);
-    const short = phraseEnd(words, start, full);
-    for (const end of short < full ? [full, short] : [full]) {
-      const variant = (end === full ? (short < full ? 'full' : 'only') : 'short') + (start > k ? '-prep' : '');
-      let n = 0;
-      for (let j = start; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
-      if (n < MIN_CONTENT_WORDS) continue;
-      const content = { start: first.start, end };
-      const touches = quoted.some((q) => q.start < end && first.start < q.end);
-      const inside = found.some((f) => f.content.some((s) => s.start <= w.start && w.end <= s.end));
-      const subj = (ruled ? '' : 'plain-') + headShape(text, speaker);
-      const lexp = Math.min(9, Math.floor((forms.get(w.lower) ?? 0) * 10));
-      const stem = w.lower.replace(/(?:ing|ed|es|s)$/, '');
-      const fs = [
-        'bias',
-        `w=${w.lower}`,
-        `stem=${stem}`,
-        `suf=${w.lower.slice(-3)}`,
-        `lexp=${lexp}`,
-        `lexp|subj=${lexp}|${subj}`,
-        `lexp|ks=${lexp}|${shape(first)}`,
-        `lexp|ps=${lexp}|${shape(prev)}`,
-        `stem|ks=${stem}|${shape(first)}`,
-        `k1=${first.lower}`,
-        `k2=${words[k + 1]?.lower ?? '∅'}`,
-        `shl=${words.find((x) => x.end === speaker.head.end)?.lower ?? '∅'}`,
-        `p1=${prev.lower}`,
-        `p2=${words[c - 2]?.lower ?? '∅'}`,
-        `n1=${words[c + 1]?.lower ?? '∅'}`,
-        `n2=${words[c + 2]?.lower ?? '∅'}`,
-        `ps=${shape(prev)}`,
-        `ns=${shape(words[c + 1])}`,
-        `ks=${shape(first)}`,
-        `w|ks=${w.lower}|${shape(first)}`,
-        `w|ns=${w.lower}|${shape(words[c + 1])}`,
-        `w|ps=${w.lower}|${shape(prev)}`,
-        `w|n1=${w.lower}|${words[c + 1]?.lower ?? '∅'}`,
-        `w|p1=${w.lower}|${prev.lower}`,
-        `subj=${subj}`,
-        `w|subj=${w.lower}|${subj}`,
-        `between=${bucket(between)}`,
-        `w|between=${w.lower}|${Math.min(between, 3)}`,
-        `len=${bucket(n)}`,
-        `clausal=${clausal}`,
-        `w|clausal=${w.lower}|${clausal}`,
-        `v=${variant}`,
-        `v|clausal=${variant}|${clausal}`,
-        `v|w=${variant}|${w.lower}`,
-        `v|ks=${variant}|${shape(first)}`,
-        `v|len=${variant}|${bucket(n)}`,
-        `at=${bucket(c)}`,
-        `part=${participle}`,
-        `cap=${isCapitalised(w)}`,
-        `inside=${inside}`,
-        `found=${found.length > 0}`,
-        `quoted=${quoted.length > 0}`,
-        `touches=${touches}`,
-        `w|quoted=${w.lower}|${quoted.length > 0}`,
-        `q=${question}`,
-        `subjlen=${bucket(wordCount(words, speaker.head))}`,
-      ];
-      out.push({ cue: { start: w.start, end: words[cueEnd]!.end }, speaker, content, features: fs });
-    }
+      const first = words[start]!;
+      if (!isLetterWord(first) && first.text !== '$') continue;
+      // A clause (`that …`, `he would …`, `whether …`) runs to the clause end; an object or an
+      // infinitive (`endorsed Sanders, the …`, `declined to comment, saying …`) often stops at a
+      // comma. Both are proposed when they differ; the classifier (one relation a cue) picks.
+      const clausal = first.lower === 'that' || WH.test(first.lower) || (PRONOUNS.has(first.lower) && first.lower !== 'it') || words[start - 1]?.text === ':';
+      const full = h.clauseEnd(words, start);
+      const short = phraseEnd(words, start, full);
+      const ks = shape(first);
+      const cl = clausal ? '1' : '0';
+      for (const end of short < full ? [full, short] : [full]) {
+        const variant = (end === full ? (short < full ? 'full' : 'only') : 'short') + (start > k ? '-prep' : '');
+        let n = 0;
+        for (let j = start; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
+        if (n < MIN_CONTENT_WORDS) continue;
+        const touches = quoted.some((q) => q.start < end && first.start < q.end);
+        const len = bucket(n);
+        const features = [
+          ...cueFeatures,
+          feature(N.lexp_ks, lexp, ks),
+          feature(N.stem_ks, stem, ks),
+          feature(N.k1, first.lower),
+          feature(N.k2, words[start + 1]?.lower ?? '∅'),
+          feature(N.ks, ks),
+          feature(N.w_ks, w.lower, ks),
+          feature(N.len, len),
+          feature(N.clausal, cl),
+          feature(N.w_clausal, w.lower, cl),
+          feature(N.v, variant),
+          feature(N.v_clausal, variant, cl),
+          feature(N.v_w, variant, w.lower),
+          feature(N.v_ks, variant, ks),
+          feature(N.v_len, variant, len),
+          feature(N.touches, touches ? '1' : '0'),
+        ];
+        out.push({ cue: { start: w.start, end: words[cueEnd]!.end }, speaker, content: { start: first.start, end }, features });
+      }
     }
   }
   return out;
 }
+
+const STEM = /(?:ing|ed|es|s)$/;
+const FNV_OFFSET = 0x811c9dc5;
+
+function mix(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** The hash state after a feature's name and `=`, computed once per name. */
+function featureName(name: string): number {
+  return mix(FNV_OFFSET, name) ^ 0x3d;
+}
+
+/**
+ * A feature as a 32-bit FNV-1a hash of its name (`featureName`) and values, built without
+ * joining strings; training and prediction share it, and the model keeps the low `bits` bits.
+ */
+export function feature(name: number, a: string, b?: string): number {
+  let h = mix(name, a);
+  if (b !== undefined) h = mix(h ^ 0x7c, b);
+  return h >>> 0;
+}
+
+const N = {
+  at: featureName('at'),
+  between: featureName('between'),
+  bias: featureName('bias'),
+  cap: featureName('cap'),
+  clausal: featureName('clausal'),
+  found: featureName('found'),
+  inside: featureName('inside'),
+  k1: featureName('k1'),
+  k2: featureName('k2'),
+  ks: featureName('ks'),
+  len: featureName('len'),
+  lexp: featureName('lexp'),
+  lexp_ks: featureName('lexp|ks'),
+  lexp_ps: featureName('lexp|ps'),
+  lexp_subj: featureName('lexp|subj'),
+  n1: featureName('n1'),
+  n2: featureName('n2'),
+  ns: featureName('ns'),
+  p1: featureName('p1'),
+  p2: featureName('p2'),
+  part: featureName('part'),
+  ps: featureName('ps'),
+  q: featureName('q'),
+  quoted: featureName('quoted'),
+  shl: featureName('shl'),
+  stem: featureName('stem'),
+  stem_ks: featureName('stem|ks'),
+  subj: featureName('subj'),
+  subjlen: featureName('subjlen'),
+  suf: featureName('suf'),
+  touches: featureName('touches'),
+  v: featureName('v'),
+  v_clausal: featureName('v|clausal'),
+  v_ks: featureName('v|ks'),
+  v_len: featureName('v|len'),
+  v_w: featureName('v|w'),
+  w: featureName('w'),
+  w_between: featureName('w|between'),
+  w_clausal: featureName('w|clausal'),
+  w_ks: featureName('w|ks'),
+  w_n1: featureName('w|n1'),
+  w_ns: featureName('w|ns'),
+  w_p1: featureName('w|p1'),
+  w_ps: featureName('w|ps'),
+  w_quoted: featureName('w|quoted'),
+  w_subj: featureName('w|subj'),
+};
 
 const FILLER = /^(?:also|still|now|not|never|only|just|even|already|often|really|generally|largely|mostly|clearly|probably|would|will|can|could|should|may|might|must|do|does|did|don’t|don't|doesn’t|doesn't|didn’t|didn't|is|are|was|were|has|have|had|been|be)$/;
 
@@ -215,25 +303,10 @@ function phraseEnd(words: readonly Word[], k: number, limit: number): number {
   return limit;
 }
 
-function wordCount(words: readonly Word[], s: Span): number {
-  let n = 0;
-  for (const w of words) if (w.start >= s.start && w.end <= s.end && isLetterWord(w)) n++;
-  return n;
-}
-
-/** FNV-1a, 32 bits: the hash both training and prediction use to place a feature. */
-export function hashFeature(f: string, bits: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < f.length; i++) {
-    h ^= f.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & ((1 << bits) - 1);
-}
-
 /** The classifier's probability that a candidate is an attribution PolNeAR would mark. */
-export function scoreCandidate(model: CueModel, features: readonly string[]): number {
+export function scoreCandidate(model: CueModel, features: readonly number[]): number {
+  const mask = (1 << model.bits) - 1;
   let z = 0;
-  for (const f of features) z += model.weights[hashFeature(f, model.bits)] ?? 0;
+  for (const f of features) z += model.weights[f & mask] ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
