@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { utf16ToCodePoints } from '../core/span.js';
 import { coreOf, decodeSpans, rescore } from '../stages/rhetoric/decode-spans.js';
-import { detectTechniques, rankTechniques, techniqueProbabilities } from '../stages/rhetoric/detect-techniques.js';
+import { detectTechniques, techniqueProbabilities } from '../stages/rhetoric/detect-techniques.js';
 import { articleContext, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
 import { loadRhetoricModel } from '../stages/rhetoric/load-model.js';
 import { mergeWithRules, ruleSpans, type RuleName } from '../stages/rhetoric/rule-detectors.js';
@@ -500,7 +500,6 @@ function evaluate(): void {
     tcPred.set(a.id, a.techniquesCp.map((l, j) => ({ start: l.start, end: l.end, technique: labels[j]! })));
   }
   const tc = scoreTc(goldTc(dev, dev.map((_, i) => i)), tcPred);
-  void rankTechniques;
 
   // 95% bootstrap intervals over articles (1,000 draws, seeded)
   const random = seededRandom(SEED);
