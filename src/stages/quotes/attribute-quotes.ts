@@ -208,7 +208,8 @@ function isProgrammeTitle(text: string, q: MarkedSpan, left: readonly Word[]): b
   if (!prev || q.inner.length !== 1) return false;
   const inner = wordsIn(text, q.inner[0]!.start, q.inner[0]!.end).filter(isLetterWord);
   if (inner.length === 0 || inner.length > 7 || !inner.every((w) => isCapitalised(w) || /^(?:of|the|a|and|in|on|for|to|with)$/.test(w.lower))) return false;
-  if (/[.!?]["”’]?\s*$/.test(text.slice(q.inner[0]!.start, q.inner[0]!.end)) && inner.length > 4) return false;
+  // `told "Fox and Friends,"`: a title-case name holding an outlet's name.
+  if (inner.length >= 2 && OUTLET.test(text.slice(q.inner[0]!.start, q.inner[0]!.end))) return true;
   const owner = /^(.*)[’']s$/.exec(prev.text)?.[1];
   if (owner) return OUTLET.test(owner) || /^[A-Z]{2,}$/.test(owner) || OUTLET.test(text.slice(Math.max(0, prev.start - 30), prev.end));
   return PROGRAMME_BEFORE.test(prev.lower) && inner.length >= 2;

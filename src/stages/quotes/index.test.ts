@@ -56,6 +56,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     // A show's title next to a cue is a title, not a partial quotation.
     ['"We will win," Sanders said in an interview on "Meet the Press."', ['direct | We will win, | said | Sanders']],
     ['"We will stay in the race," Sanders told MSNBC\'s "Andrea Mitchell Reports."', ['direct | We will stay in the race, | told | Sanders']],
+    ['"We will win this," Sanders said on ABC\'s "This Week With George Stephanopoulos."', ['direct | We will win this, | said | Sanders']],
+    ['"We will win this," Trump told "Fox and Friends," adding nothing.', ['direct | We will win this, | told | Trump']],
     // After a colon the marks hold the whole quotation.
     ['She said experts had found her plans strong, to which he replied: "It is just not true."', ['direct | It is just not true. | replied | he']],
     // A sentence in marks after a partial quotation is a quotation of its own, by the same speaker.
