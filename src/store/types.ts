@@ -332,9 +332,9 @@ export interface WebReads {
   speakerProfile(key: string): Promise<SpeakerProfile | null>;
   /** The quotes of a speaker by key, oldest first (`speakerQuotes` takes a name instead). */
   speakerQuotesByKey(key: string, page?: Page): Promise<QuoteHit[]>;
-  /** Speakers whose name contains the words, most quoted first. */
+  /** Speakers with quotes whose name contains the words (the first 1,000 by key), most quoted first. */
   searchSpeakers(text: string, page?: Page): Promise<SpeakerCount[]>;
-  /** Outlets whose name or key contains the words, most published first. */
+  /** Outlets whose name or key contains the words (the first 1,000 by key), most published first. */
   searchOutlets(text: string, page?: Page): Promise<OutletMatch[]>;
   /** An outlet by key; null when unknown. */
   outletProfile(key: string): Promise<OutletProfile | null>;

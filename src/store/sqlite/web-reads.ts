@@ -25,6 +25,8 @@ type Sync<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infe
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
+/** Name matches ranked by a search over speakers or outlets (see `searchSpeakers`). */
+const SEARCH_CANDIDATES = 1000;
 
 // The same columns and row shapes as read-corpus.ts, kept apart so the two files change alone.
 const ARTICLE_COLUMNS = `a.id AS article_id, a.current_version, a.canonical_url, a.source_path, a.title,
@@ -136,16 +138,21 @@ export function createWebReader(db: Db): Sync<WebReads> {
       `${QUOTE_SELECT} WHERE s.key = ?
        ORDER BY a.published IS NULL, a.published, a.first_seen, a.id, q.start_offset LIMIT ? OFFSET ?`,
     ),
-    searchSpeakers: db.prepare<[string, string, number, number], SpeakerCount>(
+    // Counting quotes for every speaker a short word matches would grow with the corpus: rank
+    // the first SEARCH_CANDIDATES matches only (by key), so a search costs the same on any size.
+    searchSpeakers: db.prepare<[string, string, number, number, number], SpeakerCount>(
       `SELECT s.key, s.name, s.kind,
          (SELECT count(*) FROM quotes WHERE speaker_id = s.id) AS quotes,
          (SELECT count(DISTINCT article_id) FROM quotes WHERE speaker_id = s.id) AS articles
-       FROM speakers s WHERE s.key LIKE ? ESCAPE '\\' OR lower(s.name) LIKE ? ESCAPE '\\'
+       FROM (SELECT id FROM speakers WHERE (key LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\')
+               AND EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id) ORDER BY key LIMIT ?) m
+       JOIN speakers s ON s.id = m.id
        ORDER BY quotes DESC, s.key LIMIT ? OFFSET ?`,
     ),
-    searchOutlets: db.prepare<[string, string, number, number], { key: string; name: string; state_affiliated: number; published: number }>(
+    searchOutlets: db.prepare<[string, string, number, number, number], { key: string; name: string; state_affiliated: number; published: number }>(
       `SELECT o.key, o.name, o.state_affiliated, (SELECT count(*) FROM articles WHERE outlet_id = o.id) AS published
-       FROM outlets o WHERE o.key LIKE ? ESCAPE '\\' OR lower(o.name) LIKE ? ESCAPE '\\'
+       FROM (SELECT id FROM outlets WHERE key LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\' ORDER BY key LIMIT ?) m
+       JOIN outlets o ON o.id = m.id
        ORDER BY published DESC, o.key LIMIT ? OFFSET ?`,
     ),
     outlet: db.prepare<[string], { id: number; key: string; name: string; country: string | null; state_affiliated: number; in_registry: number }>(
@@ -219,14 +226,14 @@ export function createWebReader(db: Db): Sync<WebReads> {
     searchSpeakers(text: string, page?: Page): SpeakerCount[] {
       const [limit, offset] = pageOf(page);
       const like = likePattern(text);
-      return like ? st.searchSpeakers.all(like, like, limit, offset) : [];
+      return like ? st.searchSpeakers.all(like, like, SEARCH_CANDIDATES, limit, offset) : [];
     },
 
     searchOutlets(text: string, page?: Page): OutletMatch[] {
       const [limit, offset] = pageOf(page);
       const like = likePattern(text);
       if (!like) return [];
-      return st.searchOutlets.all(like, like, limit, offset).map((r) => ({ key: r.key, name: r.name, stateAffiliated: r.state_affiliated === 1, published: r.published }));
+      return st.searchOutlets.all(like, like, SEARCH_CANDIDATES, limit, offset).map((r) => ({ key: r.key, name: r.name, stateAffiliated: r.state_affiliated === 1, published: r.published }));
     },
 
     outletProfile(key: string): OutletProfile | null {
