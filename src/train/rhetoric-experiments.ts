@@ -1,8 +1,11 @@
 /**
  * Model choices for the rhetoric models, by k-fold on PTC train only (no dev):
- *   npx tsx src/train/rhetoric-experiments.ts tc   — technique classifier settings
- *   npx tsx src/train/rhetoric-experiments.ts si   — token tagger settings (first stage)
- * Prints one line per setting; the winners are the defaults of src/train/rhetoric.ts.
+ *   npx tsx src/train/rhetoric-experiments.ts tc [skip]  — technique classifier: hashing size
+ *       (16/17/18 bits, `skip` drops the first sizes) × epochs and learning rate, 3 folds, top-1 accuracy
+ *   npx tsx src/train/rhetoric-experiments.ts si         — token tagger (first stage): log-loss, best
+ *       SI F1 over thresholds, and the precision reachable by a plain token threshold
+ * Prints one line per setting; the winners are the defaults of src/train/rhetoric.ts. Feature
+ * ablations were run by editing features.ts and rerunning (numbers in models/rhetoric/MODEL_CARD.md).
  */
 import { utf16ToCodePoints } from '../core/span.js';
 import { decodeSpans } from '../stages/rhetoric/decode-spans.js';
@@ -40,10 +43,10 @@ if (what === 'tc') {
       }
     });
     starts.push(data.length);
-    for (const seeds of [[1]]) {
+    for (const [seeds, epochs, learningRate] of [[[1], 10, 0.03], [[1], 10, 0.05], [[1], 16, 0.02], [[1], 6, 0.05]] as [number[], number, number][]) {
       let correct = 0;
       for (let f = 0; f < FOLDS; f++) {
-        const ws = seeds.map((seed) => trainSoftmax(data, rows(starts, (a) => fold[a] !== f), bits, LABELS.length, { epochs: 10, learningRate: 0.03, l2: 1e-5, seed }));
+        const ws = seeds.map((seed) => trainSoftmax(data, rows(starts, (a) => fold[a] !== f), bits, LABELS.length, { epochs, learningRate, l2: 1e-5, seed }));
         for (const r of rows(starts, (a) => fold[a] === f)) {
           const avg = new Float64Array(LABELS.length);
           for (const w of ws) {
@@ -62,7 +65,7 @@ if (what === 'tc') {
           if (best === data.labels[r]) correct++;
         }
       }
-      console.log(`tc bits ${bits} seeds ${seeds.join(',')}: top-1 accuracy ${(correct / data.length).toFixed(3)}`);
+      console.log(`tc bits ${bits} seeds ${seeds.join(',')} epochs ${epochs} lr ${learningRate}: top-1 accuracy ${(correct / data.length).toFixed(3)}`);
     }
   }
 } else {
