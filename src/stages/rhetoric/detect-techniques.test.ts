@@ -63,6 +63,7 @@ describe('detectTechniques with the shipped model', () => {
   it('throws on a bad option', () => {
     expect(() => detectTechniques(TEXT, model, { threshold: 2 })).toThrow(/threshold between 0 and 1/);
     expect(() => detectTechniques(TEXT, model, { mode: 'loud' as never })).toThrow(/Expected mode/);
+    expect(() => createRhetoricStage(model, { threshold: -1 })).toThrow(/threshold between 0 and 1/);
   });
 
   it('wraps into a stage that provides the rhetoric layer', () => {

@@ -83,7 +83,8 @@ export function rankTechniques(probs: Float64Array, model: RhetoricModel): { tec
     .sort((a, b) => b.probability - a.probability || a.technique.localeCompare(b.technique));
 }
 
-function checkOptions(options: DetectOptions): void {
+/** Throws at once on a bad option (the stage factory calls it before any text is seen). */
+export function checkOptions(options: DetectOptions): void {
   if (options.mode !== undefined && options.mode !== 'balanced' && options.mode !== 'high-precision') {
     throw new Error(`Expected mode \`balanced\` or \`high-precision\`, not \`${String(options.mode)}\``);
   }

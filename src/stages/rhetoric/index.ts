@@ -1,6 +1,6 @@
 import { defineStage, type Stage } from '../../core/stage.js';
 import type { LayerName } from '../../core/layers.js';
-import { detectTechniques } from './detect-techniques.js';
+import { checkOptions, detectTechniques } from './detect-techniques.js';
 import type { RhetoricModel } from './model.js';
 import type { DetectOptions, RhetoricLayer } from './types.js';
 
@@ -11,6 +11,7 @@ import type { DetectOptions, RhetoricLayer } from './types.js';
  * loosely and the caller casts.
  */
 export function createRhetoricStage(model: RhetoricModel, options: DetectOptions = {}) {
+  checkOptions(options);
   return defineStage({
     provides: 'rhetoric' as LayerName,
     version: `1+${model.version}`,
