@@ -26,6 +26,6 @@ export { utf16ToCodePoints, codePointsToUtf16, type Span, type TextSpan } from '
 export { formatMarkdown } from './format/markdown.js';
 export { formatTerminal } from './format/terminal.js';
 export { renderReport, defaultLayers, type RenderReportOptions, type LayerDescriptor } from './report/index.js';
-export { readArticle, listArticleFiles } from './ingest/index.js';
+export { readArticle, listArticleFiles, extractHtml, decodeBytes, INPUT_ERROR_CODES } from './ingest/index.js';
 export { loadOutletRegistry } from './registry/index.js';
 export { VERSION } from './version.js';

@@ -8,6 +8,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'ClaimtraceError',
+        'INPUT_ERROR_CODES',
         'SCHEMA_VERSION',
         'VERSION',
         'analyzeText',
@@ -15,10 +16,12 @@ describe('public API', () => {
         'codePointsToUtf16',
         'createAnalyzer',
         'createPipeline',
+        'decodeBytes',
         'defaultLayers',
         'defaultStages',
         'defineStage',
         'diagnostic',
+        'extractHtml',
         'formatMarkdown',
         'formatTerminal',
         'isClaimtraceError',
