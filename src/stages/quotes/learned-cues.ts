@@ -166,7 +166,8 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
       // infinitive (`endorsed Sanders, the …`, `declined to comment, saying …`) often stops at a
       // comma. Both are proposed when they differ; the classifier (one relation a cue) picks.
       const clausal = first.lower === 'that' || WH.test(first.lower) || (PRONOUNS.has(first.lower) && first.lower !== 'it') || words[start - 1]?.text === ':';
-      const full = h.clauseEnd(words, start);
+      // Inside brackets (`(ibid, citing FARS news agency)`) the content ends at the closing one.
+      const full = bracketEnd(words, start, h.clauseEnd(words, start));
       const short = phraseEnd(words, start, full);
       const ks = shape(first);
       const cl = clausal ? '1' : '0';
@@ -174,7 +175,7 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
         const variant = (end === full ? (short < full ? 'full' : 'only') : 'short') + (start > k ? '-prep' : '');
         let n = 0;
         for (let j = start; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
-        if (n < MIN_CONTENT_WORDS) continue;
+        if (n < MIN_CONTENT_WORDS || (n === 1 && EMPTY_CONTENT.test(first.lower))) continue; // `said nothing`
         const touches = quoted.some((q) => q.start < end && first.start < q.end);
         const len = bucket(n);
         const features = [
@@ -203,6 +204,16 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
 }
 
 const STEM = /(?:ing|ed|es|s)$/;
+const EMPTY_CONTENT = /^(?:nothing|something|anything|little|much|more|less|so|otherwise|none|everything)$/;
+
+/** `limit`, or the end of the word before a `)` that closes a bracket opened before `k`. */
+function bracketEnd(words: readonly Word[], k: number, limit: number): number {
+  for (let j = k + 1; j < words.length && words[j]!.end <= limit; j++) {
+    if (words[j]!.text === '(') return limit;
+    if (words[j]!.text === ')') return words[j - 1]!.end;
+  }
+  return limit;
+}
 const FNV_OFFSET = 0x811c9dc5;
 
 function mix(h: number, s: string): number {
