@@ -43,5 +43,6 @@ describe('charts', () => {
     expect(svg).toContain('RT (state)');
     expect(svg).toContain('A &quot;News&quot;');
     expect(selectGraph(graph, 1, 2).hiddenNodes).toBe(1);
+    expect(selectGraph(graph, 1, 3, 1)).toMatchObject({ hiddenEdges: 1, edges: [{ from: 'a', to: 'rt' }] });
   });
 });

@@ -101,10 +101,29 @@ describe('createApp', () => {
     expect(await head.text()).toBe('');
   });
 
-  it('pages lists and links the next page', async () => {
-    const page = await get('/search?q=a&in=articles');
-    expect(page.status).toBe(200);
-    expect(page.text).not.toContain('rel="next"');
+  it('pages lists: 20 a page, next and previous links', async () => {
+    const many = await openSqliteStore(':memory:');
+    try {
+      for (let i = 1; i <= 23; i++) {
+        await many.putArticle({ map: buildTestMap({ path: `p/${i}.txt`, title: `Flood report ${i}`, publisher: HERALD, text: `Flood report number ${i}: the river rose.` }) });
+      }
+      const paged = createApp(many);
+      const read = async (path: string) => (await paged.fetch(new Request(`http://127.0.0.1${path}`))).text();
+      const first = await read('/');
+      expect(first.match(/<li><a href="\/article\//g)).toHaveLength(20);
+      expect(first).toContain('<a href="/?page=2" rel="next">');
+      expect(first).not.toContain('rel="prev"');
+      const second = await read('/?page=2');
+      expect(second.match(/<li><a href="\/article\//g)).toHaveLength(3);
+      expect(second).toContain('<ol class="results" start="21">');
+      expect(second).toContain('<a href="/?page=1" rel="prev">');
+      expect(second).not.toContain('rel="next"');
+      const search = await read('/search?q=flood&in=articles&page=2');
+      expect(search).toContain('<a href="/search?q=flood&amp;in=articles&amp;page=1" rel="prev">');
+      expect(await read('/outlet/herald?page=2')).toContain('start="21"');
+    } finally {
+      await many.close();
+    }
   });
 
   it('escapes everything from a hostile article on every page', async () => {

@@ -23,7 +23,9 @@ export async function renderGraph(store: CorpusStore, minWeight: number, paging:
     '<p>An arrow from one outlet to another: articles it published cite the other (solid), or, as cited, it relied on the other (dashed, “via”). Thicker arrows stand for more citations. Each outlet links to its page.</p>',
     `<form class="filter" action="/graph" method="get"><label for="min">Minimum citations per edge</label><input id="min" name="min" type="number" min="1" max="1000000" value="${minWeight}"><button type="submit">Filter</button></form>`,
     view.nodes.length > 0 ? graphSvg(view) : '<p class="muted">No citations between known outlets at this weight.</p>',
-    view.hiddenNodes > 0 ? `<p class="meta">The picture shows the ${view.nodes.length} outlets with the most citations; ${view.hiddenNodes} more are in the table only. Raise the minimum to thin it out.</p>` : '',
+    view.hiddenNodes > 0 || view.hiddenEdges > 0
+      ? `<p class="meta">The picture shows the ${view.nodes.length} outlets with the most citations and the ${view.edges.length} heaviest edges between them; the table lists every edge. Raise the minimum to thin it out.</p>`
+      : '',
     `<h2>Edges (${edges.length})</h2>`,
     edges.length > 0
       ? `<table><thead><tr><th>From</th><th>Relation</th><th>To</th><th class="num">Citations</th><th class="num">Articles</th></tr></thead><tbody>${rows}</tbody></table>`

@@ -12,10 +12,15 @@ export interface GraphView {
   readonly edges: readonly GraphEdge[];
   /** Nodes left out to keep the picture readable. */
   readonly hiddenNodes: number;
+  /** Edges between the drawn nodes left out (the weakest) to keep the picture readable. */
+  readonly hiddenEdges: number;
 }
 
-/** Keeps the edges of at least `minWeight` citations, then the `maxNodes` outlets with the most. */
-export function selectGraph(graph: CitationGraph, minWeight: number, maxNodes = 40): GraphView {
+/**
+ * Keeps the edges of at least `minWeight` citations, then the `maxNodes` outlets with the most,
+ * then the `maxEdges` heaviest edges between them.
+ */
+export function selectGraph(graph: CitationGraph, minWeight: number, maxNodes = 40, maxEdges = 150): GraphView {
   const edges = graph.edges.filter((e) => e.count >= minWeight);
   const weight = new Map<string, number>();
   for (const e of edges) {
@@ -24,10 +29,12 @@ export function selectGraph(graph: CitationGraph, minWeight: number, maxNodes = 
   }
   const ranked = graph.nodes.filter((n) => weight.has(n.id)).sort((a, b) => weight.get(b.id)! - weight.get(a.id)! || a.id.localeCompare(b.id));
   const kept = new Set(ranked.slice(0, maxNodes).map((n) => n.id));
+  const between = edges.filter((e) => kept.has(e.from) && kept.has(e.to)).sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
   return {
     nodes: ranked.filter((n) => kept.has(n.id)),
-    edges: edges.filter((e) => kept.has(e.from) && kept.has(e.to)),
+    edges: between.slice(0, maxEdges),
     hiddenNodes: Math.max(0, ranked.length - kept.size),
+    hiddenEdges: Math.max(0, between.length - maxEdges),
   };
 }
 
@@ -36,11 +43,11 @@ export function outletHref(key: string): string {
 }
 
 export function graphSvg(view: GraphView): string {
-  // Wider than tall: labels sit left and right of the circle and need the room.
-  const width = 860;
-  const height = 620;
+  // Labels run outward along the radius (so 40 of them do not overlap): leave room for them.
+  const width = 920;
+  const height = 920;
   const [cx, cy] = [width / 2, height / 2];
-  const radius = view.nodes.length <= 1 ? 0 : height / 2 - 50;
+  const radius = view.nodes.length <= 1 ? 0 : width / 2 - 180;
   const at = new Map(
     view.nodes.map((n, i) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, view.nodes.length);
@@ -66,15 +73,17 @@ export function graphSvg(view: GraphView): string {
   const nodes = view.nodes.map((n) => {
     const p = at.get(n.id)!;
     const cos = Math.cos(p.angle);
-    const anchor = radius === 0 ? 'middle' : cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle';
-    const lx = p.x + (radius === 0 ? 0 : cos * (r + 5));
-    const ly = p.y + (radius === 0 ? r + 14 : Math.sin(p.angle) * (r + 5) + 4);
+    const deg = (p.angle * 180) / Math.PI;
+    // Right half: text reads outward from the node; left half: turned 180° so it is not upside down.
+    const [lx, ly] = radius === 0 ? [p.x, p.y + r + 14] : [p.x + cos * (r + 5), p.y + Math.sin(p.angle) * (r + 5)];
+    const anchor = radius === 0 ? 'middle' : cos >= 0 ? 'start' : 'end';
+    const rotate = radius === 0 ? '' : ` transform="rotate(${(cos >= 0 ? deg : deg + 180).toFixed(1)} ${lx.toFixed(1)} ${ly.toFixed(1)})" dy="0.35em"`;
     const name = `${n.name.length > 28 ? `${[...n.name].slice(0, 27).join('')}…` : n.name}${n.stateAffiliated ? ' (state)' : ''}`;
     return [
       `<a href="${escapeHtml(outletHref(n.id))}" class="${n.stateAffiliated ? 'state' : 'outlet'}">`,
       `<title>${escapeHtml(`${n.name}${n.stateAffiliated ? ', state-affiliated' : ''}`)}</title>`,
       `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${r}"></circle>`,
-      `<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="${anchor}">${escapeHtml(name)}</text>`,
+      `<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="${anchor}"${rotate}>${escapeHtml(name)}</text>`,
       '</a>',
     ].join('');
   });
