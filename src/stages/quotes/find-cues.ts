@@ -272,6 +272,15 @@ function namingIsCue(words: readonly Word[], c: number): boolean {
 /** The words of the clause that ends at word `c`: back to a sentence start, `;`, a quotation mark. */
 function clauseBefore(words: readonly Word[], c: number): Word[] {
   let s = c;
+  // `Ted Cruz, when asked what is wrong, responded`: a subordinate clause between commas is
+  // skipped whole, and the subject is before it.
+  if (words[c - 1]?.text === ',') {
+    for (let j = c - 2; j > 0 && c - j <= 30; j--) {
+      if (words[j]!.text !== ',') continue;
+      if (/^(?:when|while|after|before|as|if|although|though|asked|speaking|who|which)$/.test(words[j + 1]?.lower ?? '')) s = j;
+      break;
+    }
+  }
   while (s > 0) {
     const w = words[s - 1]!;
     if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text))) break;

@@ -31,6 +31,7 @@ describe('speakerBefore', () => {
     ['The interior ministry on Monday', 'rejected', 'The interior ministry | -'],
     ['The same report', 'said', 'The same report | -'],
     ['Sen. Elizabeth Warren (D-MA)', 'said', 'Sen. Elizabeth Warren | -'],
+    ['More recently, Trump', 'pledged', 'Trump | -'],
     ['Sooner or later, the New Jersey governor', 'told', 'the New Jersey governor | -'],
     ['A harbour pilot, who asked not to be named because he was not authorised to speak publicly,', 'said', 'A harbour pilot | who asked not to be named because he was not authorised to speak publicly'],
   ];

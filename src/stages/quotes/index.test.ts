@@ -62,6 +62,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['She said experts had found her plans strong, to which he replied: "It is just not true."', ['direct | It is just not true. | replied | he']],
     // A sentence in marks after a partial quotation is a quotation of its own, by the same speaker.
     ['Alwaleed called Trump "a disgrace." "He should withdraw from the race now."', ['mixed | Trump "a disgrace." | called | Alwaleed', 'direct | He should withdraw from the race now. | - | Alwaleed']],
+    // A subordinate clause between the subject and the cue is skipped whole.
+    ['Ted Cruz, when pressed on the plan at the debate, responded: "It does not add up."', ['direct | It does not add up. | responded | Ted Cruz']],
     // `and said` right after a quotation shares its subject.
     ['He called the plan "extremely careless," and said any "reasonable person" would know it.', ['mixed | the plan "extremely careless," | called | He', 'mixed | any "reasonable person" would know it | said | He']],
     // A named subject and its verb right before a short quotation: a weak cue.
