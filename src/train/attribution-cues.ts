@@ -74,7 +74,7 @@ function readArticles(): Article[] {
 
 // ── 1. lexicon ───────────────────────────────────────────────────────────────
 
-const PARTICLE = /^(?:out|up|for|on|about|of|with|against|down)$/;
+const PARTICLE = /^(?:out|up|for|on|about|of|with|against|down|to)$/;
 // Words inside cues that do not head them (`has said`, `is expected`, `said on Monday`).
 const FUNCTION_WORD = /^(?:\p{L}+n[’']t|to|has|have|had|having|is|was|are|were|be|been|being|am|on|about|for|also|not|no|never|an|a|the|in|of|at|by|from|with|as|and|or|but|would|will|did|do|does|could|can|should|may|might|must|out|up|down|against|that|this|these|those|he|she|they|it|we|i|you|his|her|their|its|our|my|your|who|which|what|then|again|still|just|even|only|more|most|very|so|now|already|long|recently|later|earlier|statement|interview|poll|polls|report|\p{N}+)$/u;
 

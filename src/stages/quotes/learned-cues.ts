@@ -45,7 +45,8 @@ const AUX = /^(?:is|was|are|were|be|been|being|has|have|had|will|would|can|could
 const WH = /^(?:how|why|what|whether|if|when|where|who|which)$/;
 const PARTICLE = /^(?:out|up|for|on|to|about|of|with|against|down)$/;
 const MIN_CONTENT_WORDS = 1;
-const PREPOSITION = /^(?:for|about|against|on|of|with|to|by|at|in|into|over|toward|towards|from)$/;
+// Not `to`: `wants to avoid …` keeps it (PolNeAR's content is the infinitive); `referring to` is a lexicon pair.
+const PREPOSITION = /^(?:for|about|against|on|of|with|by|at|in|into|over|toward|towards|from)$/;
 
 // The cue tells `speakerBefore` a progressive (`Trump is thanking`) from a passive (`Smith was
 // asked`); typed loosely so this compiles whether or not that parameter has landed.
@@ -94,7 +95,7 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     if (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an') continue; // a noun here
     // The cue may take a particle (`called for`, `pointed out`): the content starts after it.
     let cueEnd = c;
-    if (PARTICLE.test(words[c + 1]?.lower ?? '') && words[c + 1]!.lower !== 'to' && forms.has(`${w.lower} ${words[c + 1]!.lower}`)) cueEnd = c + 1;
+    if (PARTICLE.test(words[c + 1]?.lower ?? '') && forms.has(`${w.lower} ${words[c + 1]!.lower}`)) cueEnd = c + 1;
     const participle = w.lower.endsWith('ing') && (prev.text === ',' || prev.lower === 'and');
     const subjectWords = participle ? words.slice(0, c - 1) : h.clauseStart(words, c);
     const ruled = subjectBefore(subjectWords, w);
@@ -175,7 +176,7 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
         const variant = (end === full ? (short < full ? 'full' : 'only') : 'short') + (start > k ? '-prep' : '');
         let n = 0;
         for (let j = start; j < words.length && words[j]!.end <= end; j++) if (isLetterWord(words[j]!)) n++;
-        if (n < MIN_CONTENT_WORDS || (n === 1 && EMPTY_CONTENT.test(first.lower))) continue; // `said nothing`
+        if (n < MIN_CONTENT_WORDS || EMPTY_CONTENT.test(first.lower)) continue; // `said nothing about it`
         const touches = quoted.some((q) => q.start < end && first.start < q.end);
         const len = bucket(n);
         const features = [
