@@ -4,7 +4,7 @@ import type { OutletRegistry } from '../../core/stage.js';
 import { classifyMarkedPhrase } from './classify-marked-phrase.js';
 import { countWords, endsWithFullStop, endsWithPause, mixedEnd, paragraphIndex, sentenceAt, WINDOW } from './clause-bounds.js';
 import { describeSpeaker, OUTLET, unknownSpeaker } from './describe-speaker.js';
-import { addedClause, cueLeft, cueRight, leadingWords, QUOTE_MARK, subjectVerbBefore, type Cue } from './find-cues.js';
+import { addedClause, cueLeft, cueRight, leadingWords, possessiveNounCue, QUOTE_MARK, subjectVerbBefore, type Cue } from './find-cues.js';
 import { speakerAfter } from './find-speaker.js';
 import type { MarkedSpan } from './pair-quote-marks.js';
 import type { PersonMention } from './resolve-pronoun.js';
@@ -169,10 +169,10 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const phrase = classifyMarkedPhrase(text, q, left, words);
     // `Merkel condemned ''such a murderous attack''`: a named subject and its verb right before
     // a short quotation report what the subject said, though the verb is not a speech verb.
-    const verbal = phrase?.kind !== 'title' && phrase?.kind !== 'term' ? subjectVerbBefore(left) : null;
+    const verbal = phrase?.kind !== 'title' && phrase?.kind !== 'term' ? subjectVerbBefore(left) ?? possessiveNounCue(left) : null;
     if (verbal) {
       const end = mixedEnd(text, sentences, close, closePara.end);
-      const content = { start: verbal.contentStart, end: Math.max(close, end) };
+      const content = { start: Math.min(verbal.contentStart, open), end: Math.max(close, end) };
       const quote: FoundQuote = { kind: 'mixed', content: [content], cue: verbal.cue.span, speaker: speakerOf(verbal.cue), confidence: 0.4, covers: content };
       quotes.push(quote);
       last = { quote, paragraph: pi };

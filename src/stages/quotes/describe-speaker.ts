@@ -25,6 +25,9 @@ const PLURAL_GROUP = /^(?:officials|sources|aides|advisers|advisors|analysts|cri
 // `the ministry said`: a common noun naming an organisation.
 const ORGANISATION_NOUN = /^(?:the|its|their|his|her)\s+(?:\S+\s+){0,3}(?:ministry|department|government|agency|company|campaign|committee|police|army|military|administration|party|group|court|office|embassy|firm|council|union|commission|bank|university|hospital|school|board|legislature|regime|authority|authorities|organi[sz]ation|network|station|newspaper|paper)$/;
 
+// `his call for "…"`: a possessive pronoun resolves like its subject form.
+const POSSESSIVE = new Map([['his', 'he'], ['their', 'they'], ['its', 'it'], ['my', 'i'], ['our', 'we']]);
+
 export const PRONOUN_SET = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'him', 'her', 'them']);
 
 /**
@@ -42,8 +45,8 @@ export function describeSpeaker(
   const headText = text.slice(phrase.head.start, phrase.head.end);
   const appText = phrase.apposition ? text.slice(phrase.apposition.start, phrase.apposition.end) : null;
   const lower = headText.toLowerCase();
-  if (PRONOUN_SET.has(lower) || lower === 'who') {
-    const person = resolvePronoun(lower, phrase.head.start, people);
+  if (PRONOUN_SET.has(lower) || lower === 'who' || POSSESSIVE.has(lower)) {
+    const person = resolvePronoun(POSSESSIVE.get(lower) ?? lower, phrase.head.start, people);
     return {
       mention: phrase.head,
       name: person?.name ?? null,

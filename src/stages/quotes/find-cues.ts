@@ -75,6 +75,34 @@ export function subjectVerbBefore(left: readonly Word[]): { cue: Cue; contentSta
   return null;
 }
 
+// Nouns that stand for what someone said: `his call for "a total ban"`, `Obama's promise that "…"`.
+const SPEECH_NOUN = /^(?:call|calls|claim|claims|promise|promises|pledge|pledges|vow|vows|comment|comments|remark|remarks|statement|statements|words|slogan|demand|demands|warning|warnings|assertion|refrain|mantra|catchphrase|catch-phrase|declaration|description|insistence|argument|accusation|charge|boast|quip|line|rallying)$/;
+
+/**
+ * `his call for "a total and complete ban"`, `Sanders's clarion call for a "revolution"`,
+ * `Obama's promise that "…"`: a possessive and a noun of saying report the possessor's words.
+ */
+export function possessiveNounCue(left: readonly Word[]): { cue: Cue; contentStart: number } | null {
+  let k = left.length - 1;
+  if (k >= 0 && /^(?:a|an|the)$/.test(left[k]!.lower)) k--;
+  if (k >= 0 && /^(?:for|of|that|to)$/.test(left[k]!.lower)) k--;
+  const content = left[k + 1] && /^(?:for|of|that|to)$/.test(left[k + 1]!.lower) ? left[k + 2] : left[k + 1];
+  const noun = left[k];
+  if (!noun || !SPEECH_NOUN.test(noun.lower)) return null;
+  // Up to two adjectives between the possessive and the noun (`clarion`, `famous`).
+  for (let a = k - 1; a >= 0 && a >= k - 3; a--) {
+    const w = left[a]!;
+    const own = /^(?:his|her|their)$/.test(w.lower) || (/[’']s$/.test(w.text) && isCapitalised(w));
+    if (own) {
+      const head = { start: w.start, end: /[’']s$/.test(w.text) ? w.end - 2 : w.end };
+      // With nothing between the noun and the marks, the content starts at the opening mark.
+      return { cue: { span: noun, speaker: { head, apposition: null }, after: noun.end }, contentStart: content ? content.start : Number.MAX_SAFE_INTEGER };
+    }
+    if (isCapitalised(w) || !isLetterWord(w) || /^(?:a|an|the|and|or|that|this)$/.test(w.lower)) return null;
+  }
+  return null;
+}
+
 /** A cue right of the closing mark: `, Smith said`, `, said Smith`, `— Jane Doe`, `, according to Smith`. */
 export function cueRight(words: readonly Word[], fullStop: boolean, pause: boolean): Cue | null {
   let k = 0;

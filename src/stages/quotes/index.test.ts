@@ -64,6 +64,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Alwaleed called Trump "a disgrace." "He should withdraw from the race now."', ['mixed | Trump "a disgrace." | called | Alwaleed', 'direct | He should withdraw from the race now. | - | Alwaleed']],
     // A subordinate clause between the subject and the cue is skipped whole.
     ['Ted Cruz, when pressed on the plan at the debate, responded: "It does not add up."', ['direct | It does not add up. | responded | Ted Cruz']],
+    // A possessive and a noun of saying report the possessor's words.
+    ['Donald Trump spoke in Ohio. The polls moved after his call for "a total and complete ban" on entry.', ['mixed | "a total and complete ban" on entry | call | his']],
     // `and said` right after a quotation shares its subject.
     ['He called the plan "extremely careless," and said any "reasonable person" would know it.', ['mixed | the plan "extremely careless," | called | He', 'mixed | any "reasonable person" would know it | said | He']],
     // A named subject and its verb right before a short quotation: a weak cue.
