@@ -289,6 +289,7 @@ const N = {
   w_subj: featureName('w|subj'),
 };
 
+const NOT_IN_SUBJECT = /^(?:and|or|but|to|that|which|who|if|is|are|was|were|be|been|being|has|have|had|began|begin|will|would|can|could|should|may|might|must|do|does|did|it|there|this|\p{L}+n[’']t)$/u;
 const FILLER = /^(?:also|still|now|not|never|only|just|even|already|often|really|generally|largely|mostly|clearly|probably|would|will|can|could|should|may|might|must|do|does|did|don’t|don't|doesn’t|doesn't|didn’t|didn't|is|are|was|were|has|have|had|been|be)$/;
 
 /**
@@ -302,6 +303,9 @@ function plainSubject(words: readonly Word[]): SpeakerPhrase | null {
   while (start > 0 && (isLetterWord(words[start - 1]!) || /^[’'%$-]$/.test(words[start - 1]!.text))) start--;
   if (end - start < 1 || end - start > 8 || !isLetterWord(words[start]!)) return null;
   if (start > 0 && !/^[,;:—–(]$/.test(words[start - 1]!.text)) return null;
+  // `these wins are being`, `Trump hadn't`, `impossible to`: a verb or a conjunction means the
+  // words are not one noun phrase.
+  for (let j = start; j < end; j++) if (NOT_IN_SUBJECT.test(words[j]!.lower)) return null;
   return { head: { start: words[start]!.start, end: words[end - 1]!.end }, apposition: null };
 }
 
