@@ -110,7 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const stageMs = [...clock.ms.entries()].map(([stage, ms]) => ({ stage, ms: ms / rounds, cpuMs: clock.cpuMs.get(stage)! / rounds }));
   const stagesTotal = stageMs.reduce((s, x) => s + x.ms, 0);
   const stagesCpuTotal = stageMs.reduce((s, x) => s + x.cpuMs, 0);
-  stageMs.push({ stage: '(rest of analyze: serialise)', ms: analyzeMs / rounds - stagesTotal, cpuMs: analyzeCpuMs / rounds - stagesCpuTotal });
+  stageMs.push({ stage: '(rest of analyze, after the stages)', ms: analyzeMs / rounds - stagesTotal, cpuMs: analyzeCpuMs / rounds - stagesCpuTotal });
   const inProcess = {
     claimtrace: throughput(single.claimtrace, n, bytes),
     wink: throughput(single.wink, n, bytes),
