@@ -33,9 +33,12 @@ const MAX_SENTENCE = 700; // longer "sentences" are lists or run-ons: look at th
 const MIN_CONTENT_WORDS = 3;
 
 /**
- * Reported speech in sentences without quotation marks, one relation a sentence at most:
- * `According to X, …` / `…, according to X.`; `…, X said.` / `…, said X.`;
- * `X said (that) …`, `X told Y (that) …`, `X went on to note that …`, `X made the claim that …`.
+ * Reported speech and other attributions outside quotation marks. The rules find one relation a
+ * sentence without quotation marks: `According to X, …` / `…, according to X.`; `…, X said.` /
+ * `…, said X.`; `X said (that) …`, `X told Y (that) …`, `X went on to note that …`, `X made the
+ * claim that …`. Learned cues (`learned-cues.ts`, the shipped model unless `model` says
+ * otherwise) add beliefs, wishes, findings and the like in any sentence, outside the marks:
+ * `The poll found that …`, `Clinton wants to …`, `…, citing two doctors`.
  * Content keeps `that` (as PolNeAR does) and runs to the end of the clause.
  */
 export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[] {
