@@ -58,9 +58,13 @@ function sentence(min: number, max: number): string {
 // Quotes that may be reprinted later: the last few thousand.
 const recent: string[] = [];
 
+// One quotation that goes round: reprinted in one article in fifty, whole, cut or edited.
+const VIRAL = 'we will not allow foreign troops to stay on our soil whatever the cost and we will say so at the united nations';
+
 function nextQuote(): string {
-  if (recent.length > 100 && rand() < 0.1) {
-    const original = recent[int(recent.length)]!;
+  const reprint = recent.length > 100 && rand() < 0.1;
+  if (reprint) {
+    const original = rand() < 0.025 ? VIRAL : recent[int(recent.length)]!;
     const words = original.split(' ');
     const r = rand();
     if (r < 0.4) return original.toUpperCase();
@@ -170,15 +174,17 @@ async function runQueries(store: CorpusStore) {
   const busiest = OUTLETS[0]!.name;
   // A quote reprinted in later articles: the most repeated of the first ones written.
   const sample = (await store.searchQuotes(recent[0]!.split(' ').slice(0, 6).join(' '), { limit: 1 }))[0];
-  const partial = sample ? sample.content.split(' ').slice(2, 10).join(' ') : 'no quote';
+  const viral = (await store.searchQuotes(`"${VIRAL.split(' ').slice(0, 8).join(' ')}"`, { limit: 1 }))[0];
   return [
     await time('stats', 3, () => store.stats()),
     await time('top-speakers -n 20', 5, () => store.topSpeakers({ limit: 20 })),
     await time(`top-speakers --outlet "${busiest}" -n 20`, 5, () => store.topSpeakers({ limit: 20, outlet: busiest })),
     await time(`speaker-quotes "${top[0]?.name}" -n 20`, 5, () => store.speakerQuotes(top[0]?.name ?? '', { limit: 20 })),
     await time('speaker (short form, linked)', 5, () => store.speakerLinks(top[0]?.name.split(' ')[1] ?? '')),
-    await time('quote-trail <stored quote id>', 5, () => store.quoteTrail(sample?.quoteId ?? 1)),
-    await time('quote-trail "<8 words of it>"', 5, () => store.quoteTrail(partial)),
+    await time('quote-trail <id of a quote reprinted a few times>', 5, () => store.quoteTrail(sample?.quoteId ?? 1)),
+    await time('quote-trail <id of a quote reprinted ~1,000 times> (limit 200)', 5, () => store.quoteTrail(viral?.quoteId ?? 1)),
+    await time('quote-trail "<8 words of that quote, other marks>" (limit 200)', 5, () => store.quoteTrail('“Foreign troops to stay on our soil, whatever the cost!”')),
+    await time('quote-trail "<words never quoted>"', 5, () => store.quoteTrail('nothing like this was ever said by anyone at all')),
     await time('search "<two common words>" -n 20', 5, () => store.searchQuotes(`${VOCABULARY[0]} ${VOCABULARY[1]}`, { limit: 20 })),
     await time('search-articles "<word>" -n 20', 5, () => store.searchArticles(VOCABULARY[5]!, { limit: 20 })),
     await time('citation-graph', 3, () => store.citationGraph()),

@@ -124,7 +124,7 @@ describe('evidence per article', () => {
     // Back to schema 2, as an older claimtrace left it (speakers unlinked).
     const db = new Database(join(dir, 'corpus.db'));
     db.exec(`DROP TABLE article_evidence; DROP TABLE claims; DROP TABLE quote_shingles; DROP TABLE speaker_surnames;
-      DROP TABLE speaker_aliases; DROP TABLE speaker_descriptions; ALTER TABLE quotes DROP COLUMN shingles; DROP INDEX articles_outlet_name;
+      DROP TABLE speaker_aliases; DROP TABLE speaker_descriptions; ALTER TABLE quotes DROP COLUMN shingles; DROP INDEX articles_outlet_name; DROP INDEX quotes_article_speaker; CREATE INDEX quotes_article ON quotes(article_id);
       INSERT OR IGNORE INTO speakers (key, name, kind) VALUES ('muallem', 'Muallem', 'person');
       UPDATE quotes SET speaker_id = (SELECT id FROM speakers WHERE key = 'muallem') WHERE speaker_name = 'Muallem';
       DELETE FROM schema_version WHERE version = 3;`);

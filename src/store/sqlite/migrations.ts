@@ -207,6 +207,10 @@ ALTER TABLE quotes ADD COLUMN shingles INTEGER NOT NULL DEFAULT 0;
 
 -- Top speakers of an outlet named as the page names it, without scanning every article.
 CREATE INDEX articles_outlet_name ON articles(lower(outlet_name));
+-- Top speakers of an outlet: its articles' quotes counted on the index alone (170k quotes of
+-- one outlet in a million: 0.8 s reading rows, less from the index).
+DROP INDEX quotes_article;
+CREATE INDEX quotes_article_speaker ON quotes(article_id, speaker_id);
 
 -- People by the last word of their name, particles dropped ('walid al muallem' -> 'muallem'),
 -- so a short form in another article ('al-Muallem', 'Muallem') finds the one full name it can
