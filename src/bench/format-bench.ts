@@ -41,9 +41,9 @@ export function formatResult(r: BenchResult): string {
       ratio(r.endToEnd),
     );
   }
-  lines.push('', 'Where claimtrace spends its time (1-core passes, mean per pass)', `  ${''.padEnd(32)}${'wall ms'.padStart(10)}${'share'.padStart(8)}${'cpu ms'.padStart(10)}${'share'.padStart(8)}`);
+  lines.push('', 'Where claimtrace spends its time (1-core passes, mean per pass)', `  ${''.padEnd(38)}${'wall ms'.padStart(10)}${'share'.padStart(8)}${'cpu ms'.padStart(10)}${'share'.padStart(8)}`);
   for (const s of r.stages) {
-    lines.push(`  ${s.stage.padEnd(32)}${s.ms.toFixed(0).padStart(10)}${`${(100 * s.share).toFixed(1)}%`.padStart(8)}${s.cpuMs.toFixed(0).padStart(10)}${`${(100 * s.cpuShare).toFixed(1)}%`.padStart(8)}`);
+    lines.push(`  ${s.stage.padEnd(38)}${s.ms.toFixed(0).padStart(10)}${`${(100 * s.share).toFixed(1)}%`.padStart(8)}${s.cpuMs.toFixed(0).padStart(10)}${`${(100 * s.cpuShare).toFixed(1)}%`.padStart(8)}`);
   }
   if (r.pathological.length) {
     lines.push('', 'Pathological inputs (one analysis each, in a worker thread)');
