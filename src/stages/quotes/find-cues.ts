@@ -208,6 +208,9 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
       cueSpan = w;
     }
     if (!cueSpan || !cls) continue;
+    // `Trump said Sunday that he believed the country would "win big"`: a belief reported by an
+    // earlier speech verb of the sentence belongs to that verb's quotation.
+    if (cls === 'belief' && reportedBelief(words, c)) continue;
     const tail = words.slice(c + (cueSpan.end > w.end ? 2 : 1));
     const lastWord = words[words.length - 1];
     const endsIntro = lastWord !== undefined && (lastWord.text === ',' || lastWord.text === ':');
@@ -263,6 +266,16 @@ function documentAuthor(tail: readonly Word[]): SpeakerPhrase | null {
     if (DOCUMENT.test(tail[k]!.lower) && /^(?:by|from)$/.test(tail[k + 1]!.lower)) return speakerAfter(tail.slice(k + 2));
   }
   return null;
+}
+
+/** True when `that` + a subject of at most two words comes before the belief verb at `c`, and a speech verb before that. */
+function reportedBelief(words: readonly Word[], c: number): boolean {
+  for (let k = c - 1; k >= 0 && k >= c - 3; k--) {
+    if (words[k]!.lower !== 'that') continue;
+    for (let j = k - 1; j >= 0 && j >= k - 8; j--) if (cueClass(words[j]!.lower) === 'speech') return true;
+    return false;
+  }
+  return false;
 }
 
 /** Where reported content starts after a cue: the word after it, after the addressee of `told`. */

@@ -32,6 +32,7 @@ describe('speakerBefore', () => {
     ['The same report', 'said', 'The same report | -'],
     ['Sen. Elizabeth Warren (D-MA)', 'said', 'Sen. Elizabeth Warren | -'],
     ['More recently, Trump', 'pledged', 'Trump | -'],
+    ['Early in his campaign, Trump', 'attacked', 'Trump | -'],
     ['Sooner or later, the New Jersey governor', 'told', 'the New Jersey governor | -'],
     ['A harbour pilot, who asked not to be named because he was not authorised to speak publicly,', 'said', 'A harbour pilot | who asked not to be named because he was not authorised to speak publicly'],
   ];

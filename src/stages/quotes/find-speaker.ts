@@ -150,7 +150,7 @@ function stripDiscourse(seg: Word[], isLast: boolean): Word[] {
 // `Six months ago, …`, `On Monday, …`, `WASHINGTON — …`, `Horrified at the prospect, …`.
 function isAdjunctPhrase(seg: readonly Word[]): boolean {
   const f = seg[0]!;
-  if (/^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|several|last|next|this|earlier|later|hours|days|weeks|months|years|minutes|moments|shortly|soon|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(f.lower)) return true;
+  if (/^(?:\d.*|one|two|three|four|five|six|seven|eight|nine|ten|several|last|next|this|earlier|later|early|late|hours|days|weeks|months|years|minutes|moments|shortly|soon|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(f.lower)) return true;
   if (seg.length <= 4 && seg.some((w) => /^(?:days|hours|weeks|months|years|minutes)$/.test(w.lower))) return true;
   // `More recently, Trump pledged`: a segment ending in an adverb is an adjunct.
   if (seg.length >= 2 && /ly$/.test(seg[seg.length - 1]!.lower) && !isCapitalised(seg[seg.length - 1]!) && seg.slice(1).every((w) => !isCapitalised(w))) return true;

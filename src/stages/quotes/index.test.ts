@@ -58,14 +58,14 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['"We will stay in the race," Sanders told MSNBC\'s "Andrea Mitchell Reports."', ['direct | We will stay in the race, | told | Sanders']],
     ['"We will win this," Sanders said on ABC\'s "This Week With George Stephanopoulos."', ['direct | We will win this, | said | Sanders']],
     ['"We will win this," Trump told "Fox and Friends," adding nothing.', ['direct | We will win this, | told | Trump']],
-    // After a colon the marks hold the whole quotation.
-    ['She said experts had found her plans strong, to which he replied: "It is just not true."', ['direct | It is just not true. | replied | he']],
     // A sentence in marks after a partial quotation is a quotation of its own, by the same speaker.
     ['Alwaleed called Trump "a disgrace." "He should withdraw from the race now."', ['mixed | Trump "a disgrace." | called | Alwaleed', 'direct | He should withdraw from the race now. | - | Alwaleed']],
     // A subordinate clause between the subject and the cue is skipped whole.
     ['Ted Cruz, when pressed on the plan at the debate, responded: "It does not add up."', ['direct | It does not add up. | responded | Ted Cruz']],
     // A possessive and a noun of saying report the possessor's words.
     ['Donald Trump spoke in Ohio. The polls moved after his call for "a total and complete ban" on entry.', ['mixed | "a total and complete ban" on entry | call | his']],
+    // A belief reported by an earlier speech verb belongs to that verb.
+    ['Trump said Sunday that he believed the country would "win big" in November.', ['mixed | that he believed the country would "win big" in November | said | Trump']],
     // `and said` right after a quotation shares its subject.
     ['He called the plan "extremely careless," and said any "reasonable person" would know it.', ['mixed | the plan "extremely careless," | called | He', 'mixed | any "reasonable person" would know it | said | He']],
     // A named subject and its verb right before a short quotation: a weak cue.
@@ -77,6 +77,11 @@ describe('quotesStage: direct and mixed quotations', () => {
   ];
   it.each(cases)('%j', (input, expected) => {
     expect(view(input, run(input).layer)).toEqual(expected);
+  });
+
+  it('takes the marks after a colon as the whole quotation, whatever cue came before', () => {
+    const text = 'He told reporters that the answer to all of their questions about the plan was simple: "It is not true."';
+    expect(view(text, run(text).layer).filter((v) => !v.startsWith('indirect'))).toEqual(['direct | It is not true. | told | He']);
   });
 
   it('gives words read from a letter to the letter\'s author, over both paragraphs', () => {
