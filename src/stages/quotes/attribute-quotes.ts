@@ -111,7 +111,7 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     // the marks in the same sentence belong to the quotation, which is then mixed.
     if (r && r.speaker && q.family !== 'block') {
       const lead = leadingWords(left);
-      if (lead) {
+      if (lead !== null) {
         const content = { start: lead, end: q.inner[q.inner.length - 1]!.end };
         const quote: FoundQuote = { kind: 'mixed', content: [content], cue: r.span, speaker: speakerOf(r), confidence: 0.7, covers: { start: lead, end: close } };
         quotes.push(quote);

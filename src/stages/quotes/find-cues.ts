@@ -26,7 +26,9 @@ export function leadingWords(left: readonly Word[]): number | null {
   const letters = left.filter(isLetterWord);
   if (letters.length < 2) return null;
   const lastWord = left[left.length - 1]!;
-  if (lastWord.text === ',' || lastWord.text === ':' || lastWord.text === '—' || lastWord.text === '(' || lastWord.text === '.') return null;
+  // `The party, typically attended by hundreds, "allows us to get our message out," Smith said`:
+  // a comma closing a parenthesis after the subject still runs into the quotation.
+  if ((lastWord.text === ',' && left.filter((w) => w.text === ',').length < 2) || lastWord.text === ':' || lastWord.text === '—' || lastWord.text === '(' || lastWord.text === '.') return null;
   if (left.some((w) => w.text === '"' || w.text === '“' || w.text === '”' || w.text === ';' || w.text === ':')) return null;
   if (letters.some((w) => cueClass(w.lower) === 'speech' && !isCapitalised(w))) return null;
   return letters[0]!.start;

@@ -64,6 +64,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Ted Cruz, when pressed on the plan at the debate, responded: "It does not add up."', ['direct | It does not add up. | responded | Ted Cruz']],
     // A possessive and a noun of saying report the possessor's words.
     ['Donald Trump spoke in Ohio. The polls moved after his call for "a total and complete ban" on entry.', ['mixed | "a total and complete ban" on entry | call | his']],
+    // A subject with a parenthesis runs into the quotation.
+    ['The party, typically attended by hundreds, "allows us to get our message out," Smith said.', ['mixed | The party, typically attended by hundreds, "allows us to get our message out, | said | Smith']],
     // A belief reported by an earlier speech verb belongs to that verb.
     ['Trump said Sunday that he believed the country would "win big" in November.', ['mixed | that he believed the country would "win big" in November | said | Trump']],
     // `and said` right after a quotation shares its subject.
