@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
     lr: { type: 'string', default: '0.05' },
     threshold: { type: 'string' },
     'min-count': { type: 'string', default: '3' },
-    'min-precision': { type: 'string', default: '0.15' },
+    'min-precision': { type: 'string', default: '0.2' },
     seed: { type: 'string', default: '1' },
   },
 });

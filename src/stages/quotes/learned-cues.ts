@@ -96,6 +96,10 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     // The cue may take a particle (`called for`, `pointed out`): the content starts after it.
     let cueEnd = c;
     if (PARTICLE.test(words[c + 1]?.lower ?? '') && forms.has(`${w.lower} ${words[c + 1]!.lower}`)) cueEnd = c + 1;
+    let k = cueEnd + 1;
+    if (words[k]?.lower !== 'that') k = h.takesAddressee(w.lower) ? h.skipAddressee(words, k) : h.skipAdjunct(words, k);
+    // The content's start first: it is cheap, and most words of the lexicon have none.
+    if (k >= words.length || !(isLetterWord(words[k]!) || words[k]!.text === '$')) continue;
     const participle = w.lower.endsWith('ing') && (prev.text === ',' || prev.lower === 'and');
     const subjectWords = participle ? words.slice(0, c - 1) : h.clauseStart(words, c);
     const ruled = subjectBefore(subjectWords, w);
@@ -116,9 +120,6 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
         if (isLetterWord(x)) subjectWordCount++;
       }
     }
-    let k = cueEnd + 1;
-    if (words[k]?.lower !== 'that') k = h.takesAddressee(w.lower) ? h.skipAddressee(words, k) : h.skipAdjunct(words, k);
-    if (k >= words.length) continue;
     const subj = (ruled ? '' : 'plain-') + headShape(text, speaker);
     const lexp = String(Math.min(9, Math.floor((forms.get(w.lower) ?? 0) * 10)));
     const stem = w.lower.replace(STEM, '');
