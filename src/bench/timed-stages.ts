@@ -2,10 +2,11 @@
  * Wraps each stage's `run` so that the benchmark can say which stage dominates.
  * The clock lives here, in the benchmark, not in the stages (which stay pure).
  */
-import type { Stage, StageContext } from '../core/stage.js';
+import type { AnyStage } from '../core/pipeline.js';
+import type { StageContext } from '../core/stage.js';
 
 export interface StageClock {
-  readonly stages: readonly Stage[];
+  readonly stages: readonly AnyStage[];
   /** Wall milliseconds spent in each stage so far, by the layer it provides. */
   readonly ms: Map<string, number>;
   /** CPU milliseconds (user + system, whole process) in each stage: steadier than wall time on a busy machine. */
@@ -17,15 +18,15 @@ const cpuNowMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-export function timeStages(stages: readonly Stage[]): StageClock {
+export function timeStages(stages: readonly AnyStage[]): StageClock {
   const ms = new Map<string, number>();
   const cpuMs = new Map<string, number>();
-  const wrapped = stages.map((stage): Stage => {
+  const wrapped = stages.map((stage): AnyStage => {
     ms.set(stage.provides, 0);
     cpuMs.set(stage.provides, 0);
     return Object.freeze({
       ...stage,
-      run(context: StageContext, needs: Parameters<Stage['run']>[1]) {
+      run(context: StageContext, needs: Parameters<AnyStage['run']>[1]) {
         const c0 = cpuNowMs();
         const t0 = performance.now();
         try {

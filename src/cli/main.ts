@@ -10,14 +10,27 @@ import { listArticleFiles } from '../ingest/list-article-files.js';
 import { readArticle } from '../ingest/read-article.js';
 import { VERSION } from '../version.js';
 import { registerCorpusCommands } from './corpus-commands.js';
+import { registerServeCommand } from '../web/serve-command.js';
 import { parseSize } from './parse-size.js';
 
 type Format = 'text' | 'json' | 'jsonl' | 'md';
+
+type TechniquesMode = 'balanced' | 'high-precision' | 'off';
 
 interface AnalyzeOptions {
   format: Format;
   maxBytes: string;
   color: boolean;
+  techniques: TechniquesMode;
+}
+
+const techniquesOption = () =>
+  new Option('--techniques <mode>', 'persuasion techniques: balanced, high-precision (fewer, surer spans) or off (faster)')
+    .choices(['balanced', 'high-precision', 'off'])
+    .default('balanced');
+
+function analyzerFor(mode: TechniquesMode): Analyzer {
+  return createAnalyzer({ rhetoric: mode === 'off' ? false : { mode } });
 }
 
 export const DEFAULT_MAX_BYTES = '20MB';
@@ -46,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'md']).default('text'))
     .option('--max-bytes <size>', 'refuse files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
     .option('--no-color', 'no colours in the text format')
+    .addOption(techniquesOption())
     .action(async (inputs: string[], options: AnalyzeOptions) => {
       status = await analyzeCommand(inputs, options, io);
     });
@@ -56,6 +70,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<input>', 'a .txt, .html or .htm file, or - for standard input')
     .requiredOption('-o, --output <file>', 'the HTML file to write (- for standard output)')
     .option('--max-bytes <size>', 'refuse files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
+    .addOption(techniquesOption())
     .action(async (input: string, options: ReportOptions) => {
       status = await reportCommand(input, options, io);
     });
@@ -68,6 +83,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   registerCorpusCommands(program, io);
+  registerServeCommand(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -87,12 +103,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 interface ReportOptions {
   output: string;
   maxBytes: string;
+  techniques: TechniquesMode;
 }
 
 /** `claimtrace report <input> -o report.html`: one article, one HTML file. */
 async function reportCommand(input: string, options: ReportOptions, io: CliIo): Promise<number> {
   const article = await readArticle(input, { maxBytes: parseSize(options.maxBytes) });
-  const map = createAnalyzer().analyze(article);
+  const map = analyzerFor(options.techniques).analyze(article);
   const html = renderReport(map);
   if (options.output === '-') {
     await io.out(html);
@@ -115,7 +132,7 @@ interface Target {
 
 async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: CliIo): Promise<number> {
   const maxBytes = parseSize(options.maxBytes);
-  const analyzer: Analyzer = createAnalyzer();
+  const analyzer: Analyzer = analyzerFor(options.techniques);
   const targets: Target[] = [];
   let status: number = EXIT.ok;
 

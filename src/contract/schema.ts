@@ -124,10 +124,21 @@ export const entitySchema = z.object({
   quoteIds: z.array(id('q')),
 });
 
+export const techniqueSchema = z.object({
+  id: id('t'),
+  technique: z.string().describe('A persuasion technique class of the PTC corpus (SemEval-2020 Task 11), e.g. Loaded_Language.'),
+  span: spanSchema,
+  confidence: z.number().min(0).max(1).describe('How likely the span holds a technique (a model score, not calibrated).'),
+  techniqueProbability: z.number().min(0).max(1).describe('The classifier probability of this technique for the span.'),
+});
+
 export const provenanceMapSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
     generator: z.object({ name: z.literal('claimtrace'), version: z.string() }),
+    analysis: z
+      .object({ stages: z.array(z.object({ layer: z.string(), version: z.string() })) })
+      .describe('The stages that ran, in order, with their versions: a layer missing here was not computed (its array is empty).'),
     source: z.object({
       path: z.string(),
       format: z.enum(['text', 'html']),
@@ -144,6 +155,7 @@ export const provenanceMapSchema = z
     outlets: z.array(outletSchema),
     entities: z.array(entitySchema),
     ...claimsContractFields,
+    techniques: z.array(techniqueSchema).describe('Persuasion techniques as spans (empty when the rhetoric stage did not run).'),
     evidence: evidenceSchema,
     diagnostics: z.array(diagnosticSchema),
   })
@@ -155,6 +167,7 @@ export type SerializedQuote = z.infer<typeof quoteSchema>;
 export type SerializedCitation = z.infer<typeof citationSchema>;
 export type SerializedOutlet = z.infer<typeof outletSchema>;
 export type SerializedEntity = z.infer<typeof entitySchema>;
+export type SerializedTechnique = z.infer<typeof techniqueSchema>;
 export type SerializedDiagnostic = z.infer<typeof diagnosticSchema>;
 
 /** The JSON Schema (draft 2020-12) of the provenance map. */

@@ -6,6 +6,8 @@ import { serializeClaims } from './serialize-claims.js';
 
 export interface SerializeOptions {
   readonly generatorVersion: string;
+  /** The stages that ran, recorded in `analysis.stages`. */
+  readonly stages: readonly { readonly provides: string; readonly version: string }[];
 }
 
 /**
@@ -107,6 +109,7 @@ export function toProvenanceMap(result: PipelineResult, options: SerializeOption
   return {
     schemaVersion: SCHEMA_VERSION,
     generator: { name: 'claimtrace', version: options.generatorVersion },
+    analysis: { stages: options.stages.map((st) => ({ layer: st.provides, version: st.version })) },
     source: { ...input.source },
     meta: {
       title: input.meta.title,
@@ -145,6 +148,9 @@ export function toProvenanceMap(result: PipelineResult, options: SerializeOption
       quoteIds: [...e.quotes],
     })),
     ...serializeClaims(layers.claims, { text, paragraphIdAt: paragraphAt, outletIdOfKey: (key) => outletIdByKey.get(key) ?? null }),
+    techniques: [...(layers.rhetoric?.techniques ?? [])]
+      .sort((a, b) => compareSpans(a.span, b.span) || a.technique.localeCompare(b.technique))
+      .map((t, i) => ({ id: `t${i + 1}`, technique: t.technique, span: s(t.span), confidence: round(t.confidence), techniqueProbability: round(t.techniqueProbability) })),
     evidence: structuredClone(layers.evidence) as ProvenanceMap['evidence'],
     diagnostics: sortDiagnostics(result.diagnostics).map((d) => {
       const out: { code: string; severity: Diagnostic['severity']; message: string; span?: ReturnType<typeof s> } = {

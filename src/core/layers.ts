@@ -239,6 +239,22 @@ export interface ClaimsLayer {
   readonly quoteStances: readonly QuoteStance[];
 }
 
+// ── rhetoric ─────────────────────────────────────────────────────────────────
+
+/** One persuasion technique found in the text (PTC / SemEval-2020 Task 11 class names). */
+export interface TechniqueSpan {
+  readonly span: Span;
+  readonly technique: string;
+  /** The span scorer's estimate, in [0, 1], that the span lies inside a technique. */
+  readonly confidence: number;
+  /** The classifier's probability for `technique` given the span. */
+  readonly techniqueProbability: number;
+}
+
+export interface RhetoricLayer {
+  readonly techniques: readonly TechniqueSpan[];
+}
+
 export interface Layers {
   structure: StructureLayer;
   quotes: QuotesLayer;
@@ -246,6 +262,7 @@ export interface Layers {
   outlets: OutletsLayer;
   entities: EntitiesLayer;
   claims: ClaimsLayer;
+  rhetoric: RhetoricLayer;
   evidence: EvidenceSummary;
 }
 

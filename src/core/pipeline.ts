@@ -3,6 +3,9 @@ import type { ArticleInput } from './document.js';
 import type { LayerName, Layers } from './layers.js';
 import type { Resources, Stage } from './stage.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyStage = Stage<LayerName, LayerName, any>;
+
 export interface PipelineResult {
   readonly input: ArticleInput;
   readonly layers: Layers;
@@ -10,7 +13,7 @@ export interface PipelineResult {
 }
 
 export interface Pipeline {
-  readonly stages: readonly Stage[];
+  readonly stages: readonly AnyStage[];
   run(input: ArticleInput): PipelineResult;
 }
 
@@ -18,7 +21,7 @@ export interface Pipeline {
  * Freezes an ordered list of stages into a pipeline. Misuse throws at once: a stage whose
  * required layer no earlier stage provides, or two stages providing the same layer.
  */
-export function createPipeline(stages: readonly Stage[], resources: Resources): Pipeline {
+export function createPipeline(stages: readonly AnyStage[], resources: Resources): Pipeline {
   const provided = new Set<LayerName>();
   for (const stage of stages) {
     for (const need of stage.requires) {
@@ -27,6 +30,11 @@ export function createPipeline(stages: readonly Stage[], resources: Resources): 
           'E_PIPELINE',
           `Expected layer \`${need}\` before stage \`${stage.provides}\`, but no earlier stage provides it (have: ${[...provided].join(', ') || 'none'}).`,
         );
+      }
+    }
+    for (const later of stages.slice(stages.indexOf(stage) + 1)) {
+      if ((stage.uses ?? []).includes(later.provides)) {
+        throw new ClaimtraceError('E_PIPELINE', `Expected \`${later.provides}\` before stage \`${stage.provides}\`, which uses it, but it comes after.`);
       }
     }
     if (provided.has(stage.provides)) {
@@ -43,6 +51,7 @@ export function createPipeline(stages: readonly Stage[], resources: Resources): 
       for (const stage of frozen) {
         const needs: Partial<Layers> = {};
         for (const need of stage.requires) (needs as Record<string, unknown>)[need] = layers[need];
+        for (const use of (stage.uses ?? []) as readonly LayerName[]) if (layers[use] !== undefined) (needs as Record<string, unknown>)[use] = layers[use];
         const result = stage.run({ input, resources }, needs as Layers);
         (layers as Record<string, unknown>)[stage.provides] = result.layer;
         if (result.diagnostics) diagnostics.push(...result.diagnostics);

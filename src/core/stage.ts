@@ -35,13 +35,15 @@ export interface StageResult<T> {
  * (`needs`), which lets it be tested without its upstream and cached by
  * (document, stage, version, options).
  */
-export interface Stage<Provides extends LayerName = LayerName, Requires extends LayerName = LayerName> {
+export interface Stage<Provides extends LayerName = LayerName, Requires extends LayerName = LayerName, Uses extends LayerName = never> {
   readonly provides: Provides;
   readonly version: string;
   readonly requires: readonly Requires[];
-  run(context: StageContext, needs: Pick<Layers, Requires>): StageResult<Layers[Provides]>;
+  /** Layers read when an earlier stage provides them (a pipeline may leave them out). */
+  readonly uses?: readonly Uses[];
+  run(context: StageContext, needs: Pick<Layers, Requires> & Partial<Pick<Layers, Uses>>): StageResult<Layers[Provides]>;
 }
 
-export function defineStage<P extends LayerName, R extends LayerName>(stage: Stage<P, R>): Stage<P, R> {
+export function defineStage<P extends LayerName, R extends LayerName, U extends LayerName = never>(stage: Stage<P, R, U>): Stage<P, R, U> {
   return Object.freeze(stage);
 }

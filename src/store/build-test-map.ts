@@ -148,6 +148,7 @@ export function buildTestMap(spec: TestMapSpec): ProvenanceMap {
   const map: ProvenanceMap = {
     schemaVersion: SCHEMA_VERSION,
     generator: { name: 'claimtrace', version: '0.0.0-test' },
+    analysis: { stages: [] },
     source: { path: spec.path ?? 'test.txt', format: 'text', encoding: 'utf-8', bytes: Buffer.byteLength(text) },
     meta: {
       title: spec.title ?? null,
@@ -171,6 +172,7 @@ export function buildTestMap(spec: TestMapSpec): ProvenanceMap {
     hedges: [],
     anonymousSources: [],
     quoteStances: [],
+    techniques: [],
     evidence: summarizeEvidence({}) as ProvenanceMap["evidence"],
     diagnostics: [],
   };

@@ -6,7 +6,7 @@ import type { ClaimsLayer } from '../claims/types.js';
 import type { EvidenceLayers } from './summarize-evidence.js';
 
 /** A provenance map, with the claims fields once the contract has them and techniques when the rhetoric stage ran. */
-export type MapWithClaims = ProvenanceMap & Partial<SerializedClaims> & { readonly techniques?: readonly { readonly technique: string }[] };
+export type MapWithClaims = Omit<ProvenanceMap, 'techniques'> & Partial<SerializedClaims> & { readonly techniques?: readonly { readonly technique: string }[] };
 
 /**
  * The layers {@link summarizeEvidence} reads, rebuilt from a provenance map, so the reports

@@ -9,8 +9,9 @@ export const evidenceStage = defineStage({
   provides: 'evidence',
   version: '1',
   requires: ['quotes', 'citations', 'outlets', 'claims'],
-  run(_context, { quotes, citations, outlets, claims }) {
-    return { layer: summarizeEvidence({ quotes, citations, outlets, claims }) };
+  uses: ['rhetoric'],
+  run(_context, { quotes, citations, outlets, claims, rhetoric }) {
+    return { layer: summarizeEvidence({ quotes, citations, outlets, claims, ...(rhetoric ? { techniques: rhetoric.techniques } : {}) }) };
   },
 });
 

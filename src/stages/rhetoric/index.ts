@@ -1,5 +1,4 @@
-import { defineStage, type Stage } from '../../core/stage.js';
-import type { LayerName } from '../../core/layers.js';
+import { defineStage } from '../../core/stage.js';
 import { checkOptions, detectTechniques } from './detect-techniques.js';
 import type { RhetoricModel } from './model.js';
 import type { DetectOptions, RhetoricLayer } from './types.js';
@@ -7,20 +6,19 @@ import type { DetectOptions, RhetoricLayer } from './types.js';
 /**
  * The rhetoric stage: persuasion techniques as spans. It needs no upstream layer (it tokenises
  * on its own, as its weights were trained that way) and takes its model as an argument, so it
- * stays pure. `'rhetoric'` is not yet a member of `Layers`; until it is, the factory is typed
- * loosely and the caller casts.
+ * stays pure.
  */
 export function createRhetoricStage(model: RhetoricModel, options: DetectOptions = {}) {
   checkOptions(options);
   return defineStage({
-    provides: 'rhetoric' as LayerName,
+    provides: 'rhetoric',
     version: `1+${model.version}`,
     requires: [],
     run(context) {
       const layer: RhetoricLayer = { techniques: detectTechniques(context.input.text, model, options) };
-      return { layer: layer as never };
+      return { layer };
     },
-  } as Stage<LayerName, never>);
+  });
 }
 
 export { detectTechniques, techniqueProbabilities, tokenProbabilities } from './detect-techniques.js';

@@ -37,7 +37,7 @@ export interface Technique {
   readonly techniqueProbability: number;
 }
 
-/** The layer the rhetoric stage provides; to be added to `Layers` as `rhetoric: RhetoricLayer`. */
+/** The layer the rhetoric stage provides (`Layers.rhetoric`, with technique names narrowed). */
 export interface RhetoricLayer {
   readonly techniques: readonly Technique[];
 }
