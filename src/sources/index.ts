@@ -10,3 +10,4 @@ export type { HeaderField } from './warc/decode-http.js';
 export { readFeed, readFeedFile, type Feed, type FeedItem, type FeedKind, type ReadFeedOptions } from './feeds/read-feed.js';
 export { feedEntries, itemToArticle, type FeedEntry, type FeedLink, type FeedEntriesOptions } from './feeds/articles-from-feed.js';
 export { SOURCE_ERROR_CODES, type SourceErrorCode } from './source-error-codes.js';
+export { listArticleLocations, readArticleAt, isContainerFile, isArticleLocation, type ArticleLocation } from './locate-articles.js';

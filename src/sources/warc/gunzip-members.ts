@@ -19,17 +19,23 @@ const FHCRC = 2;
  * Yields decompressed chunks, and a `ClaimtraceError` (E_WARC_CORRUPT, E_WARC_TRUNCATED) in the
  * stream where a member failed; after a truncation nothing more follows.
  */
-export async function* gunzipMembers(reader: ByteReader): AsyncGenerator<Uint8Array | ClaimtraceError, void, undefined> {
+export async function* gunzipMembers(
+  reader: ByteReader,
+  /** Told where each member starts: its byte in the file, and in the decompressed data. */
+  onMember?: (fileOffset: number, dataOffset: number) => void,
+): AsyncGenerator<Uint8Array | ClaimtraceError, void, undefined> {
   // After a corrupt member, candidates found by searching for the next header may be false
   // matches (a stored gzip body inside the damaged member): one damaged stretch, one failure.
   let searching = false;
+  let dataOffset = 0;
   for (;;) {
     if (!(await reader.fill(1))) return;
     const start = reader.offset;
+    onMember?.(start, dataOffset);
     const header = await readGzipHeader(reader, start);
     let outcome: 'ok' | 'corrupt' | 'truncated';
     if (header) {
-      if (!searching) yield header;
+      if (!searching) yield atMember(header, start);
       outcome = header.code === 'E_WARC_TRUNCATED' ? 'truncated' : 'corrupt';
     } else {
       const member = inflateMember(reader, start);
@@ -39,7 +45,8 @@ export async function* gunzipMembers(reader: ByteReader): AsyncGenerator<Uint8Ar
           outcome = next.value;
           break;
         }
-        if (!(searching && next.value instanceof ClaimtraceError)) yield next.value;
+        if (!(next.value instanceof ClaimtraceError)) dataOffset += next.value.length;
+        if (!(searching && next.value instanceof ClaimtraceError)) yield next.value instanceof ClaimtraceError ? atMember(next.value, start) : next.value;
       }
     }
     if (outcome === 'truncated') return;
@@ -48,6 +55,17 @@ export async function* gunzipMembers(reader: ByteReader): AsyncGenerator<Uint8Ar
     // another corrupt member and the search goes on past it.
     if (outcome === 'corrupt' && !(await reader.skipTo(GZIP_MAGIC))) return;
   }
+}
+
+/** Marks a member's failure with the member's byte in the file, for the failure item. */
+function atMember(error: ClaimtraceError, fileOffset: number): ClaimtraceError {
+  return Object.assign(error, { fileOffset });
+}
+
+/** The byte in the file of the gzip member a failure is about, when it is about one. */
+export function memberOffsetOf(error: unknown): number | null {
+  const offset = (error as { fileOffset?: unknown } | null)?.fileOffset;
+  return typeof offset === 'number' ? offset : null;
 }
 
 /** True when the bytes start like a gzip member. */
@@ -112,8 +130,12 @@ async function* inflateMember(reader: ByteReader, start: number): AsyncGenerator
       }
       fed += chunk.length;
       await new Promise<void>((resolve) => {
-        inflate.write(chunk, () => resolve());
-        inflate.once('error', () => resolve());
+        const onError = () => resolve();
+        inflate.once('error', onError);
+        inflate.write(chunk, () => {
+          inflate.off('error', onError);
+          resolve();
+        });
       });
       if (failure) {
         // Give the failed step's bytes back: the next member may start inside them.

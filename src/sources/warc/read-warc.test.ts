@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { articlesFromWarc } from './articles-from-warc.js';
 import { readWarc, type WarcRecord } from './read-warc.js';
-import { formatWarcRecord, httpRequestBlock, httpResponseBlock, sha1Base32, warcFieldsBlock, type WarcRecordToWrite } from './write-warc.js';
+import { formatWarcRecord, httpRequestBlock, httpResponseBlock, sha1Base32, warcFieldsBlock, writeWarcRecord, type WarcRecordToWrite } from './write-warc.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimtrace-warc-'));
 const date = new Date('2025-09-04T10:00:00.123Z');
@@ -160,6 +160,40 @@ describe('readWarc', () => {
       response('https://news.example/a', html),
     ])]));
     expect(summary(records)).toEqual(['failure:E_WARC_ENCODING', 'failure:E_WARC_ENCODING', 'page:https://news.example/a']);
+  });
+
+  it('passes over a large non-HTML body without holding it, and refuses a page over maxBytes', async () => {
+    const size = 32 * 1024 * 1024;
+    const http = 'HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n\r\n';
+    const head = Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/video\r\nContent-Type: application/http;msgtype=response\r\nContent-Length: ${size + http.length}\r\n\r\n${http}`);
+    const piece = Buffer.alloc(64 * 1024);
+    async function* lazily(): AsyncGenerator<Uint8Array> {
+      yield head;
+      for (let sent = 0; sent < size; sent += piece.length) yield piece;
+      yield Buffer.from('\r\n\r\n');
+      yield formatWarcRecord(mixed[2]!).bytes;
+    }
+    const before = process.memoryUsage().arrayBuffers;
+    const records = await collect(lazily());
+    expect(summary(records)).toEqual(['skipped:not-html:https://news.example/video', 'page:https://news.example/a']);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(size / 2);
+
+    const small: WarcRecord[] = [];
+    for await (const r of readWarc(Readable.from([warc(mixed.slice(2, 4))]), { maxBytes: 200 })) small.push(r);
+    expect(summary(small)).toEqual(['failure:E_TOO_LARGE', 'failure:E_TOO_LARGE']);
+  });
+
+  it('writes records to a stream with writeWarcRecord, gzipped, and reads them back', async () => {
+    const path = join(dir, 'written.warc.gz');
+    const out = createWriteStream(path);
+    const ids = [];
+    for (const record of mixed.slice(0, 3)) ids.push(await writeWarcRecord(out, record, { gzip: true }));
+    await new Promise((resolve) => out.end(resolve));
+    const records = await collect(path);
+    expect(summary(records)).toEqual(['other:warcinfo', 'other:request', 'page:https://news.example/a']);
+    expect(records.map((r) => (r.kind === 'failure' ? null : r.header.recordId))).toEqual(ids);
+    expect(records[1]!.kind === 'other' && Buffer.from((records[1] as { block: Uint8Array }).block).toString()).toBe('GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n');
+    expect(() => formatWarcRecord({ type: 'response', block: 'x' })).toThrow(/Expected a targetUri/);
   });
 
   it('throws for a path that does not exist, and for a wrong argument', async () => {

@@ -5,13 +5,11 @@ import { inputError } from '../../ingest/input-error-codes.js';
 import { ByteReader } from '../byte-reader.js';
 import { sourceError } from '../source-error-codes.js';
 import { charsetOf, decodeHttpBody, headerValue, mediaTypeOf, parseHeaderLines, parseHttpHead, type HeaderField } from './decode-http.js';
-import { gunzipMembers, isGzip } from './gunzip-members.js';
+import { gunzipMembers, isGzip, memberOffsetOf } from './gunzip-members.js';
 
 export interface ReadWarcOptions {
   /** Largest response body kept, after decoding (default 20 MiB, as for single files). */
   readonly maxBytes?: number;
-  /** How to name the input in messages (default: the path, or `the WARC`). */
-  readonly name?: string;
 }
 
 /** The WARC header of one record. Header fields are kept as written. */
@@ -29,6 +27,12 @@ export interface WarcRecordHeader {
   readonly headers: readonly HeaderField[];
   /** Byte offset of the record in the (decompressed) WARC data. */
   readonly offset: number;
+  /**
+   * Where the record can be read again on its own (`readWarc(createReadStream(path, {start}))`):
+   * its byte in a plain file, or the start of its gzip member when the member begins with it
+   * (one record per member, as Common Crawl writes). Null inside a whole-file gzip.
+   */
+  readonly fileOffset: number | null;
 }
 
 /** A `response` record with a 2xx HTML page, its body with transfer and content encodings undone. */
@@ -66,7 +70,10 @@ export interface WarcFailure {
   readonly message: string;
   /** The record's header when it was read. */
   readonly header: WarcRecordHeader | null;
+  /** Byte offset in the (decompressed) WARC data where reading failed or the record began. */
   readonly offset: number;
+  /** The byte in the file: the record's in a plain WARC, the failed gzip member's in a `.warc.gz`. */
+  readonly fileOffset: number | null;
 }
 
 export type WarcRecord = WarcPage | WarcSkipped | WarcOther | WarcFailure;
@@ -100,8 +107,18 @@ export async function* readWarc(source: string | AsyncIterable<Uint8Array>, opti
   const raw = new ByteReader(chunks);
   await raw.fill(3);
   const gzipped = isGzip(raw.peek(3));
-  const reader = gzipped ? new ByteReader(faultsThrown(gunzipMembers(raw))) : raw;
-  yield* readRecords(reader, maxBytes, gzipped ? GZIP_RECORD_START : PLAIN_RECORD_START);
+  if (!gzipped) {
+    yield* readRecords(raw, maxBytes, PLAIN_RECORD_START, (offset) => offset, true);
+    return;
+  }
+  // Member starts by offset in the decompressed data, dropped once records are past them.
+  const members = new Map<number, number>();
+  const reader = new ByteReader(faultsThrown(gunzipMembers(raw, (fileOffset, dataOffset) => members.set(dataOffset, fileOffset))));
+  yield* readRecords(reader, maxBytes, GZIP_RECORD_START, (offset) => {
+    const fileOffset = members.get(offset) ?? null;
+    for (const key of members.keys()) if (key <= offset) members.delete(key);
+    return fileOffset;
+  }, false);
 }
 
 async function checkFile(path: string): Promise<void> {
@@ -133,14 +150,16 @@ function isFault(e: unknown): e is ClaimtraceError & { code: 'E_WARC_TRUNCATED' 
   return isClaimtraceError(e) && (e.code === 'E_WARC_TRUNCATED' || e.code === 'E_WARC_CORRUPT');
 }
 
-async function* readRecords(reader: ByteReader, maxBytes: number, recordStart: Buffer): AsyncGenerator<WarcRecord, void, undefined> {
+async function* readRecords(reader: ByteReader, maxBytes: number, recordStart: Buffer, fileOffsetOf: (offset: number) => number | null, plain: boolean): AsyncGenerator<WarcRecord, void, undefined> {
+  const failure = (e: ClaimtraceError & { code: WarcFailure['code'] }, header: WarcRecordHeader | null, offset: number): WarcFailure =>
+    ({ kind: 'failure', code: e.code, message: e.message, header, offset, fileOffset: memberOffsetOf(e) ?? header?.fileOffset ?? (plain ? offset : null) });
   for (;;) {
     const offset = reader.offset;
     let header: WarcRecordHeader | null = null;
     let item: WarcRecord;
     let afterFault: ClaimtraceError | null = null;
     try {
-      header = await readHeader(reader);
+      header = await readHeader(reader, fileOffsetOf);
       if (!header) return;
       item = await readBlock(reader, header, maxBytes);
       let ended: boolean;
@@ -157,14 +176,14 @@ async function* readRecords(reader: ByteReader, maxBytes: number, recordStart: B
       }
     } catch (e) {
       if (!isFault(e)) throw e;
-      yield { kind: 'failure', code: e.code, message: e.message, header, offset };
-      if (e.code === 'E_WARC_TRUNCATED' || !(yield* resynchronise(reader, recordStart))) return;
+      yield failure(e, header, offset);
+      if (e.code === 'E_WARC_TRUNCATED' || !(yield* resynchronise(reader, recordStart, failure))) return;
       continue;
     }
     yield item;
     if (afterFault) {
-      yield { kind: 'failure', code: afterFault.code as 'E_WARC_CORRUPT', message: afterFault.message, header: null, offset: reader.offset };
-      if (afterFault.code === 'E_WARC_TRUNCATED' || !(yield* resynchronise(reader, recordStart))) return;
+      yield failure(afterFault as ClaimtraceError & { code: 'E_WARC_CORRUPT' }, null, reader.offset);
+      if (afterFault.code === 'E_WARC_TRUNCATED' || !(yield* resynchronise(reader, recordStart, failure))) return;
     }
   }
 }
@@ -174,26 +193,34 @@ async function* readRecords(reader: ByteReader, maxBytes: number, recordStart: B
  * the way belongs to the damage just reported (a record whose member then fails its CRC): one
  * damaged stretch, one failure. A truncated end is still reported.
  */
-async function* resynchronise(reader: ByteReader, recordStart: Buffer): AsyncGenerator<WarcFailure, boolean, undefined> {
+async function* resynchronise(
+  reader: ByteReader,
+  recordStart: Buffer,
+  failure: (e: ClaimtraceError & { code: WarcFailure['code'] }, header: null, offset: number) => WarcFailure,
+): AsyncGenerator<WarcFailure, boolean, undefined> {
   for (;;) {
     try {
       return await reader.skipTo(recordStart);
     } catch (e) {
       if (!isFault(e)) throw e;
       if (e.code === 'E_WARC_TRUNCATED') {
-        yield { kind: 'failure', code: e.code, message: e.message, header: null, offset: reader.offset };
+        yield failure(e, null, reader.offset);
         return false;
       }
     }
   }
 }
 
-async function readHeader(reader: ByteReader): Promise<WarcRecordHeader | null> {
-  const offset = reader.offset;
+async function readHeader(reader: ByteReader, fileOffsetOf: (offset: number) => number | null): Promise<WarcRecordHeader | null> {
+  let offset = reader.offset;
   let line = await readHeaderLine(reader, offset, true);
   // Extra blank lines between records are common; skip them.
-  while (line === '') line = await readHeaderLine(reader, offset, true);
+  while (line === '') {
+    offset = reader.offset;
+    line = await readHeaderLine(reader, offset, true);
+  }
   if (line === null) return null;
+  const fileOffset = fileOffsetOf(offset);
   const version = /^WARC\/\d+\.\d+$/.exec(line)?.[0];
   if (!version) {
     throw sourceError('E_WARC_CORRUPT', `Expected a WARC record at byte ${offset}, found \`${line.slice(0, 40)}\`; skipped to the next record.`);
@@ -223,6 +250,7 @@ async function readHeader(reader: ByteReader): Promise<WarcRecordHeader | null> 
     contentLength: Number(lengthText),
     headers,
     offset,
+    fileOffset,
   };
 }
 
@@ -286,7 +314,7 @@ async function readBlock(reader: ByteReader, header: WarcRecordHeader, maxBytes:
   return { kind: 'page', header, status: head.status, httpHeaders: head.headers, mediaType, charset: charsetOf(contentType), body: decoded.bytes };
 
   function failureOf(code: WarcFailure['code'], message: string): WarcFailure {
-    return { kind: 'failure', code, message, header, offset: header.offset };
+    return { kind: 'failure', code, message, header, offset: header.offset, fileOffset: header.fileOffset };
   }
 }
 
