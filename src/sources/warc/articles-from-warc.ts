@@ -20,7 +20,7 @@ export async function* articlesFromWarc(path: string, options: ReadWarcOptions =
   for await (const record of readWarc(path, options)) {
     if (record.kind === 'skipped' || record.kind === 'other') continue;
     const header = record.header;
-    const id = `${path}#${header?.recordId ?? `offset=${record.kind === 'failure' ? record.offset : header!.offset}`}`;
+    const id = `${path}#${header?.recordId ?? `offset=${header?.offset ?? (record.kind === 'failure' ? record.offset : 0)}`}`;
     const url = header?.targetUri ?? null;
     if (record.kind === 'failure') {
       yield { id, url, error: { code: record.code, message: record.message } };
