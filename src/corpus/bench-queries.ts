@@ -181,7 +181,7 @@ async function runQueries(store: CorpusStore) {
     await time(`top-speakers --outlet "${busiest}" -n 20`, 5, () => store.topSpeakers({ limit: 20, outlet: busiest })),
     await time(`speaker-quotes "${top[0]?.name}" -n 20`, 5, () => store.speakerQuotes(top[0]?.name ?? '', { limit: 20 })),
     await time('speaker (short form, linked)', 5, () => store.speakerLinks(top[0]?.name.split(' ')[1] ?? '')),
-    await time('quote-trail <id of a quote reprinted a few times>', 5, () => store.quoteTrail(sample?.quoteId ?? 1)),
+    await time('quote-trail <id of an ordinary quote>', 5, () => store.quoteTrail(sample?.quoteId ?? 1)),
     await time('quote-trail <id of a quote reprinted ~1,000 times> (limit 200)', 5, () => store.quoteTrail(viral?.quoteId ?? 1)),
     await time('quote-trail "<8 words of that quote, other marks>" (limit 200)', 5, () => store.quoteTrail('“Foreign troops to stay on our soil, whatever the cost!”')),
     await time('quote-trail "<words never quoted>"', 5, () => store.quoteTrail('nothing like this was ever said by anyone at all')),
