@@ -51,7 +51,7 @@ export function registerCorpusCommands(program: Command, io: CliIo): void {
   program
     .command('ingest')
     .description('Analyse articles (files or directories, searched recursively) and store their provenance maps in a corpus database. Running it again stores only new or changed articles, so an interrupted run is resumed by running it again.')
-    .argument('<sources...>', 'files or directories of .txt, .html, .htm (optionally .gz)')
+    .argument('<sources...>', 'files or directories of .txt, .html, .htm (optionally .gz); WARC archives (.warc, .warc.gz) and RSS/Atom feeds (.rss, .atom, .xml) named on the command line')
     .addOption(dbOption())
     .option('-j, --jobs <n>', 'analysis worker threads (default: one per core)')
     .option('--max-bytes <size>', 'skip files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)

@@ -2,6 +2,7 @@ import type { ProvenanceMap } from '../contract/schema.js';
 import type { ArticleInput } from '../core/document.js';
 import { isClaimtraceError } from '../core/diagnostics.js';
 import { readArticle } from '../ingest/read-article.js';
+import { isArticleLocation, readArticleAt } from '../sources/locate-articles.js';
 import { contentHash } from '../store/content-hash.js';
 import type { ArticleRef, PutArticleResult } from '../store/types.js';
 
@@ -31,7 +32,7 @@ export interface AnalyzeFileOptions {
 export async function analyzeFile(path: string, options: AnalyzeFileOptions): Promise<FileOutcome> {
   let input: ArticleInput;
   try {
-    input = await readArticle(path, { maxBytes: options.maxBytes });
+    input = isArticleLocation(path) ? await readArticleAt(path, { maxBytes: options.maxBytes }) : await readArticle(path, { maxBytes: options.maxBytes });
   } catch (e) {
     return failure(e);
   }

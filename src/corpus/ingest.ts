@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { ClaimtraceError, isClaimtraceError } from '../core/diagnostics.js';
 import { listArticleFiles } from '../ingest/list-article-files.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read-article.js';
+import { isContainerFile, listArticleLocations } from '../sources/locate-articles.js';
 import type { CorpusStore } from '../store/types.js';
 import { analyzeFile, failure, type ArticleAnalyzer, type FileOutcome } from './analyze-file.js';
 import { createWorkerPool } from './worker-pool.js';
@@ -92,7 +93,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
 
   const failed: IngestFailure[] = [];
   const counts = { ingested: 0, unchanged: 0, newVersions: 0 };
-  const { files, named } = await collectFiles(paths, failed);
+  const { files, named } = await collectFiles(paths, failed, maxBytes);
   for (const f of failed) await store.recordFailure(f.path, f.code, f.message);
 
   const checkUnchanged = (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) =>
@@ -177,7 +178,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
  * its path, which must not depend on the working directory), in the order given, each once.
  * Paths that do not exist or cannot be listed become failures.
  */
-async function collectFiles(paths: readonly string[], failed: IngestFailure[]): Promise<{ files: string[]; named: Set<string> }> {
+async function collectFiles(paths: readonly string[], failed: IngestFailure[], maxBytes: number): Promise<{ files: string[]; named: Set<string> }> {
   const files = new Set<string>();
   const named = new Set<string>();
   for (const p of paths) {
@@ -188,6 +189,20 @@ async function collectFiles(paths: readonly string[], failed: IngestFailure[]): 
     } catch (e) {
       const code = (e as { code?: string }).code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_UNREADABLE';
       failed.push({ path: resolve(p), code, message: `\`${p}\` ${code === 'E_NOT_FOUND' ? 'does not exist' : 'could not be read'}.`, named: true });
+      continue;
+    }
+    if (!isDirectory && isContainerFile(p)) {
+      // A WARC or feed: one entry per article in it (`<file>#offset=N`, `<file>#item=N`),
+      // listed once here, each read again on its own by a worker.
+      try {
+        for await (const found of listArticleLocations(resolve(p), { maxBytes })) {
+          if (found.kind === 'article') files.add(found.location);
+          else failed.push({ path: found.location, code: found.code, message: found.message, named: found.location === resolve(p) });
+        }
+      } catch (e) {
+        const { code, message } = failure(e);
+        failed.push({ path: resolve(p), code, message, named: true });
+      }
       continue;
     }
     if (!isDirectory) {
