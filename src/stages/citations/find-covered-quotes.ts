@@ -34,13 +34,35 @@ export function coverQuotes(ctx: CoverContext): (ref: Span, previousRefEnd: numb
     .map((q) => ({ id: q.id, start: q.content[0]!.start, end: q.content[0]!.end }))
     .sort((a, b) => a.start - b.start);
 
+  const quoteById = new Map(ctx.quotes.map((q) => [q.id, q]));
+  const sameSpeaker = (a: Quote, b: Quote) =>
+    (a.speaker.mention !== null && b.speaker.mention !== null && a.speaker.mention.start === b.speaker.mention.start) ||
+    (a.speaker.name !== null && a.speaker.name === b.speaker.name);
+
+  // `"At least 40 people…," the paper reported, citing two doctors (Reyes, …)`: the reference
+  // follows the reported clause, but it vouches for everything that speaker says in the sentence.
+  const withSameSpeakerInSentence = (adjacent: string[], ref: Span): string[] => {
+    const i = sentenceIndexAt(ctx.sentences, ref.start);
+    const sentence = i >= 0 ? ctx.sentences[i]! : null;
+    if (!sentence) return adjacent;
+    const speakers = adjacent.map((id) => quoteById.get(id)!).filter(Boolean);
+    const out = [...adjacent];
+    for (let k = lowerBound(byStart, sentence.start, (q) => q.start); k < byStart.length && byStart[k]!.start < ref.start; k++) {
+      const candidate = quoteById.get(byStart[k]!.id)!;
+      if (byStart[k]!.end <= ref.start && !out.includes(candidate.id) && speakers.some((a) => sameSpeaker(a, candidate))) out.push(candidate.id);
+    }
+    return out.sort((a, b) => quoteOrder(a) - quoteOrder(b));
+  };
+  const order = new Map(ctx.quotes.map((q, i) => [q.id, i]));
+  const quoteOrder = (id: string) => order.get(id) ?? 0;
+
   return (ref, previousRefEnd) => {
     const adjacent: string[] = [];
     for (let k = lowerBound(byEnd, ref.start - 6, (q) => q.end); k < byEnd.length && byEnd[k]!.end <= ref.start; k++) {
       const q = byEnd[k]!;
       if (QUOTE_TO_REFERENCE.test(text.slice(q.end, ref.start)) && !adjacent.includes(q.id)) adjacent.push(q.id);
     }
-    if (adjacent.length > 0) return adjacent;
+    if (adjacent.length > 0) return withSameSpeakerInSentence(adjacent, ref);
 
     const pi = paragraphIndexAt(ctx.paragraphs, ref.start);
     const paragraph = pi === null ? null : ctx.paragraphs[pi]!;
