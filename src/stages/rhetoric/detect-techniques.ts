@@ -12,17 +12,21 @@ export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): F
   const probs = new Float64Array(ctx.tokens.length);
   const groupProbs = groups.map(() => new Float64Array(ctx.tokens.length));
   const feats: number[] = [];
+  const groupWeights = groups.map((g) => g.weights);
+  const ng = groupWeights.length;
   for (let i = 0; i < ctx.tokens.length; i++) {
     feats.length = 0;
     tokenFeatures(ctx, i, mask, feats);
+    const nf = feats.length;
     let z = 0;
-    for (const h of feats) z += weights[h]!;
+    for (let f = 0; f < nf; f++) z += weights[feats[f]!]!;
     probs[i] = sigmoid(z);
-    groups.forEach((g, k) => {
+    for (let k = 0; k < ng; k++) {
+      const gw = groupWeights[k]!;
       let zg = 0;
-      for (const h of feats) zg += g.weights[h]!;
+      for (let f = 0; f < nf; f++) zg += gw[feats[f]!]!;
       groupProbs[k]![i] = sigmoid(zg);
-    });
+    }
   }
   return model.si.stack ? stackedProbabilities(ctx, probs, model.si.stack, groupProbs) : probs;
 }
@@ -42,8 +46,9 @@ export function stackedProbabilities(
   for (let i = 0; i < ctx.tokens.length; i++) {
     feats.length = 0;
     stackFeatures(ctx, pc, i, mask, feats, gcs);
+    const w = stack.weights;
     let z = 0;
-    for (const h of feats) z += stack.weights[h]!;
+    for (let f = 0; f < feats.length; f++) z += w[feats[f]!]!;
     probs[i] = sigmoid(z);
   }
   return probs;

@@ -68,7 +68,7 @@ function sentenceBag(ctx: ArticleContext, k: number): Uint32Array {
     const hashes: number[] = [];
     for (let j = s.firstToken; j < s.endToken; j++) {
       const l = ctx.tokens[j]!.lower;
-      if (isContentWord(l)) hashes.push(hashFeature('sb=' + l));
+      if (contentWord(l)) hashes.push(hashFeature('sb=' + l));
     }
     bag = Uint32Array.from(hashes);
     ctx.sentenceBags[k] = bag;
@@ -103,66 +103,137 @@ export function isContentWord(lower: string): boolean {
   return lower.length > 2 && !STOP.has(lower) && /\p{L}/u.test(lower);
 }
 
+/** FNV-1a continued from state `h` over `s` (so `fnv(fnv(FNV0, 'w='), x) >>> 0 === hashFeature('w=' + x)`). */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+const FNV0 = 0x811c9dc5;
+const BAR = 124; // '|'
+function fnvBar(h: number): number {
+  return Math.imul(h ^ BAR, 0x01000193);
+}
+const pre = (prefix: string): number => fnv(FNV0, prefix);
+const table = (n: number, f: (k: number) => string): Uint32Array => Uint32Array.from({ length: n }, (_, k) => hashFeature(f(k)));
+
+const H_BIAS = hashFeature('bias');
+const S_W = pre('w=');
+const S_P1 = pre('p1=');
+const S_N1 = pre('n1=');
+const S_P2 = pre('p2=');
+const S_N2 = pre('n2=');
+const S_P3 = pre('p3=');
+const S_N3 = pre('n3=');
+const S_P1W = pre('p1w=');
+const S_WN1 = pre('wn1=');
+const S_P2P1 = pre('p2p1=');
+const S_N1N2 = pre('n1n2=');
+const S_P1N1 = pre('p1n1=');
+const S_S3 = pre('s3=');
+const S_S4 = pre('s4=');
+const S_PRE4 = pre('pre4=');
+const POS_EDGES = [0, 1, 2, 4, 8, 16];
+const END_EDGES = [0, 1, 2, 4, 8];
+const SLEN_EDGES = [3, 6, 10, 15, 25, 40];
+const SMALL_EDGES = [0, 2, 5, 10];
+const SIDX_EDGES = [0, 1, 3, 6, 12, 25];
+const CNT_EDGES = [1, 2, 3, 5, 9];
+const T_POS = table(POS_EDGES.length + 1, (k) => 'pos=' + k);
+const T_END = table(END_EDGES.length + 1, (k) => 'end=' + k);
+const T_SLEN = table(SLEN_EDGES.length + 1, (k) => 'slen=' + k);
+const T_SF = table(256, (k) => 'sf=' + k);
+const T_EXCL = table(SMALL_EDGES.length + 1, (k) => 'excl|pos=' + k);
+const T_QUES = table(SMALL_EDGES.length + 1, (k) => 'ques|end=' + k);
+const H_SHORT_EXCL = hashFeature('short-excl');
+const T_Q = table(2, (k) => 'q=' + k);
+const T_SIDX = table(SIDX_EDGES.length + 1, (k) => 'sidx=' + k);
+const T_CNT = table(CNT_EDGES.length + 1, (k) => 'cnt=' + k);
+const H_MIDCAP = hashFeature('midcap');
+const H_ALLCAPS = hashFeature('allcaps');
+
+/** Bounded memo (so a pathological article cannot grow it without end). */
+function memo<V>(limit: number, f: (key: string) => V): (key: string) => V {
+  let cache = new Map<string, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = f(key);
+      if (cache.size >= limit) cache = new Map();
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+const shapeHash = memo(20000, (raw) => hashFeature('sh=' + shape(raw)));
+const contentWord = memo(50000, (lower) => isContentWord(lower));
+
 /**
  * Token features for span identification: the word, its neighbours and pairs, affixes, shape,
  * place in the sentence, the sentence's punctuation, quotation, how often the word recurs in the
  * article, and the sentence's content words (so a token "knows" what its sentence is about).
+ * (Hashes are computed incrementally or from tables; they equal `hashFeature` of the strings
+ * `'w=' + word`, `'p1w=' + prev + '|' + word`, … in this order.)
  */
 export function tokenFeatures(ctx: ArticleContext, i: number, mask: number, out: number[]): void {
   const t = ctx.tokens;
   const tok = t[i]!;
   const s = ctx.sentences[tok.sentence]!;
+  const first = s.firstToken;
+  const endT = s.endToken;
   const w = (k: number): string => {
     const j = i + k;
-    if (j < s.firstToken) return '<s>';
-    if (j >= s.endToken) return '</s>';
+    if (j < first) return '<s>';
+    if (j >= endT) return '</s>';
     return t[j]!.lower;
-  };
-  const add = (f: string): void => {
-    out.push(hashFeature(f) & mask);
   };
   const w0 = tok.lower;
   const wm1 = w(-1);
   const wp1 = w(1);
-  add('bias');
-  add('w=' + w0);
-  add('p1=' + wm1);
-  add('n1=' + wp1);
-  add('p2=' + w(-2));
-  add('n2=' + w(2));
-  add('p3=' + w(-3));
-  add('n3=' + w(3));
-  add('p1w=' + wm1 + '|' + w0);
-  add('wn1=' + w0 + '|' + wp1);
-  add('p2p1=' + w(-2) + '|' + wm1);
-  add('n1n2=' + wp1 + '|' + w(2));
-  add('p1n1=' + wm1 + '|' + wp1);
+  const wm2 = w(-2);
+  const wp2 = w(2);
+  out.push(H_BIAS & mask);
+  out.push((fnv(S_W, w0) >>> 0) & mask);
+  out.push((fnv(S_P1, wm1) >>> 0) & mask);
+  out.push((fnv(S_N1, wp1) >>> 0) & mask);
+  out.push((fnv(S_P2, wm2) >>> 0) & mask);
+  out.push((fnv(S_N2, wp2) >>> 0) & mask);
+  out.push((fnv(S_P3, w(-3)) >>> 0) & mask);
+  out.push((fnv(S_N3, w(3)) >>> 0) & mask);
+  out.push((fnv(fnvBar(fnv(S_P1W, wm1)), w0) >>> 0) & mask);
+  out.push((fnv(fnvBar(fnv(S_WN1, w0)), wp1) >>> 0) & mask);
+  out.push((fnv(fnvBar(fnv(S_P2P1, wm2)), wm1) >>> 0) & mask);
+  out.push((fnv(fnvBar(fnv(S_N1N2, wp1)), wp2) >>> 0) & mask);
+  out.push((fnv(fnvBar(fnv(S_P1N1, wm1)), wp1) >>> 0) & mask);
   if (w0.length > 4) {
-    add('s3=' + w0.slice(-3));
-    add('s4=' + w0.slice(-4));
-    add('pre4=' + w0.slice(0, 4));
+    out.push((fnv(S_S3, w0.slice(-3)) >>> 0) & mask);
+    out.push((fnv(S_S4, w0.slice(-4)) >>> 0) & mask);
+    out.push((fnv(S_PRE4, w0.slice(0, 4)) >>> 0) & mask);
   }
-  add('sh=' + shape(tok.raw));
-  const pos = i - s.firstToken;
-  const len = s.endToken - s.firstToken;
-  const fromEnd = s.endToken - 1 - i;
-  add('pos=' + bucket(pos, [0, 1, 2, 4, 8, 16]));
-  add('end=' + bucket(fromEnd, [0, 1, 2, 4, 8]));
-  add('slen=' + bucket(len, [3, 6, 10, 15, 25, 40]));
+  out.push(shapeHash(tok.raw) & mask);
+  const pos = i - first;
+  const len = endT - first;
+  const fromEnd = endT - 1 - i;
+  out.push(T_POS[bucket(pos, POS_EDGES)]! & mask);
+  out.push(T_END[bucket(fromEnd, END_EDGES)]! & mask);
+  out.push(T_SLEN[bucket(len, SLEN_EDGES)]! & mask);
   const flags = ctx.sentenceFlags[tok.sentence]!;
-  add('sf=' + flags);
-  if (flags & 1) add('excl|pos=' + bucket(pos, [0, 2, 5, 10]));
-  if (flags & 2) add('ques|end=' + bucket(fromEnd, [0, 2, 5, 10]));
-  if (len <= 8 && flags & 1) add('short-excl');
-  add('q=' + ctx.inQuote[i]);
-  add('sidx=' + bucket(tok.sentence, [0, 1, 3, 6, 12, 25]));
-  if (isContentWord(w0)) {
-    add('cnt=' + bucket(ctx.counts.get(w0) ?? 0, [1, 2, 3, 5, 9]));
-    if (tok.raw[0] !== tok.raw[0]!.toLowerCase() && pos > 0) add('midcap');
-    if (tok.raw.length > 2 && tok.raw === tok.raw.toUpperCase()) add('allcaps');
+  out.push(T_SF[flags]! & mask);
+  if (flags & 1) out.push(T_EXCL[bucket(pos, SMALL_EDGES)]! & mask);
+  if (flags & 2) out.push(T_QUES[bucket(fromEnd, SMALL_EDGES)]! & mask);
+  if (len <= 8 && flags & 1) out.push(H_SHORT_EXCL & mask);
+  out.push(T_Q[ctx.inQuote[i]!]! & mask);
+  out.push(T_SIDX[bucket(tok.sentence, SIDX_EDGES)]! & mask);
+  if (contentWord(w0)) {
+    out.push(T_CNT[bucket(ctx.counts.get(w0) ?? 0, CNT_EDGES)]! & mask);
+    if (tok.raw[0] !== tok.raw[0]!.toLowerCase() && pos > 0) out.push(H_MIDCAP & mask);
+    if (tok.raw.length > 2 && tok.raw === tok.raw.toUpperCase()) out.push(H_ALLCAPS & mask);
   }
   // the sentence's content words, for context (PTC spans are often clause-long)
-  for (const h of sentenceBag(ctx, tok.sentence)) out.push(h & mask);
+  const bag = sentenceBag(ctx, tok.sentence);
+  for (let k = 0; k < bag.length; k++) out.push(bag[k]! & mask);
 }
 
 /**
@@ -319,10 +390,50 @@ export function probabilityContext(ctx: ArticleContext, probs: ArrayLike<number>
 
 const bin = (p: number, n: number): number => Math.min(n - 1, Math.floor(p * n));
 
+/** Code of a binned probability: 0 for none (outside the sentence), else `bin(x, n) + 1`. */
+const code = (x: number, n: number): number => (x < 0 ? 0 : bin(x, n) + 1);
+const codeName = (c: number): string => (c === 0 ? 'none' : String(c - 1));
+const codeTable = (prefix: string, n: number): Uint32Array => table(n + 1, (c) => prefix + codeName(c));
+const pairTable = (prefix: string): Uint32Array => table(36, (c) => prefix + codeName(Math.floor(c / 6)) + '|' + codeName(c % 6));
+const T_SP0 = codeTable('p0=', 20);
+const T_SPK = [-3, -2, -1, 1, 2, 3].map((k) => codeTable('p' + k + '=', 10));
+const T_SPM1P0 = pairTable('p-1p0=');
+const T_SP0P1 = pairTable('p0p1=');
+const T_SPM1P1 = pairTable('p-1p1=');
+const T_SWIN = codeTable('win=', 10);
+const T_SMEAN = codeTable('smean=', 10);
+const T_SMAX = codeTable('smax=', 10);
+const T_SMEANP0 = pairTable('smean|p0=');
+const T_SMAXP0 = pairTable('smax|p0=');
+const T_AMEAN = codeTable('amean=', 10);
+const T_SPOS = table((POS_EDGES.length + 1) * 6, (c) => 'pos=' + Math.floor(c / 6) + '|' + codeName(c % 6));
+const T_SEND = table((END_EDGES.length + 1) * 6, (c) => 'end=' + Math.floor(c / 6) + '|' + codeName(c % 6));
+interface GroupTables {
+  readonly p0: Uint32Array;
+  readonly pm1: Uint32Array;
+  readonly p1: Uint32Array;
+  readonly smean: Uint32Array;
+  readonly smax: Uint32Array;
+  readonly p0p0: Uint32Array;
+}
+const groupTables: GroupTables[] = [];
+function groupTable(k: number): GroupTables {
+  return (groupTables[k] ??= {
+    p0: codeTable(`g${k}p0=`, 20),
+    pm1: codeTable(`g${k}p-1=`, 10),
+    p1: codeTable(`g${k}p1=`, 10),
+    smean: codeTable(`g${k}smean=`, 10),
+    smax: codeTable(`g${k}smax=`, 10),
+    p0p0: pairTable(`g${k}p0|p0=`),
+  });
+}
+const punctHash = memo(20000, (raw) => hashFeature('punct=' + (/[\p{L}\p{N}]/u.test(raw) ? 0 : raw.length === 1 ? raw : 'x')));
+
 /**
  * Second-stage features: the first-stage probability of the token, of its neighbours and of its
  * sentence, binned, so a small logistic model can smooth and calibrate them (a stacked tagger,
- * cheaper than a CRF and trained on out-of-fold probabilities).
+ * cheaper than a CRF and trained on out-of-fold probabilities). The hashes come from tables of
+ * `hashFeature('p0=' + bin …)` and so on, in the order the strings were once built.
  */
 export function stackFeatures(
   ctx: ArticleContext,
@@ -332,22 +443,30 @@ export function stackFeatures(
   out: number[],
   groups: readonly ProbabilityContext[] = [],
 ): void {
-  const add = (f: string): void => {
-    out.push(hashFeature(f) & mask);
-  };
   const tok = ctx.tokens[i]!;
   const s = ctx.sentences[tok.sentence]!;
+  const first = s.firstToken;
+  const endT = s.endToken;
+  const probs = pc.probs;
   const p = (k: number): number => {
     const j = i + k;
-    return j < s.firstToken || j >= s.endToken ? -1 : pc.probs[j]!;
+    return j < first || j >= endT ? -1 : probs[j]!;
   };
-  const b = (x: number, n: number): string => (x < 0 ? 'none' : String(bin(x, n)));
-  add('bias');
-  add('p0=' + b(p(0), 20));
-  for (const k of [-3, -2, -1, 1, 2, 3]) add('p' + k + '=' + b(p(k), 10));
-  add('p-1p0=' + b(p(-1), 5) + '|' + b(p(0), 5));
-  add('p0p1=' + b(p(0), 5) + '|' + b(p(1), 5));
-  add('p-1p1=' + b(p(-1), 5) + '|' + b(p(1), 5));
+  const p0 = p(0);
+  const pm1 = p(-1);
+  const pp1 = p(1);
+  const c0 = code(p0, 5);
+  out.push(H_BIAS & mask);
+  out.push(T_SP0[code(p0, 20)]! & mask);
+  out.push(T_SPK[0]![code(p(-3), 10)]! & mask);
+  out.push(T_SPK[1]![code(p(-2), 10)]! & mask);
+  out.push(T_SPK[2]![code(pm1, 10)]! & mask);
+  out.push(T_SPK[3]![code(pp1, 10)]! & mask);
+  out.push(T_SPK[4]![code(p(2), 10)]! & mask);
+  out.push(T_SPK[5]![code(p(3), 10)]! & mask);
+  out.push(T_SPM1P0[code(pm1, 5) * 6 + c0]! & mask);
+  out.push(T_SP0P1[c0 * 6 + code(pp1, 5)]! & mask);
+  out.push(T_SPM1P1[code(pm1, 5) * 6 + code(pp1, 5)]! & mask);
   let win = 0;
   let n = 0;
   for (let k = -4; k <= 4; k++) {
@@ -357,33 +476,35 @@ export function stackFeatures(
       n++;
     }
   }
-  add('win=' + b(win / n, 10));
+  out.push(T_SWIN[code(win / n, 10)]! & mask);
   const sm = pc.sentenceMean[tok.sentence]!;
   const sx = pc.sentenceMax[tok.sentence]!;
-  add('smean=' + b(sm, 10));
-  add('smax=' + b(sx, 10));
-  add('smean|p0=' + b(sm, 5) + '|' + b(p(0), 5));
-  add('smax|p0=' + b(sx, 5) + '|' + b(p(0), 5));
-  add('amean=' + b(pc.articleMean, 10));
+  out.push(T_SMEAN[code(sm, 10)]! & mask);
+  out.push(T_SMAX[code(sx, 10)]! & mask);
+  out.push(T_SMEANP0[code(sm, 5) * 6 + c0]! & mask);
+  out.push(T_SMAXP0[code(sx, 5) * 6 + c0]! & mask);
+  out.push(T_AMEAN[code(pc.articleMean, 10)]! & mask);
   // technique-family taggers (short lexical techniques vs clause-long ones)
-  groups.forEach((g, k) => {
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k]!;
+    const gt = groupTable(k);
     const q = (d: number): number => {
       const j = i + d;
-      return j < s.firstToken || j >= s.endToken ? -1 : g.probs[j]!;
+      return j < first || j >= endT ? -1 : g.probs[j]!;
     };
-    add(`g${k}p0=` + b(q(0), 20));
-    add(`g${k}p-1=` + b(q(-1), 10));
-    add(`g${k}p1=` + b(q(1), 10));
-    add(`g${k}smean=` + b(g.sentenceMean[tok.sentence]!, 10));
-    add(`g${k}smax=` + b(g.sentenceMax[tok.sentence]!, 10));
-    add(`g${k}p0|p0=` + b(q(0), 5) + '|' + b(p(0), 5));
-  });
-  add('punct=' + (/[\p{L}\p{N}]/u.test(tok.raw) ? 0 : tok.raw.length === 1 ? tok.raw : 'x'));
-  add('slen=' + bucket(s.endToken - s.firstToken, [3, 6, 10, 15, 25, 40]));
-  add('pos=' + bucket(i - s.firstToken, [0, 1, 2, 4, 8, 16]) + '|' + b(p(0), 5));
-  add('end=' + bucket(s.endToken - 1 - i, [0, 1, 2, 4, 8]) + '|' + b(p(0), 5));
+    const q0 = q(0);
+    out.push(gt.p0[code(q0, 20)]! & mask);
+    out.push(gt.pm1[code(q(-1), 10)]! & mask);
+    out.push(gt.p1[code(q(1), 10)]! & mask);
+    out.push(gt.smean[code(g.sentenceMean[tok.sentence]!, 10)]! & mask);
+    out.push(gt.smax[code(g.sentenceMax[tok.sentence]!, 10)]! & mask);
+    out.push(gt.p0p0[code(q0, 5) * 6 + c0]! & mask);
+  }
+  out.push(punctHash(tok.raw) & mask);
+  out.push(T_SLEN[bucket(endT - first, SLEN_EDGES)]! & mask);
+  out.push(T_SPOS[bucket(i - first, POS_EDGES) * 6 + c0]! & mask);
+  out.push(T_SEND[bucket(endT - 1 - i, END_EDGES) * 6 + c0]! & mask);
 }
-
 
 /**
  * Features of a detected span for the span scorer, which predicts the share of the span that
