@@ -1,7 +1,7 @@
 import type { Span } from '../../core/span.js';
 import { decodeSpans, rescore } from './decode-spans.js';
 import { mergeWithRules, ruleSpans } from './rule-detectors.js';
-import { articleContext, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from './features.js';
+import { articleContext, longSentenceBag, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from './features.js';
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
 
@@ -14,17 +14,30 @@ export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): F
   const feats: number[] = [];
   const groupWeights = groups.map((g) => g.weights);
   const ng = groupWeights.length;
+  const longSums: { sentence: number; sums: number[] } = { sentence: -1, sums: [] };
   for (let i = 0; i < ctx.tokens.length; i++) {
     feats.length = 0;
     tokenFeatures(ctx, i, mask, feats);
     const nf = feats.length;
+    const sentence = ctx.tokens[i]!.sentence;
+    const long = longSentenceBag(ctx, sentence);
+    if (long && longSums.sentence !== sentence) {
+      longSums.sentence = sentence;
+      longSums.sums = [weights, ...groupWeights].map((w) => {
+        let sum = 0;
+        for (let k = 0; k < long.length; k++) sum += w[long[k]! & mask]!;
+        return sum;
+      });
+    }
     let z = 0;
     for (let f = 0; f < nf; f++) z += weights[feats[f]!]!;
+    if (long) z += longSums.sums[0]!;
     probs[i] = sigmoid(z);
     for (let k = 0; k < ng; k++) {
       const gw = groupWeights[k]!;
       let zg = 0;
       for (let f = 0; f < nf; f++) zg += gw[feats[f]!]!;
+      if (long) zg += longSums.sums[k + 1]!;
       groupProbs[k]![i] = sigmoid(zg);
     }
   }

@@ -231,9 +231,23 @@ export function tokenFeatures(ctx: ArticleContext, i: number, mask: number, out:
     if (tok.raw[0] !== tok.raw[0]!.toLowerCase() && pos > 0) out.push(H_MIDCAP & mask);
     if (tok.raw.length > 2 && tok.raw === tok.raw.toUpperCase()) out.push(H_ALLCAPS & mask);
   }
-  // the sentence's content words, for context (PTC spans are often clause-long)
+  // the sentence's content words, for context (PTC spans are often clause-long); a pathologically
+  // long bag is left to the caller, which adds its weight once per sentence (see `LONG_BAG`)
   const bag = sentenceBag(ctx, tok.sentence);
-  for (let k = 0; k < bag.length; k++) out.push(bag[k]! & mask);
+  if (bag.length <= LONG_BAG) for (let k = 0; k < bag.length; k++) out.push(bag[k]! & mask);
+}
+
+/**
+ * Sentences with more content words than this (none in PolNeAR has more than 133) do not list
+ * their bag in every token's features: the bag's summed weight is computed once per sentence
+ * (the same terms, summed in another order), so one endless "sentence" costs linear time.
+ */
+export const LONG_BAG = 512;
+
+/** The sentence's content-word hashes when it is longer than {@link LONG_BAG}, else undefined. */
+export function longSentenceBag(ctx: ArticleContext, k: number): Uint32Array | undefined {
+  const bag = sentenceBag(ctx, k);
+  return bag.length > LONG_BAG ? bag : undefined;
 }
 
 /**
