@@ -1,7 +1,7 @@
 import type { Span } from '../../core/span.js';
 import { decodeSpans, rescore } from './decode-spans.js';
 import { mergeWithRules, ruleSpans } from './rule-detectors.js';
-import { articleContext, longSentenceBag, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from './features.js';
+import { articleContext, longBagSum, longSentenceBag, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from './features.js';
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
 
@@ -78,7 +78,7 @@ export function techniqueProbabilities(ctx: ArticleContext, span: Span, model: R
     const base = k << bits;
     let z = 0;
     for (const h of feats) z += weights[base + h]!;
-    scores[k] = z;
+    scores[k] = z + longBagSum(ctx, span, weights, base, mask);
   }
   return softmax(scores);
 }
@@ -89,7 +89,7 @@ export function spanConfidence(ctx: ArticleContext, span: Span, meanProbability:
   const { bits, weights } = model.spans;
   const feats: number[] = [];
   spanScoreFeatures(ctx, span, meanProbability, (1 << bits) - 1, feats);
-  let z = 0;
+  let z = longBagSum(ctx, span, weights, 0, (1 << bits) - 1);
   for (const h of feats) z += weights[h]!;
   return sigmoid(z);
 }

@@ -30,6 +30,10 @@ export interface ArticleContext {
   readonly sentenceFlags: Uint8Array;
   /** Per sentence, the unmasked hashes of its `sb=` (content word) features, filled on first use. */
   readonly sentenceBags: (Uint32Array | undefined)[];
+  /** Memo of {@link countOccurrences} (capped) per lower-cased span text. */
+  readonly repeats?: Map<string, number>;
+  /** Per sentence, the cue groups of its words in order of first appearance, filled on first use. */
+  readonly sentenceCues?: (string[] | undefined)[];
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
@@ -57,7 +61,7 @@ export function articleContext(text: string): ArticleContext {
     if (QUOTE_MARKS.has(tokens[s.firstToken]?.raw ?? '')) flags |= 4;
     sentenceFlags[si] = flags;
   });
-  return { text, lowerText: text.toLowerCase(), tokens, sentences, counts, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length) };
+  return { text, lowerText: text.toLowerCase(), tokens, sentences, counts, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length) };
 }
 
 /** The hashed content words of sentence `k` (the same for every token of it, so computed once). */
@@ -285,15 +289,52 @@ export function tokenRange(ctx: ArticleContext, span: Span): [number, number] {
   return [lo, b];
 }
 
-function countOccurrences(haystack: string, needle: string): number {
+/** Non-overlapping occurrences of `needle` in `haystack`, counted up to `limit`. */
+function countOccurrences(haystack: string, needle: string, limit = Infinity): number {
   if (needle.length === 0) return 0;
   let n = 0;
   let at = haystack.indexOf(needle);
-  while (at !== -1) {
+  while (at !== -1 && n < limit) {
     n++;
     at = haystack.indexOf(needle, at + needle.length);
   }
   return n;
+}
+
+/** Past this many characters an article is not a news article: repetitions are counted near the span only. */
+const LONG_TEXT = 1 << 18;
+const REPEAT_WINDOW = 1 << 15;
+const REPEAT_EDGES = [1, 2, 3, 5];
+
+/**
+ * How often the span's text recurs in the article, counted only as far as the `rep=` buckets
+ * tell apart (6), memoised per text; in a text over {@link LONG_TEXT} characters only within
+ * {@link REPEAT_WINDOW} of the span, so that many spans cost linear time (a deliberate cap for
+ * pathological input: no news article is that long).
+ */
+function repeatCount(ctx: ArticleContext, lower: string, span: Span): number {
+  const limit = REPEAT_EDGES[REPEAT_EDGES.length - 1]! + 1;
+  if (ctx.lowerText.length > LONG_TEXT) {
+    return countOccurrences(ctx.lowerText.slice(Math.max(0, span.start - REPEAT_WINDOW), span.end + REPEAT_WINDOW), lower, limit);
+  }
+  let n = ctx.repeats?.get(lower);
+  if (n === undefined) {
+    n = countOccurrences(ctx.lowerText, lower, limit);
+    ctx.repeats?.set(lower, n);
+  }
+  return n;
+}
+
+function sentenceCueGroups(ctx: ArticleContext, k: number): string[] {
+  let cues = ctx.sentenceCues?.[k];
+  if (!cues) {
+    const s = ctx.sentences[k]!;
+    const set = new Set<string>();
+    for (let j = s.firstToken; j < s.endToken; j++) for (const g of CUE_INDEX.get(ctx.tokens[j]!.lower) ?? []) set.add(g);
+    cues = [...set];
+    if (ctx.sentenceCues) ctx.sentenceCues[k] = cues;
+  }
+  return cues;
 }
 
 /**
@@ -345,13 +386,12 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   add('atstart=' + (a === sent.firstToken ? 1 : 0));
   add('sf=' + ctx.sentenceFlags[first.sentence]);
   add('q=' + ctx.inQuote[a]);
-  for (const h of sentenceBag(ctx, first.sentence)) out.push(h & mask);
+  const bag = sentenceBag(ctx, first.sentence);
+  if (bag.length <= LONG_BAG) for (let k = 0; k < bag.length; k++) out.push(bag[k]! & mask);
   const groups = new Set<string>();
   for (let i = a; i < b; i++) for (const g of CUE_INDEX.get(t[i]!.lower) ?? []) groups.add(g);
   for (const g of groups) add('cue=' + g);
-  const contextGroups = new Set<string>();
-  for (let j = sent.firstToken; j < sent.endToken; j++) for (const g of CUE_INDEX.get(t[j]!.lower) ?? []) contextGroups.add(g);
-  for (const g of contextGroups) add('scue=' + g);
+  for (const g of sentenceCueGroups(ctx, first.sentence)) add('scue=' + g);
   const raw = ctx.text.slice(span.start, span.end);
   if (raw.includes('!')) add('has!');
   if (raw.includes('?')) add('has?');
@@ -359,7 +399,7 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   if (/[\p{L}]{3}/u.test(raw) && raw === raw.toUpperCase()) add('allcaps');
   if (/^["“'‘]/.test(raw) || /["”'’]$/.test(raw)) add('quoted');
   const lower = raw.toLowerCase().trim();
-  const rep = bucket(countOccurrences(ctx.lowerText, lower), [1, 2, 3, 5]);
+  const rep = bucket(repeatCount(ctx, lower, span), REPEAT_EDGES);
   const ntok = bucket(n, [1, 2, 3, 5, 9]);
   add('rep=' + rep);
   add('rep|ntok=' + rep + '|' + ntok);
@@ -530,4 +570,30 @@ export function spanScoreFeatures(ctx: ArticleContext, span: Span, meanProbabili
   const [a, b] = tokenRange(ctx, span);
   out.push(hashFeature('mp=' + p) & mask);
   out.push(hashFeature('mp|ntok=' + bin(meanProbability, 5) + '|' + bucket(b - a, [1, 2, 3, 5, 9, 15, 25])) & mask);
+}
+
+const longBagSums = new WeakMap<ArticleContext, Map<ArrayLike<number>, Map<number, number>>>();
+
+/**
+ * What {@link spanFeatures} leaves out for a span in a sentence longer than {@link LONG_BAG}:
+ * the summed weights `weights[base + (h & mask)]` of the sentence's bag, once per sentence; else 0.
+ */
+export function longBagSum(ctx: ArticleContext, span: Span, weights: ArrayLike<number>, base: number, mask: number): number {
+  const [a, b] = tokenRange(ctx, span);
+  if (b === a) return 0;
+  const sentence = ctx.tokens[a]!.sentence;
+  const bag = longSentenceBag(ctx, sentence);
+  if (!bag) return 0;
+  let perWeights = longBagSums.get(ctx);
+  if (!perWeights) longBagSums.set(ctx, (perWeights = new Map()));
+  let sums = perWeights.get(weights);
+  if (!sums) perWeights.set(weights, (sums = new Map()));
+  const key = sentence * 4096 + (base >>> 0) / (mask + 1);
+  let sum = sums.get(key);
+  if (sum === undefined) {
+    sum = 0;
+    for (let k = 0; k < bag.length; k++) sum += weights[base + (bag[k]! & mask)]!;
+    sums.set(key, sum);
+  }
+  return sum;
 }
