@@ -12,6 +12,7 @@ import { entitiesStage } from './stages/entities/index.js';
 import { claimsStage } from './stages/claims/index.js';
 import { evidenceStage } from './stages/evidence/index.js';
 import { createRhetoricStage, loadRhetoricModel, type RhetoricMode } from './stages/rhetoric/index.js';
+import { shippedCueModel } from './stages/quotes/learned-cue-model.js';
 import { VERSION } from './version.js';
 
 /** The stages of the provenance map, in order, without rhetoric (which needs its model loaded). */
@@ -56,6 +57,9 @@ let defaultResources: Resources | undefined;
 /** Loads the shipped resources once (the outlet registry) and freezes a pipeline over them. */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const resources = options.resources ?? (defaultResources ??= { outlets: loadOutletRegistry() });
+  // Read the quotes stage's learned attribution cues now, while the analyzer is built, so that
+  // no stage does I/O while it runs. (It is cached; the stage looks it up again, in memory.)
+  shippedCueModel();
   const pipeline = createPipeline(options.stages ?? stagesWith(options.rhetoric), resources);
   return Object.freeze({
     pipeline,
