@@ -597,3 +597,9 @@ export function longBagSum(ctx: ArticleContext, span: Span, weights: ArrayLike<n
   }
   return sum;
 }
+
+/** Whether the span starts in a sentence longer than {@link LONG_BAG} (see {@link longBagSum}). */
+export function spanInLongSentence(ctx: ArticleContext, span: Span): boolean {
+  const [a, b] = tokenRange(ctx, span);
+  return b > a && longSentenceBag(ctx, ctx.tokens[a]!.sentence) !== undefined;
+}
