@@ -32,6 +32,7 @@ interface Draft {
 // The anaphora of a sentence about an earlier claim: `This could not be independently verified.`
 const ABOUT_EARLIER =
   /\b(?:this|that|these|those|it|the (?:claims?|reports?|accounts?|figures?|numbers?|toll|video|footage|images?|photos?|allegations?|details?|statements?|story))\b/i;
+const NOT_PUNCTUATION_OR_SPACE = /[^\p{P}\s]/u;
 // After a reference that closes its paragraph: punctuation, closing marks, space.
 const CLOSING = new Set([...' \t\n\r\u00a0"”’\'».,;:!?)]']);
 
@@ -67,7 +68,7 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
     for (const clause of splitClauses(text, sentence, protectedSpans)) {
       const refs = spansWithin(citationSpans, clause);
       const own = blank(text, clause, refs);
-      if (own.trim().replace(/[\p{P}\s]/gu, '').length === 0) continue; // a reference on its own
+      if (!NOT_PUNCTUATION_OR_SPACE.test(own)) continue; // a reference on its own (nothing but punctuation and space)
       const clauseQuotes = unique(quoteIndex.overlapping(clause).map((x) => x.quote));
       const features = clauseFeatures(own);
       const markers = hedges.filter((h) => h.kind === 'unverified-marker' && overlaps(h.span, clause));

@@ -8,9 +8,10 @@ import { trimSpan, type Span } from '../../core/span.js';
 export function splitClauses(text: string, sentence: Sentence, protectedSpans: readonly Span[]): Span[] {
   const out: Span[] = [];
   let start = sentence.start;
-  let p = 0;
+  let p = -1;
   for (let i = sentence.start; i < sentence.end; i++) {
     if (text.charCodeAt(i) !== 59 /* ; */) continue;
+    if (p < 0) p = firstEndingAfter(protectedSpans, sentence.start); // not a scan from the first span per sentence
     while (p < protectedSpans.length && protectedSpans[p]!.end <= i) p++;
     const guard = protectedSpans[p];
     if (guard && guard.start <= i) continue;
@@ -21,4 +22,16 @@ export function splitClauses(text: string, sentence: Sentence, protectedSpans: r
   const s = trimSpan(text, { start, end: sentence.end });
   if (s.end > s.start) out.push(s);
   return out;
+}
+
+/** Index of the first span ending after `offset` (the spans are sorted and do not overlap). */
+function firstEndingAfter(sorted: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
