@@ -1,3 +1,4 @@
+import type { EvidenceCounts } from './evidence-of-map.js';
 /**
  * The corpus store: where provenance maps of many articles are kept and queried.
  *
@@ -162,18 +163,8 @@ export interface UnsourcedCount {
 }
 
 /** The article-level evidence counts kept for each current version. */
-export interface ArticleEvidence {
+export interface ArticleEvidence extends EvidenceCounts {
   readonly articleId: number;
-  /** False when the stored map predates claims (schema 1.0.0): counts are unknown, shown as 0. */
-  readonly known: boolean;
-  readonly claims: number;
-  readonly sourced: number;
-  readonly unsourced: number;
-  readonly hedged: number;
-  readonly anonymousOnly: number;
-  readonly stateAffiliatedOutlets: number;
-  readonly sourcesByKind: Readonly<Record<string, number>>;
-  readonly techniques: readonly { readonly technique: string; readonly count: number }[];
   readonly claimRows: readonly { readonly key: string; readonly kind: string; readonly status: 'sourced' | 'unsourced'; readonly text: string }[];
 }
 
