@@ -7,24 +7,18 @@
  *
  * Skipped, with a message, where /usr/bin/chromium is missing: `apt-get install -y chromium`.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, ROOT, SHOTS, launchChromium, warnIfNoChromium } from './chromium.js';
 import { createAnalyzer, readArticle } from '../../src/index.js';
 import { HOSTILE_PLACES, hostileMap, sampleMap, type HostilePlace } from '../../src/report/example-maps.js';
 import { renderReport, type ReportMap } from '../../src/report/index.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const ROOT = new URL('../../', import.meta.url).pathname;
-const SHOTS = join(ROOT, 'test-output/screenshots');
-
-if (!HAVE_CHROMIUM) {
-  console.warn(`test/browser/report.test.ts: SKIPPED — ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
-}
+warnIfNoChromium('test/browser/report.test.ts');
 
 interface Opened {
   readonly page: Page;
@@ -39,13 +33,8 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
   let dir: string;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     dir = mkdtempSync(join(tmpdir(), 'claimtrace-report-'));
-    mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {

@@ -8,11 +8,12 @@
  *
  * Skipped, with a message, where /usr/bin/chromium is missing: `apt-get install -y chromium`.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, ROOT, SHOTS, launchChromium, warnIfNoChromium } from './chromium.js';
 import { ingestPaths } from '../../src/corpus/index.js';
 import { createAnalyzer } from '../../src/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
@@ -20,14 +21,7 @@ import type { CorpusStore } from '../../src/store/types.js';
 import { hostileHtml, hostileStoredMap } from '../../src/web/hostile-article.js';
 import { createApp, isLoopbackHost, listen, type RunningServer } from '../../src/web/index.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const ROOT = new URL('../../', import.meta.url).pathname;
-const SHOTS = join(ROOT, 'test-output/screenshots');
-
-if (!HAVE_CHROMIUM) {
-  console.warn(`test/browser/serve.test.ts: SKIPPED — ${CHROMIUM} is missing. Install it with: apt-get install -y chromium`);
-}
+warnIfNoChromium('test/browser/serve.test.ts');
 
 interface Opened {
   readonly page: Page;
@@ -59,12 +53,7 @@ describe.skipIf(!HAVE_CHROMIUM)('claimtrace serve in Chromium', () => {
     }
     store = await openSqliteStore(db, { readonly: true });
     server = await listen(createApp(store, { allowHost: isLoopbackHost, onError: (e) => serverErrors.push(e) }), '127.0.0.1', 0);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
