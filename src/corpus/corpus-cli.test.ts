@@ -1,20 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerCorpusCommands } from '../cli/corpus-commands.js';
-import type { CliIo } from '../cli/main.js';
 import { checkInvariants } from '../contract/check-invariants.js';
+import type { CliIo } from '../cli/main.js';
 import type { ProvenanceMap } from '../contract/schema.js';
-import { isClaimtraceError } from '../core/diagnostics.js';
 import { buildTestMap } from '../store/build-test-map.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import type { CitationGraph } from '../store/types.js';
 import { formatCitationGraph } from './format-citation-graph.js';
 import { formatDuration, formatProgress } from './format-progress.js';
 import { toCsv } from './to-csv.js';
+import { runCorpusCli } from './run-corpus-cli.js';
 import { writeTestCorpus } from './write-test-corpus.js';
 
 let dir: string;
@@ -25,22 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The corpus commands on a bare program, the way main() runs them, with captured output. */
-async function run(argv: string[], isTTY = false): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => void (out += s), err: (s) => void (err += s), isTTY };
-  const program = new Command().exitOverride().configureOutput({ writeOut: io.err, writeErr: io.err });
-  registerCorpusCommands(program, io);
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return { status: 0, out, err };
-  } catch (e) {
-    if (e instanceof CommanderError) return { status: e.exitCode === 0 ? 0 : 2, out, err };
-    if (isClaimtraceError(e)) return { status: e.code === 'E_USAGE' ? 2 : 1, out, err: err + `claimtrace: ${e.code}: ${e.message}\n` };
-    throw e;
-  }
-}
+const run = runCorpusCli;
 
 describe('claimtrace ingest, stats, query, export', () => {
   it('ingests a directory and answers questions about it', async () => {
@@ -138,9 +120,7 @@ describe('claimtrace ingest, stats, query, export', () => {
   });
 });
 
-// The lead wires registerCorpusCommands into main(); until then this end-to-end test waits.
-const mainSource = readFileSync(fileURLToPath(new URL('../cli/main.ts', import.meta.url)), 'utf8');
-describe.skipIf(!mainSource.includes('registerCorpusCommands'))('main() with the corpus commands', () => {
+describe('main() with the corpus commands', () => {
   it('ingests a directory, then reports stats as JSON', async () => {
     const { main } = await import('../cli/main.js');
     const corpus = join(dir, 'corpus');

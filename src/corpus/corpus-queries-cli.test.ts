@@ -1,13 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerCorpusCommands } from '../cli/corpus-commands.js';
-import type { CliIo } from '../cli/main.js';
 import { checkInvariants } from '../contract/check-invariants.js';
-import { isClaimtraceError } from '../core/diagnostics.js';
 import { buildTestMap, withoutClaims, type TestMapSpec } from '../store/build-test-map.js';
+import { runCorpusCli } from './run-corpus-cli.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 
 const HERALD = { key: 'herald', name: 'Harbour Herald' };
@@ -53,21 +50,7 @@ beforeEach(async () => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false };
-  const program = new Command().exitOverride().configureOutput({ writeOut: io.err, writeErr: io.err });
-  registerCorpusCommands(program, io);
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return { status: 0, out, err };
-  } catch (e) {
-    if (e instanceof CommanderError) return { status: e.exitCode === 0 ? 0 : 2, out, err };
-    if (isClaimtraceError(e)) return { status: e.code === 'E_USAGE' ? 2 : 1, out, err: err + `claimtrace: ${e.code}: ${e.message}\n` };
-    throw e;
-  }
-}
+const run = runCorpusCli;
 
 describe('claimtrace query unsourced, quote-trail, speaker; stats', () => {
   it('counts claims in stats', async () => {
