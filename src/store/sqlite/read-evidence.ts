@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ArticleEvidence, UnsourcedCount, UnsourcedOptions } from '../types.js';
-import { ARTICLE_COLUMNS, pageOf, toSummary, type ArticleRow } from './read-corpus.js';
+import { ARTICLE_COLUMNS, pageOf, toSummary, type ArticleRow } from './rows.js';
 
 const share = (unsourced: number, claims: number) => (claims > 0 ? Math.round((unsourced / claims) * 1000) / 1000 : 0);
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { quoteShingles, quoteSimilarity, SAME_QUOTE_THRESHOLD, shingleHash } from '../shingle-quote.js';
 import type { QuoteTrail, QuoteTrailHit, QuoteTrailOptions } from '../types.js';
-import { QUOTE_SELECT, toQuoteHit, type QuoteRow } from './read-corpus.js';
+import { QUOTE_SELECT, toQuoteHit, type QuoteRow } from './rows.js';
 
 const DEFAULT_TRAIL_LIMIT = 200;
 // Candidates checked at most: a quotation repeated more often than this is cut to its best matches.

@@ -19,83 +19,20 @@ import type {
   StoredArticle,
   WebReads,
 } from '../types.js';
+import { ARTICLE_COLUMNS, pageOf as checkedPageOf, QUOTE_SELECT, toQuoteHit, toSummary, type ArticleRow, type QuoteRow } from './rows.js';
 
 type Db = Database.Database;
 type Sync<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never };
 
-const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
 /** Name matches ranked by a search over speakers or outlets (see `searchSpeakers`). */
 const SEARCH_CANDIDATES = 1000;
 
-// The same columns and row shapes as read-corpus.ts, kept apart so the two files change alone.
-const ARTICLE_COLUMNS = `a.id AS article_id, a.current_version, a.canonical_url, a.source_path, a.title,
-  coalesce(po.name, a.outlet_name) AS outlet, a.published, a.first_seen`;
-
-const QUOTE_SELECT = `SELECT q.id AS quote_id, q.quote_key, q.kind, q.content, q.cue, q.speaker_name, q.speaker_kind,
-  s.key AS speaker_key, ${ARTICLE_COLUMNS}
-  FROM quotes q
-  JOIN articles a ON a.id = q.article_id
-  LEFT JOIN outlets po ON po.id = a.outlet_id
-  LEFT JOIN speakers s ON s.id = q.speaker_id`;
-
 // A month for every quote: the published date when it reads as one, else first seen.
 const MONTH_OF = `CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(a.published, 1, 7) ELSE substr(a.first_seen, 1, 7) END`;
 
-interface ArticleRow {
-  article_id: number;
-  current_version: number;
-  canonical_url: string | null;
-  source_path: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  first_seen: string;
-}
-
-interface QuoteRow extends ArticleRow {
-  quote_id: number;
-  quote_key: string;
-  kind: QuoteHit['kind'];
-  content: string;
-  cue: string | null;
-  speaker_name: string | null;
-  speaker_kind: string;
-  speaker_key: string | null;
-}
-
-function toSummary(r: ArticleRow): ArticleSummary {
-  return {
-    articleId: r.article_id,
-    version: r.current_version,
-    url: r.canonical_url,
-    sourcePath: r.source_path,
-    title: r.title,
-    outlet: r.outlet,
-    published: r.published,
-    firstSeen: r.first_seen,
-  };
-}
-
-function toQuoteHit(r: QuoteRow): QuoteHit {
-  return {
-    quoteId: r.quote_id,
-    quoteKey: r.quote_key,
-    kind: r.kind,
-    content: r.content,
-    cue: r.cue,
-    speaker: { name: r.speaker_name, kind: r.speaker_kind, key: r.speaker_key },
-    article: toSummary(r),
-  };
-}
-
-function pageOf(page: Page | undefined): [number, number] {
-  const limit = page?.limit ?? DEFAULT_LIMIT;
-  const offset = page?.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) throw new TypeError(`Expected \`limit\` to be a whole number from 0 to ${MAX_LIMIT}, not \`${limit}\``);
-  if (!Number.isInteger(offset) || offset < 0) throw new TypeError(`Expected \`offset\` to be a non-negative integer, not \`${offset}\``);
-  return [limit, offset];
-}
+/** A page of at most MAX_LIMIT rows: the web app never asks one query for more. */
+const pageOf = (page: Page | undefined) => checkedPageOf(page, MAX_LIMIT);
 
 function checkId(id: number, name: string): void {
   if (!Number.isSafeInteger(id)) throw new TypeError(`Expected \`${name}\` to be an integer, not \`${id}\``);
@@ -262,3 +199,4 @@ export function createWebReader(db: Db): Sync<WebReads> {
     },
   };
 }
+
