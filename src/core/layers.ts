@@ -255,6 +255,25 @@ export interface RhetoricLayer {
   readonly techniques: readonly TechniqueSpan[];
 }
 
+// ── devices ──────────────────────────────────────────────────────────────────
+
+/**
+ * Rhetorical devices found by rules in the author's own voice (see src/stages/devices):
+ * questions put to the reader, exclamations, slogans, scare quotes.
+ */
+export type DeviceKind = 'rhetorical-question' | 'exclamation' | 'slogan' | 'scare-quote';
+
+export interface RhetoricalDevice {
+  readonly kind: DeviceKind;
+  readonly span: Span;
+  /** Why the rule fired, in a few words ("exclamation of 4 words, no pronoun"). */
+  readonly reason: string;
+}
+
+export interface DevicesLayer {
+  readonly devices: readonly RhetoricalDevice[];
+}
+
 export interface Layers {
   structure: StructureLayer;
   quotes: QuotesLayer;
@@ -263,6 +282,7 @@ export interface Layers {
   entities: EntitiesLayer;
   claims: ClaimsLayer;
   rhetoric: RhetoricLayer;
+  devices: DevicesLayer;
   evidence: EvidenceSummary;
 }
 
