@@ -102,7 +102,7 @@ function printErrors(): void {
       const gq = golds[gi]!.q;
       const pq = preds[pi]!;
       const ok = gq.sources.length === 0 ? !pq.mention : !!pq.mention && gq.sources.some((s) => s.start < pq.mention!.end && pq.mention!.start < s.end);
-      if (!ok) spk.push(`${g.id}\n  gold src ${JSON.stringify(gq.sources.map(slice))} cue ${JSON.stringify(gq.cue.map(slice))}\n  pred src ${JSON.stringify(pq.mention ? slice(pq.mention) : null)} cue ${JSON.stringify(pq.cue ? slice(pq.cue) : null)}\n  content ${JSON.stringify(slice(gq.contents[0]!).slice(0, 100))}`);
+      if (!ok) spk.push(`${g.id}\n  gold src ${JSON.stringify(gq.sources.map(slice))} cue ${JSON.stringify(gq.cue.map(slice))}\n  pred src ${JSON.stringify(pq.mention ? slice(pq.mention) : null)} cue ${JSON.stringify(pq.cue ? slice(pq.cue) : null)}\n  content ${JSON.stringify(gq.contents.map(slice).join(' … ').slice(0, 100))}`);
     }
     preds.forEach((pq, pi) => {
       if (up.has(pi)) return;
@@ -111,7 +111,8 @@ function printErrors(): void {
     });
     golds.forEach((gq, gi) => {
       if (ug.has(gi)) return;
-      const a = gq.q.contents[0]!.start;
+      // A-track gold holds relations with no content span (a cue and source only).
+      const a = gq.q.contents[0]?.start ?? gq.q.cue[0]?.start ?? 0;
       fns.push(`${g.id} src ${JSON.stringify(gq.q.sources.map(slice))} cue ${JSON.stringify(gq.q.cue.map(slice))}\n  ${JSON.stringify(cps.slice(Math.max(0, a - 100), a).join('') + '⟦' + gq.q.contents.map(slice).join('⟧…⟦').slice(0, 300) + '⟧')}`);
     });
   }

@@ -5,7 +5,7 @@ import { cueClass, isParticipleCue, takesAddressee } from './cue-lexicon.js';
 import { describeSpeaker } from './describe-speaker.js';
 import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
 import type { PersonMention } from './resolve-pronoun.js';
-import { isCapitalised, isLetterWord, wordsIn, type Word } from './words.js';
+import { inTitledReference, isCapitalised, isLetterWord, wordsIn, type Word } from './words.js';
 import { cueCandidates, scoreCandidate, type Candidate, type ClauseHelpers, type CueModel } from './learned-cues.js';
 import { shippedCueModel } from './learned-cue-model.js';
 
@@ -207,7 +207,7 @@ function leadingCue(text: string, words: readonly Word[]): Found | null {
       cueEnd = c + 2;
     }
     if (!cls || cls === 'naming' || isCapitalised(w)) continue;
-    if (!verbHere(words, c)) continue;
+    if (!verbHere(words, c) || inTitledReference(words, c)) continue;
     const participle = w.lower.endsWith('ing');
     if (participle && words[c - 1]?.text !== ',') continue;
     const subjectWords = participle ? words.slice(0, c - 1) : clauseStart(words, c);

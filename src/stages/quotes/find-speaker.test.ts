@@ -35,6 +35,14 @@ describe('speakerBefore', () => {
     ['Early in his campaign, Trump', 'attacked', 'Trump | -'],
     ['Sooner or later, the New Jersey governor', 'told', 'the New Jersey governor | -'],
     ['A harbour pilot, who asked not to be named because he was not authorised to speak publicly,', 'said', 'A harbour pilot | who asked not to be named because he was not authorised to speak publicly'],
+    // A citation in brackets is never part of a speaker: a cue inside it takes the subject
+    // before the bracket; a clause in brackets has its own subject; a closed citation is skipped.
+    ['A second state outlet put the number of injured at over a hundred (ibid,', 'citing', 'A second state outlet | -'],
+    ['The ministry said 40 had died (see Reyes, 2015;', 'citing', 'The ministry | -'],
+    ['The toll rose again (aides', 'said', 'aides | -'],
+    ["If you do not own a home (or you're", 'worried', 'you | -'],
+    ['The same report (ibid)', 'said', 'The same report | -'],
+    ["The paper (Anna Reyes, 'Witnesses describe the strike', 2015)", 'reported', 'The paper | -'],
   ];
   it.each(cases)('%j %s', (text, cue, expected) => expect(before(text, cue)).toBe(expected));
 });

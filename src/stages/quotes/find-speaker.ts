@@ -44,7 +44,7 @@ const DETERMINERS = new Set('a an the his her its their our my your one some man
 export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase | null {
   // A dateline before a dash is not a speaker: `RENO, Nev. (AP) — Donald Trump says …`.
   const dash = all.findIndex((w) => w.text === '—' || w.text === '–' || w.text === '―');
-  const words = dash >= 0 && dash <= 8 && all.slice(0, dash).some((w) => /^[A-Z]{2,}$/.test(w.text)) ? all.slice(dash + 1) : all;
+  const words = outsideCitations(dash >= 0 && dash <= 8 && all.slice(0, dash).some((w) => /^[A-Z]{2,}$/.test(w.text)) ? all.slice(dash + 1) : all);
   let end = words.length;
   // `Now we are told the jets hit …`, `Smith was asked whether …`: a passive cue's subject is
   // the one spoken to, not the speaker. A progressive (`Smith is saying`) keeps its subject.
@@ -95,6 +95,9 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
       continue;
     }
     afterAdjunct = false;
+    // `you're worried about`, `she's said`: the pronoun of a contraction is the subject.
+    const contracted = CONTRACTED.exec(seg[0]!.text);
+    if (contracted && seg.length === 1) return { head: { start: seg[0]!.start, end: seg[0]!.start + contracted[1]!.length }, apposition: null };
     if (!isLast && isApposition(seg) && !DETERMINERS.has(seg[0]!.lower)) continue;
     const head = trimHead(seg);
     if (!looksLikeHead(head)) return null;
@@ -110,7 +113,57 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
   return null;
 }
 
+const CONTRACTED = /^(he|she|they|i|we|you|He|She|They|I|We|You)['’](?:re|s|ve|d|ll|m)$/;
 const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
+
+// Words that open a citation in brackets: `(ibid, citing FARS)`, `(see Smith 2015)`, `(source: …)`.
+const CITATION_OPENER = /^(?:ibid|ibidem|id|idem|op|loc|cf|see|via|source|sources|citing|cited|quoted|posted|published|reported|accessed|retrieved)$/;
+
+/** True when the words inside a bracket read as a reference, not as part of a noun phrase. */
+function isCitation(inside: readonly Word[]): boolean {
+  const first = inside.find(isLetterWord);
+  if (!first) return true;
+  if (CITATION_OPENER.test(first.lower)) return true;
+  // `(Anna Reyes, 'Witnesses describe …', The Washington Post, 4 June 2015)`: a year or a quoted title.
+  return inside.some((w) => /^(?:1[89]|20)\d\d$/.test(w.text) || w.text === "'" || w.text === '‘' || w.text === '"' || w.text === '“');
+}
+
+/**
+ * The words a speaker may be taken from: a citation in brackets is never part of a speaker.
+ * A cue inside an open bracket (`… at over a hundred (ibid, citing FARS news agency)`) takes its
+ * subject in the bracket when the bracket holds a clause of its own (`(aides said …`), and from
+ * before the bracket when the bracket is a citation; closed brackets holding a citation
+ * (`The report (ibid) said`) are left out.
+ */
+function outsideCitations(words: readonly Word[]): readonly Word[] {
+  if (!words.some((w) => w.text === '(')) return words;
+  let open = -1;
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (words[k]!.text === ')') break;
+    if (words[k]!.text === '(') {
+      open = k;
+      break;
+    }
+  }
+  let ws = words;
+  if (open >= 0) {
+    const inside = words.slice(open + 1);
+    ws = isCitation(inside) ? words.slice(0, open) : inside;
+  }
+  const out: Word[] = [];
+  for (let k = 0; k < ws.length; k++) {
+    if (ws[k]!.text === '(') {
+      let j = k + 1;
+      while (j < ws.length && ws[j]!.text !== ')' && ws[j]!.text !== '(') j++;
+      if (j < ws.length && ws[j]!.text === ')' && isCitation(ws.slice(k + 1, j))) {
+        k = j;
+        continue;
+      }
+    }
+    out.push(ws[k]!);
+  }
+  return out;
+}
 
 /** True when the words end in a form of `be` (adverbs and `not` aside): `we are told`, `he was not asked`. */
 function isPassiveBefore(words: readonly Word[]): boolean {
@@ -179,11 +232,16 @@ function trimHead(seg: Word[]): Word[] {
     const pastAfterNoun = /ed$/.test(w.lower) && k >= 2 && !DETERMINERS.has(prevWord.lower) && !/ly$/.test(prevWord.lower) && isLetterWord(prevWord);
     // `The same report said`: a noun that is also a cue verb ends the subject, it does not cut it.
     if (k === seg.length - 1 && NOUN_TOO.test(w.lower) && !PRONOUNS.has(prevWord.lower)) return seg;
+    // `A second state outlet put …`: a cue form before a noun modifies it.
+    const nextWord = seg[k + 1];
+    if (MODIFIER_TOO.test(w.lower) && nextWord && MODIFIED.test(nextWord.lower)) continue;
     if (cueClass(w.lower) || pastAfterNoun || (/ed$/.test(w.lower) && isCapitalised(prevWord)) || /^(?:is|was|are|were|has|had|have|will|would|can|could|did|does|do)$/.test(w.lower)) return seg.slice(0, k);
   }
   return seg;
 }
 
+const MODIFIER_TOO = /^(?:state|news|report|press|campaign|party|court|police|poll|survey)$/;
+const MODIFIED = /^(?:outlets?|media|agency|agencies|news|newspapers?|television|tv|radio|broadcaster|broadcasters|officials?|lawmakers?|legislators?|legislature|senators?|attorneys?|prosecutors?|department|office|offices|secretary|spokesm[ae]n|spokeswom[ae]n|spokesperson|managers?|aides?|staff|staffers|leaders?|chairm[ae]n|chairwoman|committee|officers?|chief|documents?|filings?|records?|results|data|numbers|figures|release|releases|card)$/;
 const NOUN_TOO = /^(?:report|reports|statement|post|posts|tweet|tweets|note|claim|claims|estimate|estimates|remark|remarks|reply|read|promise|warning|account|accounts)$/;
 const TIME_ADJUNCT = /^(?:on|last|this|late|early|earlier|yesterday|today|tonight)$/;
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|weekend|day|jan|feb|january|february|march|april|june|july|august|september|october|november|december)$/;

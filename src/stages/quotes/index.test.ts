@@ -218,6 +218,24 @@ describe('quotesStage: speakers', () => {
   it.each(cases)('%j', (input, i, expected) => {
     expect(speaker(input, i)).toEqual(expected);
   });
+
+  // A speaker mention never takes words inside a citation in brackets.
+  it.each([
+    'A second state outlet put the number of injured at over a hundred (ibid, citing FARS news agency) (uncorroborated).',
+    'The same report (ibid) said the coalition had used the claim before.',
+    "The paper (Anna Reyes, 'Witnesses describe the strike', 2015) reported that 40 people had died.",
+  ])('%j', (text) => {
+    const quotes = run(text).layer.quotes;
+    for (const q of quotes) {
+      const m = q.speaker.mention;
+      if (!m) continue;
+      const open = text.lastIndexOf('(', m.end);
+      const inBrackets = open >= 0 && text.indexOf(')', open) >= m.start;
+      expect(inBrackets && open < m.end, `${slice(text, m)} in ${text}`).toBe(false);
+      for (const said of [q.speaker.name, q.speaker.description]) expect(said ?? '').not.toMatch(/ibid|Reyes|Witnesses/);
+    }
+    expect(quotes.map((q) => slice(text, q.speaker.mention))).not.toContain(null);
+  });
 });
 
 describe('quotesStage: marked phrases', () => {

@@ -1,6 +1,6 @@
 import type { Span } from '../../core/span.js';
 import { PRONOUNS, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
-import { isCapitalised, isLetterWord, type Word } from './words.js';
+import { inTitledReference, isCapitalised, isLetterWord, type Word } from './words.js';
 
 /**
  * Attribution cues beyond the speech-verb lexicon, as PolNeAR annotates them: beliefs, wishes,
@@ -93,6 +93,7 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     if (quoted.some((q) => q.start <= w.start && w.end <= q.end)) continue;
     const prev = words[c - 1]!;
     if (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an') continue; // a noun here
+    if (inTitledReference(words, c)) continue;
     // The cue may take a particle (`called for`, `pointed out`): the content starts after it.
     let cueEnd = c;
     if (PARTICLE.test(words[c + 1]?.lower ?? '') && forms.has(`${w.lower} ${words[c + 1]!.lower}`)) cueEnd = c + 1;

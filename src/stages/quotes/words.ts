@@ -34,3 +34,15 @@ export function isCapitalised(w: Word): boolean {
 export function isLetterWord(w: Word): boolean {
   return /^[\p{L}\p{N}]/u.test(w.text);
 }
+
+/** True when word `c` is inside a bracketed reference with a title in marks: `(Reyes, 'Witnesses describe …'`. */
+export function inTitledReference(words: readonly Word[], c: number): boolean {
+  let title = false;
+  for (let j = c - 1; j >= 0 && c - j <= 40; j--) {
+    const t = words[j]!.text;
+    if (t === ')') return false;
+    if (t === '(') return title;
+    if (t === "'" || t === '‘' || t === '"' || t === '“') title = true;
+  }
+  return false;
+}
