@@ -95,12 +95,16 @@ export function registerCorpusCommands(program: Command, io: CliIo): void {
 
   program
     .command('export')
-    .description('Write the whole corpus: JSON Lines (one article with its provenance map per line) or CSV (one quote, or one article, per row).')
+    .description(
+      'Write the whole corpus: JSON Lines (one article with its provenance map per line), CSV (one quote, or one article, per row) ' +
+        'or Parquet (typed columns for DuckDB, pandas, Polars; needs -o <file>).',
+    )
     .addOption(dbOption())
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
-    .addOption(new Option('--table <table>', 'csv: which rows').choices(['quotes', 'articles']).default('quotes'))
-    .action(async (options: { db: string; format: 'jsonl' | 'csv'; table: 'quotes' | 'articles' }) => {
-      await withStore(options.db, (store) => exportCommand(store, options, io));
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl', 'csv', 'parquet']).default('jsonl'))
+    .addOption(new Option('--table <table>', 'csv: quotes or articles; parquet: also citations, citation-graph').choices(['quotes', 'articles', ...EXTRA_PARQUET_TABLES]).default('quotes'))
+    .option('-o, --output <file>', 'write to this file instead of standard output (required for parquet)')
+    .action(async (options: ExportCliOptions) => {
+      await exportToOutput(options, io);
     });
 }
 
@@ -301,6 +305,55 @@ function formatQuotes(quotes: readonly QuoteHit[], format: QueryCliOptions['form
       return `${q.speaker.name ?? `(${q.speaker.kind})`}${q.cue ? ` ${q.cue}` : ''}: “${q.content}”\n  — ${where}\n`;
     })
     .join('');
+}
+
+const EXTRA_PARQUET_TABLES = ['citations', 'citation-graph'] as const;
+
+interface ExportCliOptions {
+  db: string;
+  format: 'jsonl' | 'csv' | 'parquet';
+  table: 'quotes' | 'articles' | (typeof EXTRA_PARQUET_TABLES)[number];
+  output?: string;
+}
+
+/** Checks the options, then exports to standard output or (`-o`) to a file, complete or not at all. */
+async function exportToOutput(options: ExportCliOptions, io: CliIo): Promise<void> {
+  const { format, table, output } = options;
+  if (format !== 'parquet' && table !== 'quotes' && table !== 'articles') {
+    throw new ClaimtraceError('E_USAGE', `--table ${table} is for --format parquet; csv writes quotes or articles.`);
+  }
+  if (format === 'parquet') {
+    const { writeParquetFile, terminalError } = await import('../corpus/export-parquet-file.js');
+    if ((output === undefined || output === '-') && io.isTTY) throw terminalError();
+    if (output === undefined || output === '-') throw new ClaimtraceError('E_USAGE', 'Parquet is a binary file format: give the file to write with -o, e.g. `-o quotes.parquet`.');
+    await withStore(options.db, async (store) => {
+      const summary = await writeParquetFile(store, output, { table });
+      await io.out(`Wrote ${summary.rows} ${table} rows (${(summary.bytes / 1e6).toFixed(1)} MB) → ${output}\n`);
+    });
+    return;
+  }
+  const textOptions = { format, table: table === 'articles' ? ('articles' as const) : ('quotes' as const) };
+  if (output === undefined || output === '-') return withStore(options.db, (store) => exportCommand(store, textOptions, io));
+  const { openOutputFile, writeError } = await import('../corpus/export-parquet-file.js');
+  await withStore(options.db, async (store) => {
+    const file = openOutputFile(output, { binary: false });
+    const { stream } = file;
+    let failure: Error | undefined;
+    stream.on('error', (e) => void (failure ??= e));
+    const write = async (s: string) => {
+      if (!stream.write(s) && !failure) await new Promise<void>((resolve) => stream.once('drain', resolve).once('error', () => resolve()));
+      if (failure) throw failure;
+    };
+    try {
+      await exportCommand(store, textOptions, { out: write, err: io.err, isTTY: false });
+      await new Promise<void>((resolve) => stream.end(resolve));
+      if (failure) throw failure;
+    } catch (e) {
+      file.discard();
+      throw e instanceof ClaimtraceError ? e : writeError(output, e);
+    }
+    file.commit();
+  });
 }
 
 async function exportCommand(store: CorpusStore, options: { format: 'jsonl' | 'csv'; table: 'quotes' | 'articles' }, io: CliIo): Promise<void> {

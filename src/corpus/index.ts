@@ -15,3 +15,14 @@ export type { ArticleAnalyzer } from './analyze-file.js';
 export { formatCitationGraph, toGraphml, toGexf, toEdgeCsv, type GraphFormat } from './format-citation-graph.js';
 export { formatProgress, formatDuration } from './format-progress.js';
 export { toCsv } from './to-csv.js';
+export {
+  exportParquet,
+  parquetColumns,
+  PARQUET_TABLES,
+  EXPORT_ERROR_CODES,
+  type ParquetTable,
+  type ParquetColumn,
+  type ParquetExportOptions,
+  type ParquetExportSummary,
+} from './export-parquet.js';
+export { writeParquetFile } from './export-parquet-file.js';
