@@ -10,6 +10,7 @@ import { citationsStage } from './stages/citations/index.js';
 import { outletsStage } from './stages/outlets/index.js';
 import { entitiesStage } from './stages/entities/index.js';
 import { claimsStage } from './stages/claims/index.js';
+import { devicesStage } from './stages/devices/index.js';
 import { evidenceStage } from './stages/evidence/index.js';
 import { createRhetoricStage, loadRhetoricModel, type RhetoricMode } from './stages/rhetoric/index.js';
 import { shippedCueModel } from './stages/quotes/learned-cue-model.js';
@@ -23,6 +24,7 @@ export const defaultStages: readonly AnyStage[] = Object.freeze([
   outletsStage,
   entitiesStage,
   claimsStage,
+  devicesStage,
   evidenceStage,
 ] as AnyStage[]);
 

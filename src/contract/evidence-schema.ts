@@ -51,5 +51,8 @@ export const evidenceSchema = z
       .array(z.object({ links: z.array(z.string()), quoteIds: z.array(id('q')), citationIds: z.array(id('c')) }))
       .describe('The longest chains, "A, citing B, citing C": links[0] is what the article cites.'),
     techniques: z.array(z.object({ technique: z.string(), count: z.number().int() })),
+    devices: z
+      .array(z.object({ kind: z.enum(['rhetorical-question', 'exclamation', 'slogan', 'scare-quote']), count: z.number().int() }))
+      .describe("Rhetorical devices in the author's voice by kind (added in schema 1.2.0)."),
   })
   .describe('What the article rests on, counted.');

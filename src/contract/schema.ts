@@ -10,7 +10,7 @@ import { claimsContractFields } from './claims-schema.js';
 import { id, spanSchema } from './common-schema.js';
 import { evidenceSchema } from './evidence-schema.js';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export { spanSchema };
 
@@ -132,6 +132,15 @@ export const techniqueSchema = z.object({
   techniqueProbability: z.number().min(0).max(1).describe('The classifier probability of this technique for the span.'),
 });
 
+export const deviceSchema = z.object({
+  id: id('d'),
+  kind: z
+    .enum(['rhetorical-question', 'exclamation', 'slogan', 'scare-quote'])
+    .describe("A rhetorical device in the author's own voice, found by a rule: a question put to the reader, an exclamation, a slogan (a short exclamation without pronouns, a line in capitals, a hashtag), or a scare quote."),
+  span: spanSchema,
+  reason: z.string().describe('Why the rule fired, in a few words.'),
+});
+
 export const provenanceMapSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -156,6 +165,7 @@ export const provenanceMapSchema = z
     entities: z.array(entitySchema),
     ...claimsContractFields,
     techniques: z.array(techniqueSchema).describe('Persuasion techniques as spans (empty when the rhetoric stage did not run).'),
+    devices: z.array(deviceSchema).describe("Rhetorical devices in the author's voice, found by rules (added in schema 1.2.0)."),
     evidence: evidenceSchema,
     diagnostics: z.array(diagnosticSchema),
   })
@@ -168,6 +178,7 @@ export type SerializedCitation = z.infer<typeof citationSchema>;
 export type SerializedOutlet = z.infer<typeof outletSchema>;
 export type SerializedEntity = z.infer<typeof entitySchema>;
 export type SerializedTechnique = z.infer<typeof techniqueSchema>;
+export type SerializedDevice = z.infer<typeof deviceSchema>;
 export type SerializedDiagnostic = z.infer<typeof diagnosticSchema>;
 
 /** The JSON Schema (draft 2020-12) of the provenance map. */

@@ -151,6 +151,7 @@ export function toProvenanceMap(result: PipelineResult, options: SerializeOption
     techniques: [...(layers.rhetoric?.techniques ?? [])]
       .sort((a, b) => compareSpans(a.span, b.span) || a.technique.localeCompare(b.technique))
       .map((t, i) => ({ id: `t${i + 1}`, technique: t.technique, span: s(t.span), confidence: round(t.confidence), techniqueProbability: round(t.techniqueProbability) })),
+    devices: [...(layers.devices?.devices ?? [])].map((d, i) => ({ id: `d${i + 1}`, kind: d.kind, span: s(d.span), reason: d.reason })),
     evidence: structuredClone(layers.evidence) as ProvenanceMap['evidence'],
     diagnostics: sortDiagnostics(result.diagnostics).map((d) => {
       const out: { code: string; severity: Diagnostic['severity']; message: string; span?: ReturnType<typeof s> } = {

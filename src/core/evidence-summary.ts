@@ -3,7 +3,7 @@
  * description of the text ("unsourced", "anonymous source", "state-affiliated outlet"), never a
  * verdict on truth.
  */
-import type { ClaimKind, HedgeKind } from './layers.js';
+import type { ClaimKind, DeviceKind, HedgeKind } from './layers.js';
 
 export type SourceKind = 'named-person' | 'anonymous' | 'official-body' | 'outlet' | 'document' | 'unidentified';
 
@@ -58,4 +58,6 @@ export interface EvidenceSummary {
   readonly chains: readonly SourceChain[];
   /** Persuasion techniques by count, most frequent first. */
   readonly techniques: readonly { readonly technique: string; readonly count: number }[];
+  /** Rhetorical devices in the author's voice by kind, in a fixed order, kinds with none left out. */
+  readonly devices: readonly { readonly kind: DeviceKind; readonly count: number }[];
 }

@@ -173,6 +173,7 @@ export function buildTestMap(spec: TestMapSpec): ProvenanceMap {
     anonymousSources: [],
     quoteStances: [],
     techniques: [],
+    devices: [],
     evidence: summarizeEvidence({}) as ProvenanceMap["evidence"],
     diagnostics: [],
   };

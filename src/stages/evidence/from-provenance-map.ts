@@ -5,8 +5,12 @@ import type { SerializedClaims } from '../../contract/claims-schema.js';
 import type { ClaimsLayer } from '../claims/types.js';
 import type { EvidenceLayers } from './summarize-evidence.js';
 
-/** A provenance map, with the claims fields once the contract has them and techniques when the rhetoric stage ran. */
-export type MapWithClaims = Omit<ProvenanceMap, 'techniques'> & Partial<SerializedClaims> & { readonly techniques?: readonly { readonly technique: string }[] };
+/**
+ * A provenance map, possibly from an older claimtrace: claims fields from schema 1.1.0,
+ * techniques when the rhetoric stage ran, devices from schema 1.2.0.
+ */
+export type MapWithClaims = Omit<ProvenanceMap, 'techniques' | 'devices'> &
+  Partial<SerializedClaims> & { readonly techniques?: readonly { readonly technique: string }[]; readonly devices?: ProvenanceMap['devices'] };
 
 /**
  * The layers {@link summarizeEvidence} reads, rebuilt from a provenance map, so the reports
@@ -77,5 +81,5 @@ export function evidenceLayersFromMap(map: MapWithClaims): EvidenceLayers {
         quoteStances: (map.quoteStances ?? []).map((s) => ({ quoteId: s.quoteId, stance: s.stance, cue: span(s.cue) })),
       }
     : undefined;
-  return { quotes: { quotes, markedPhrases: [] }, citations: { citations }, outlets: { outlets }, ...(claims ? { claims } : {}), ...(map.techniques ? { techniques: map.techniques } : {}) };
+  return { quotes: { quotes, markedPhrases: [] }, citations: { citations }, outlets: { outlets }, ...(claims ? { claims } : {}), ...(map.techniques ? { techniques: map.techniques } : {}), ...(map.devices ? { devices: { devices: map.devices } } : {}) };
 }

@@ -7,11 +7,20 @@ import { summarizeEvidence } from './summarize-evidence.js';
  */
 export const evidenceStage = defineStage({
   provides: 'evidence',
-  version: '1',
+  version: '2',
   requires: ['quotes', 'citations', 'outlets', 'claims'],
-  uses: ['rhetoric'],
-  run(_context, { quotes, citations, outlets, claims, rhetoric }) {
-    return { layer: summarizeEvidence({ quotes, citations, outlets, claims, ...(rhetoric ? { techniques: rhetoric.techniques } : {}) }) };
+  uses: ['rhetoric', 'devices'],
+  run(_context, { quotes, citations, outlets, claims, rhetoric, devices }) {
+    return {
+      layer: summarizeEvidence({
+        quotes,
+        citations,
+        outlets,
+        claims,
+        ...(rhetoric ? { techniques: rhetoric.techniques } : {}),
+        ...(devices ? { devices } : {}),
+      }),
+    };
   },
 });
 

@@ -66,8 +66,17 @@ describe('summarizeEvidence', () => {
     ]);
   });
 
+  it('counts rhetorical devices by kind, in a fixed order, leaving out kinds with none', () => {
+    const devices = { devices: [{ kind: 'slogan' as const }, { kind: 'rhetorical-question' as const }, { kind: 'slogan' as const }] };
+    expect(summarizeEvidence({ devices }).devices).toEqual([
+      { kind: 'rhetorical-question', count: 1 },
+      { kind: 'slogan', count: 2 },
+    ]);
+  });
+
   it('takes missing layers as empty', () => {
     const empty = summarizeEvidence({});
+    expect(empty.devices).toEqual([]);
     expect(empty.claims.total).toBe(0);
     expect(empty.chains).toEqual([]);
     expect(empty.sources.list).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Citation, CitationsLayer, OutletsLayer, Quote, QuotesLayer } from '../../core/layers.js';
+import type { Citation, CitationsLayer, DeviceKind, OutletsLayer, Quote, QuotesLayer } from '../../core/layers.js';
 import type { ClaimKind, ClaimsLayer, HedgeKind } from '../claims/types.js';
 import { SOURCE_KINDS, type EvidenceSummary, type SourceChain, type SourceEntry, type SourceKind, type StateAffiliatedOutlet } from './types.js';
 
@@ -9,7 +9,11 @@ export interface EvidenceLayers {
   readonly outlets?: OutletsLayer;
   /** From the rhetoric layer, when it ran; only the technique name is read. */
   readonly techniques?: readonly { readonly technique: string }[];
+  /** The devices layer, when it ran; only the kinds are read. */
+  readonly devices?: { readonly devices: readonly { readonly kind: DeviceKind }[] };
 }
+
+const DEVICE_KINDS: readonly DeviceKind[] = ['rhetorical-question', 'exclamation', 'slogan', 'scare-quote'];
 
 const CLAIM_KINDS: readonly ClaimKind[] = ['attributed', 'event', 'quantity', 'causal', 'other'];
 const HEDGE_KINDS: readonly HedgeKind[] = ['hedge', 'evidential', 'unverified-marker'];
@@ -57,6 +61,7 @@ export function summarizeEvidence(layers: EvidenceLayers): EvidenceSummary {
     stateAffiliatedOutlets: stateAffiliated(layers.outlets),
     chains: longestChains(quotes, citations),
     techniques: countTechniques(layers.techniques ?? []),
+    devices: DEVICE_KINDS.map((kind) => ({ kind, count: (layers.devices?.devices ?? []).filter((d) => d.kind === kind).length })).filter((d) => d.count > 0),
   };
 }
 
