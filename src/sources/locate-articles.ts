@@ -15,6 +15,8 @@ import { readWarc, type ReadWarcOptions } from './warc/read-warc.js';
  */
 export type ArticleLocation =
   | { readonly kind: 'article'; readonly location: string; readonly url: string | null }
+  /** A feed item with only a link (or a teaser), with `links: true`: its page is to be fetched. */
+  | { readonly kind: 'link'; readonly location: string; readonly url: string }
   | { readonly kind: 'failure'; readonly location: string; readonly code: string; readonly message: string };
 
 const WARC_FILE = /\.warc(\.gz)?$/i;
@@ -31,14 +33,19 @@ export function isArticleLocation(location: string): boolean {
   return LOCATION.test(location) && isContainerFile(LOCATION.exec(location)![1]!);
 }
 
+export interface ListArticleLocationsOptions extends ReadWarcOptions {
+  /** Feed items with only a link come as `link` items (to fetch) instead of `E_NEEDS_FETCH` failures. */
+  readonly links?: boolean;
+}
+
 /**
  * The articles in a WARC or feed file, as locations, and what could not be read, as failures.
  * Throws only when the file cannot be opened (`E_NOT_FOUND` …).
  */
-export async function* listArticleLocations(path: string, options: ReadWarcOptions = {}): AsyncGenerator<ArticleLocation, void, undefined> {
+export async function* listArticleLocations(path: string, options: ListArticleLocationsOptions = {}): AsyncGenerator<ArticleLocation, void, undefined> {
   if (!isContainerFile(path)) throw new TypeError(`Expected a .warc, .warc.gz, .rss, .atom or .xml file, not \`${path}\`.`);
   if (FEED_FILE.test(path)) {
-    yield* listFeed(path);
+    yield* listFeed(path, options.links ?? false);
     return;
   }
   for await (const record of readWarc(path, options)) {
@@ -55,7 +62,7 @@ export async function* listArticleLocations(path: string, options: ReadWarcOptio
   }
 }
 
-async function* listFeed(path: string): AsyncGenerator<ArticleLocation, void, undefined> {
+async function* listFeed(path: string, links: boolean): AsyncGenerator<ArticleLocation, void, undefined> {
   let entries;
   try {
     entries = feedEntries(await readFeedFile(path), { name: path });
@@ -68,6 +75,7 @@ async function* listFeed(path: string): AsyncGenerator<ArticleLocation, void, un
     const location = `${path}#item=${index + 1}`;
     if ('input' in entry) yield { kind: 'article', location, url: entry.url };
     else if ('error' in entry) yield { kind: 'failure', location, code: entry.error.code, message: entry.error.message };
+    else if (links) yield { kind: 'link', location, url: entry.url };
     else yield { kind: 'failure', location, code: 'E_NEEDS_FETCH', message: `The feed item ${index + 1} has no full text; its page ${entry.url} must be fetched.` };
   }
 }

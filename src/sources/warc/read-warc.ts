@@ -329,7 +329,8 @@ async function readRecordEnd(reader: ByteReader): Promise<boolean> {
   return true;
 }
 
-function looksLikeHtml(bytes: Uint8Array): boolean {
+/** Whether bytes start like an HTML page (a response without Content-Type is taken as HTML then). */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
   const start = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
   return /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html[\s>]|head[\s>]|body[\s>])/.test(start);
 }

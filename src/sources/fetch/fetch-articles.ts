@@ -1,0 +1,109 @@
+import { isClaimtraceError } from '../../core/diagnostics.js';
+import { decodeBytes } from '../../ingest/decode-bytes.js';
+import { readFeed } from '../feeds/read-feed.js';
+import { decodeHttpBody, type HeaderField } from '../warc/decode-http.js';
+import { looksLikeHtml } from '../warc/read-warc.js';
+import type { Expect, Fetcher } from './fetcher.js';
+import { HostLimiter } from './host-limiter.js';
+
+/** A URL to fetch: named on the command line, a line of a URL list, or a feed item's link. */
+export interface UrlToFetch {
+  readonly url: string;
+  /** `page-or-feed` for URLs the user gave (a feed's items are then fetched too); `page` for feed links. */
+  readonly expect: Expect;
+  /** True when the user named this URL on the command line: its failure fails the command. */
+  readonly named: boolean;
+}
+
+/** A fetched page, named by its place in the WARC (`<warc>#offset=N`), or a URL that failed. */
+export type FetchedArticle =
+  | { readonly kind: 'article'; readonly location: string; readonly url: string; readonly fromWarc: boolean }
+  | { readonly kind: 'failure'; readonly location: string; readonly code: string; readonly message: string; readonly named: boolean };
+
+export interface FetchArticlesOptions {
+  readonly fetcher: Fetcher;
+  /** Pages an earlier run wrote to the WARC, by URL (`pagesInWarc`): taken from there, not fetched. */
+  readonly known?: ReadonlyMap<string, string>;
+  readonly maxBytes?: number;
+  /** Called as each URL is done (fetched, taken from the WARC, or failed). */
+  readonly onFetched?: (progress: { readonly done: number; readonly total: number; readonly url: string; readonly ok: boolean }) => void;
+}
+
+// URLs being worked on at once (each waits for its host's turn in the fetcher).
+const IN_FLIGHT = 256;
+const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml', 'application/x-rss+xml']);
+
+/**
+ * Fetches every URL (each once) and the links of the feeds among them, politely (see
+ * `createFetcher`), and returns the pages as WARC locations for the corpus to analyse, in the
+ * order the URLs were given (a feed's items in its place), and a failure with a stable code for
+ * each URL that could not be fetched. The WARC must be given to the fetcher.
+ */
+export async function fetchArticles(urls: readonly UrlToFetch[], options: FetchArticlesOptions): Promise<FetchedArticle[]> {
+  const slots = new HostLimiter({ perHost: IN_FLIGHT, total: IN_FLIGHT, delayMs: 0 });
+  const seen = new Set<string>();
+  const results: (FetchedArticle[] | undefined)[] = [];
+  const tasks: Promise<void>[] = [];
+  let done = 0;
+
+  const add = (item: UrlToFetch): void => {
+    const key = item.url.replace(/#.*$/, '');
+    if (seen.has(key)) return;
+    seen.add(key);
+    const index = results.length;
+    results.push(undefined);
+    tasks.push(
+      slots.run('', () => fetchOne(item)).then((found) => {
+        results[index] = found;
+        done++;
+        options.onFetched?.({ done, total: results.length, url: item.url, ok: found.every((f) => f.kind === 'article') });
+      }),
+    );
+  };
+
+  async function fetchOne(item: UrlToFetch): Promise<FetchedArticle[]> {
+    const failed = (code: string, message: string): FetchedArticle[] => [{ kind: 'failure', location: item.url, code, message, named: item.named }];
+    const known = options.known?.get(item.url);
+    if (known) return [{ kind: 'article', location: known, url: item.url, fromWarc: true }];
+    const outcome = await options.fetcher.fetch(item.url, item.expect);
+    if (!outcome.ok) return failed(outcome.code, outcome.message);
+    const feed = item.expect === 'page-or-feed' ? looksLikeFeed(outcome.mediaType, outcome.body, outcome.headers, options.maxBytes) : null;
+    if (feed !== null) {
+      let items;
+      try {
+        const declared = outcome.charset ?? /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/.exec(feed.subarray(0, 200).toString('latin1'))?.[1] ?? null;
+        items = readFeed(decodeBytes(feed, { name: item.url, declaredCharset: declared }).text, { url: outcome.finalUrl, name: item.url }).items;
+      } catch (e) {
+        if (!isClaimtraceError(e)) throw e;
+        return failed(e.code, e.message);
+      }
+      const out: FetchedArticle[] = [];
+      for (const [n, feedItem] of items.entries()) {
+        if (feedItem.url) add({ url: feedItem.url, expect: 'page', named: false });
+        else out.push({ kind: 'failure', location: `${item.url}#item=${n + 1}`, code: 'E_NO_ARTICLE', message: `The item ${n + 1} of the feed ${item.url} has no link to fetch.`, named: false });
+      }
+      return out;
+    }
+    // As the WARC reader will decide when it reads the page back.
+    if (outcome.mediaType === null && !looksLikeHtml(outcome.body)) {
+      return failed('E_FETCH_NOT_HTML', `${outcome.finalUrl} has no Content-Type and does not look like an HTML page.`);
+    }
+    if (!outcome.written) throw new TypeError('Expected the fetcher to write to a WARC: fetched pages are read back from it.');
+    return [{ kind: 'article', location: outcome.written.location, url: item.url, fromWarc: false }];
+  }
+
+  for (const item of urls) add(item);
+  // Feeds add their links while this runs.
+  for (let i = 0; i < tasks.length; i++) await tasks[i];
+  return results.flatMap((r) => r ?? []);
+}
+
+/** The decoded body when the response is an RSS/Atom/RDF feed (by Content-Type, else by its root element); null for a page. */
+function looksLikeFeed(mediaType: string | null, body: Buffer, headers: readonly HeaderField[], maxBytes = 20 * 1024 * 1024): Buffer | null {
+  if (mediaType !== null && !FEED_TYPES.has(mediaType)) return null;
+  const decoded = decodeHttpBody(body, headers, maxBytes);
+  const bytes = decoded.ok ? decoded.bytes : body;
+  if (mediaType !== null) return bytes;
+  const head = bytes.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  return /^(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head) ? bytes : null;
+}

@@ -1,0 +1,135 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { VERSION } from '../../version.js';
+import { readWarc } from '../warc/read-warc.js';
+import { formatWarcRecord, httpRequestBlock, httpResponseBlock, warcFieldsBlock } from '../warc/write-warc.js';
+import type { RawResponse } from './http-get.js';
+
+/** Where a fetched response was written: `<warc>#offset=N` reads it again (`readArticleAt`). */
+export interface WrittenResponse {
+  readonly offset: number;
+  readonly location: string;
+  readonly recordId: string;
+}
+
+/** Names the URL first asked for on the final response of a redirect chain (resume looks it up). */
+export const REQUESTED_URI_FIELD = 'Claimtrace-Requested-URI';
+
+/**
+ * A `.warc.gz` that fetched responses are appended to, each record its own gzip member (so each
+ * can be read alone at its offset): a `warcinfo` record per run, then per response a `response`
+ * record and its `request` record (`WARC-Concurrent-To`), with `WARC-Target-URI`, `WARC-Date`,
+ * `WARC-IP-Address`, block and payload digests. Writes are serialised, so offsets are exact.
+ * Appending keeps earlier runs' records (and the corpus locations pointing at them) valid.
+ */
+export class WarcOutput {
+  readonly path: string;
+  #stream: WriteStream;
+  #size: number;
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  private constructor(path: string, stream: WriteStream, size: number) {
+    this.path = path;
+    this.#stream = stream;
+    this.#size = size;
+  }
+
+  /** Opens (creating its folder) or appends to `path`, writing a `warcinfo` record for this run. */
+  static async open(path: string, info: Readonly<Record<string, string>> = {}): Promise<WarcOutput> {
+    const absolute = resolve(path);
+    await mkdir(dirname(absolute), { recursive: true });
+    let size = 0;
+    try {
+      size = (await stat(absolute)).size;
+    } catch {
+      size = 0;
+    }
+    const stream = createWriteStream(absolute, { flags: 'a' });
+    await new Promise<void>((ok, fail) => {
+      stream.once('open', () => ok());
+      stream.once('error', fail);
+    });
+    const out = new WarcOutput(absolute, stream, size);
+    await out.#write(
+      formatWarcRecord(
+        {
+          type: 'warcinfo',
+          contentType: 'application/warc-fields',
+          block: warcFieldsBlock({ software: `claimtrace/${VERSION}`, format: 'WARC File Format 1.0', ...info }),
+          headers: { 'WARC-Filename': absolute.split(/[\\/]/).pop()! },
+        },
+        { gzip: true },
+      ).bytes,
+    );
+    return out;
+  }
+
+  /** Writes a response and the request that asked for it; resolves once both are written. */
+  async writeExchange(request: { readonly url: string; readonly headers: readonly (readonly [string, string])[] }, response: RawResponse, requestedUrl?: string): Promise<WrittenResponse> {
+    // The body is stored as sent (content encodings kept, readWarc undoes them); node has
+    // already undone chunking, so that header would no longer be true.
+    const headers = response.headers.filter((h) => h.name.toLowerCase() !== 'transfer-encoding').map((h) => [h.name, h.value] as const);
+    const extra: Record<string, string> = {};
+    if (response.ip) extra['WARC-IP-Address'] = response.ip;
+    if (requestedUrl && requestedUrl !== response.url) extra[REQUESTED_URI_FIELD] = requestedUrl;
+    const responseRecord = formatWarcRecord(
+      { type: 'response', targetUri: response.url, date: response.date, block: httpResponseBlock({ status: response.status, reason: response.reason || 'OK', headers, body: response.body }), headers: extra },
+      { gzip: true },
+    );
+    const requestRecord = formatWarcRecord(
+      { type: 'request', targetUri: request.url, date: response.date, block: httpRequestBlock(request.url, request.headers), headers: { 'WARC-Concurrent-To': responseRecord.recordId } },
+      { gzip: true },
+    );
+    const offset = await this.#write(responseRecord.bytes, requestRecord.bytes);
+    return { offset, location: `${this.path}#offset=${offset}`, recordId: responseRecord.recordId };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#queue.catch(() => undefined);
+    await new Promise<void>((ok, fail) => this.#stream.end((e?: Error | null) => (e ? fail(e) : ok())));
+  }
+
+  /** Appends the records in order after every earlier write; resolves with the first one's offset. */
+  #write(...records: Buffer[]): Promise<number> {
+    if (this.#closed) return Promise.reject(new Error(`The WARC ${this.path} is closed.`));
+    const run = this.#queue.then(async () => {
+      const offset = this.#size;
+      for (const bytes of records) {
+        await new Promise<void>((ok, fail) => {
+          this.#stream.write(bytes, (e) => (e ? fail(e) : ok()));
+        });
+        this.#size += bytes.length;
+      }
+      return offset;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/**
+ * The pages an existing WARC already holds, by the URL asked for (the target URI, and the
+ * first URL of a redirect chain), so a rerun can take them from it instead of fetching again.
+ * The last capture of a URL wins. A missing file holds none.
+ */
+export async function pagesInWarc(path: string, maxBytes?: number): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  try {
+    await stat(path);
+  } catch {
+    return found;
+  }
+  const absolute = resolve(path);
+  for await (const record of readWarc(absolute, maxBytes === undefined ? {} : { maxBytes })) {
+    if (record.kind !== 'page' || record.header.fileOffset === null || !record.header.targetUri) continue;
+    const location = `${absolute}#offset=${record.header.fileOffset}`;
+    found.set(record.header.targetUri, location);
+    const requested = record.header.headers.find((h) => h.name.toLowerCase() === REQUESTED_URI_FIELD.toLowerCase())?.value;
+    if (requested) found.set(requested, location);
+  }
+  return found;
+}
