@@ -60,9 +60,11 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const next = tops[k + 1];
     const prevEnd = prev && prev.outer[prev.outer.length - 1]!.end > para.start ? prev.outer[prev.outer.length - 1]!.end : para.start;
     const nextStart = next && next.outer[0]!.start < closePara.end ? next.outer[0]!.start : closePara.end;
-    const leftStart = Math.max(sentenceAt(sentences, open)?.start ?? para.start, prevEnd, open - WINDOW);
+    // A line break inside a paragraph ends what came before (`…” ― Sonya Herridge⏎“During …`).
+    const leftStart = Math.max(sentenceAt(sentences, open)?.start ?? para.start, prevEnd, open - WINDOW, text.lastIndexOf('\n', open - 1) + 1);
     // Not cut at the sentence end: `"…?" Sanders replied.` splits there.
-    const rightEnd = Math.min(nextStart, close + WINDOW);
+    const lineEnd = text.indexOf('\n', close);
+    const rightEnd = Math.min(nextStart, close + WINDOW, lineEnd < 0 ? text.length : lineEnd);
     let left = wordsIn(text, leftStart, open);
     // Inside an open parenthesis (`(Smith, 'Title', Outlet, 2015)`) the clause starts there.
     const paren = left.map((w) => w.text).lastIndexOf('(');

@@ -109,11 +109,11 @@ export function possessiveNounCue(left: readonly Word[]): { cue: Cue; contentSta
 export function cueRight(words: readonly Word[], fullStop: boolean, pause: boolean): Cue | null {
   let k = 0;
   // `"…," Smith said` and `"…", Smith said` pause before the cue; `"a prayer" for the nominee` does not.
-  if (!pause && words[0]?.text !== ',' && !(words[0] && /^[—–-]$/.test(words[0].text))) return null;
+  if (!pause && words[0]?.text !== ',' && !(words[0] && /^[—–―-]$/.test(words[0].text))) return null;
   while (k < words.length && (words[k]!.text === ',' || words[k]!.text === '?' || words[k]!.text === '!')) k++;
   const first = words[k];
   if (!first) return null;
-  if (first.text === '—' || first.text === '–' || (first.text === '-' && words[k + 1]?.text !== '-')) {
+  if (first.text === '—' || first.text === '–' || first.text === '―' || (first.text === '-' && words[k + 1]?.text !== '-')) {
     // A sign-off: `"…" — Jane Doe, spokeswoman` closing its paragraph.
     const sp = words.length - k <= 16 && words[k + 1] && isCapitalised(words[k + 1]!) ? speakerAfter(words.slice(k + 1)) : null;
     return sp ? { span: first, speaker: sp, after: first.end } : null;

@@ -35,6 +35,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Hugh Hill, a doctor, said: «Nous avons perdu.»', ['direct | Nous avons perdu. | said | Hugh Hill']],
     ['He said: „We lost the vote.“', ['direct | We lost the vote. | said | He']],
     ['"He told me \'never again\'," Ms. Jones said.', ["direct | He told me 'never again', | said | Ms. Jones"]],
+    // Signed with a quotation dash (U+2015), one quotation a line: the name ends at the line break.
+    ['“We need order.” ― Ana Ruiz\n“He scares me.”― Jo Lee\n“Vote.” ― Max Roe', ['direct | We need order. | ― | Ana Ruiz', 'direct | He scares me. | ― | Jo Lee', 'direct | Vote. | ― | Max Roe']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
