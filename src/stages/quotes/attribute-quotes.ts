@@ -61,10 +61,9 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const prevEnd = prev && prev.outer[prev.outer.length - 1]!.end > para.start ? prev.outer[prev.outer.length - 1]!.end : para.start;
     const nextStart = next && next.outer[0]!.start < closePara.end ? next.outer[0]!.start : closePara.end;
     // A line break inside a paragraph ends what came before (`…” ― Sonya Herridge⏎“During …`).
-    const leftStart = Math.max(sentenceAt(sentences, open)?.start ?? para.start, prevEnd, open - WINDOW, text.lastIndexOf('\n', open - 1) + 1);
+    const leftStart = afterLineBreak(text, Math.max(sentenceAt(sentences, open)?.start ?? para.start, prevEnd, open - WINDOW), open);
     // Not cut at the sentence end: `"…?" Sanders replied.` splits there.
-    const lineEnd = text.indexOf('\n', close);
-    const rightEnd = Math.min(nextStart, close + WINDOW, lineEnd < 0 ? text.length : lineEnd);
+    const rightEnd = beforeLineBreak(text, close, Math.min(nextStart, close + WINDOW));
     let left = wordsIn(text, leftStart, open);
     // Inside an open parenthesis (`(Smith, 'Title', Outlet, 2015)`) the clause starts there.
     const paren = left.map((w) => w.text).lastIndexOf('(');
@@ -199,6 +198,18 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     last = { quote, paragraph: pi };
   }
   return { quotes, phrases, singleIsScare };
+}
+
+/** The start of the last line that begins in [from, to): `from` when no line break is there. Scans only that range. */
+function afterLineBreak(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return from;
+}
+
+/** The first line break in [from, to), else `to`. */
+function beforeLineBreak(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return i;
+  return to;
 }
 
 // Before a programme's name: an outlet's possessive (`MSNBC's`, `Fox News Channel's`) or `on`.
