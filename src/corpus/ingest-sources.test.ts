@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyze.js';
+import { html, startTestServer, type TestServer } from '../sources/fetch/test-server.js';
 import { formatWarcRecord, httpResponseBlock } from '../sources/warc/write-warc.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import type { CorpusStore } from '../store/types.js';
@@ -41,5 +42,107 @@ describe('ingestPaths over WARC archives and feeds', () => {
     expect(first.failed.map((f) => f.code)).toEqual(['E_WARC_TRUNCATED', 'E_NEEDS_FETCH']);
     const again = await ingestPaths([warc, feed], { store, ...how });
     expect(again).toMatchObject({ files: 4, ingested: 0, unchanged: 4 });
+  });
+});
+
+describe('ingestPaths over URLs (servers on 127.0.0.1 only)', () => {
+  let server: TestServer;
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  const feedXml = (origin: string) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Local news</title><link>${origin}/</link>` +
+    `<item><title>One</title><link>${origin}/feed/1</link><description>Teaser one.</description></item>` +
+    `<item><title>Two</title><link>/feed/2</link></item></channel></rss>`;
+
+  async function serve(): Promise<string> {
+    server = await startTestServer({
+      '/robots.txt': (_q, res) => void res.writeHead(200, { 'Content-Type': 'text/plain' }).end('User-agent: *\nDisallow: /private\n'),
+      '/a': html(story(10)),
+      '/b': html(story(11)),
+      '/moved': (_q, res) => void res.writeHead(301, { Location: '/c' }).end(),
+      '/c': html(story(12)),
+      '/private/d': html(story(13)),
+      '/hang': () => undefined,
+      '/feed.xml': (_q, res) => void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(feedXml(server.origin)),
+      '/feed/1': html(story(21)),
+      '/feed/2': html(story(22)),
+    });
+    return server.origin;
+  }
+
+  const fetchOptions = (warcPath: string) => ({ warcPath, hostDelayMs: 0, backoffMs: 10, timeoutMs: 400, retries: 0 });
+
+  it('fetches URLs, URL lists and a feed URL, keeps every page in a WARC, records failures and goes on', async () => {
+    const origin = await serve();
+    const list = join(dir, 'sources.urls');
+    writeFileSync(list, `# pages to read\n${origin}/a\n\n${origin}/moved   redirected to /c\n${origin}/private/d\n${origin}/hang\nnot-a-url\n${origin}/missing\n`);
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const warcPath = join(dir, 'c.warc.gz');
+    const summary = await ingestPaths([`${origin}/b`, list, `${origin}/feed.xml`], { store, analyzer: createAnalyzer(), fetch: fetchOptions(warcPath) });
+    expect(summary).toMatchObject({ files: 5, ingested: 5 });
+    const failures = Object.fromEntries(summary.failed.map((f) => [f.path.replace(origin, '').replace(dir, '<dir>'), [f.code, f.named]]));
+    expect(failures).toEqual({
+      '<dir>/sources.urls#line=7': ['E_FETCH_URL', false],
+      '/private/d': ['E_FETCH_ROBOTS', false],
+      '/hang': ['E_FETCH_TIMEOUT', false],
+      '/missing': ['E_FETCH_HTTP', false],
+    });
+    expect((await store.failures()).map((f) => f.code).sort()).toEqual(['E_FETCH_HTTP', 'E_FETCH_ROBOTS', 'E_FETCH_TIMEOUT', 'E_FETCH_URL']);
+    const urls: (string | null)[] = [];
+    // The store keeps canonical URLs (https).
+    for await (const a of store.exportArticles()) urls.push(a.url!.replace(/^https?:/, ''));
+    expect(urls.sort()).toEqual(['/a', '/b', '/c', '/feed/1', '/feed/2'].map((p) => origin.replace(/^http:/, '') + p));
+    expect(server.seen.filter((r) => r.path === '/private/d')).toHaveLength(0);
+    expect(server.seen.filter((r) => r.path === '/robots.txt')).toHaveLength(1);
+  });
+
+  it.each([['in this thread', { analyzer: createAnalyzer() }], ['in a worker', { jobs: 1 }]])('stores the same maps when the WARC is ingested again (%s), and a rerun fetches nothing again', async (_, how) => {
+    const origin = await serve();
+    const warcPath = join(dir, 'c.warc.gz');
+    const fetched = await openSqliteStore(join(dir, 'fetched.db'));
+    stores.push(fetched);
+    const first = await ingestPaths([`${origin}/a`, `${origin}/moved`, `${origin}/feed.xml`], { store: fetched, ...how, fetch: fetchOptions(warcPath) });
+    expect(first).toMatchObject({ files: 4, ingested: 4, failed: [] });
+
+    const replayed = await openSqliteStore(join(dir, 'replayed.db'));
+    stores.push(replayed);
+    const replay = await ingestPaths([warcPath], { store: replayed, ...how });
+    expect(replay).toMatchObject({ files: 4, ingested: 4, failed: [] });
+    const maps = async (store: CorpusStore) => {
+      const out: Record<string, unknown> = {};
+      for await (const a of store.exportArticles()) out[a.url!.replace(/^https?:/, '')] = { sourcePath: a.sourcePath, contentHash: a.contentHash, map: a.map };
+      return out;
+    };
+    expect(Object.keys(await maps(replayed)).sort()).toEqual(['/a', '/c', '/feed/1', '/feed/2'].map((p) => origin.replace(/^http:/, '') + p));
+    expect(await maps(replayed)).toEqual(await maps(fetched));
+
+    const requests = server.seen.length;
+    const again = await ingestPaths([`${origin}/a`, `${origin}/moved`, `${origin}/feed.xml`], { store: fetched, ...how, fetch: fetchOptions(warcPath) });
+    expect(again).toMatchObject({ files: 4, ingested: 0, unchanged: 4, failed: [] });
+    // Only the feed is asked for again (it changes); its pages and the others come from the WARC.
+    expect(server.seen.slice(requests).map((r) => r.path)).toEqual(['/robots.txt', '/feed.xml']);
+  });
+
+  it('fails a URL named on the command line (named), and URLs when fetching is off', async () => {
+    const origin = await serve();
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const on = await ingestPaths([`${origin}/missing`], { store, analyzer: createAnalyzer(), fetch: fetchOptions(join(dir, 'c.warc.gz')) });
+    expect(on.failed).toEqual([{ path: `${origin}/missing`, code: 'E_FETCH_HTTP', message: expect.stringContaining('answered 404'), named: true }]);
+    const off = await ingestPaths([`${origin}/a`], { store, analyzer: createAnalyzer() });
+    expect(off.failed).toEqual([{ path: `${origin}/a`, code: 'E_NEEDS_FETCH', message: expect.any(String), named: true }]);
+  });
+
+  it('fetches the links of a feed file when fetching is on', async () => {
+    const origin = await serve();
+    const feed = join(dir, 'local.rss');
+    writeFileSync(feed, feedXml(origin));
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const summary = await ingestPaths([feed], { store, analyzer: createAnalyzer(), fetch: fetchOptions(join(dir, 'c.warc.gz')) });
+    expect(summary).toMatchObject({ files: 2, ingested: 2, failed: [] });
   });
 });

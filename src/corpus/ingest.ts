@@ -4,6 +4,10 @@ import { stat } from 'node:fs/promises';
 import { ClaimtraceError, isClaimtraceError } from '../core/diagnostics.js';
 import { listArticleFiles } from '../ingest/list-article-files.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read-article.js';
+import { fetchArticles, type UrlToFetch } from '../sources/fetch/fetch-articles.js';
+import { createFetcher, type FetcherOptions } from '../sources/fetch/fetcher.js';
+import { isUrl, readUrlList, URL_LIST_FILE } from '../sources/fetch/read-url-list.js';
+import { pagesInWarc, WarcOutput } from '../sources/fetch/warc-output.js';
 import { isContainerFile, listArticleLocations } from '../sources/locate-articles.js';
 import type { CorpusStore } from '../store/types.js';
 import { analyzeFile, failure, type ArticleAnalyzer, type FileOutcome } from './analyze-file.js';
@@ -31,6 +35,22 @@ export interface IngestOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Stops after the article being written; the summary then has `stopped: true`. */
   readonly signal?: AbortSignal;
+  /**
+   * Fetch URLs (named in `paths`, in URL lists, feed links): every response is kept in the WARC
+   * at `warcPath` and the pages are analysed from there. Without it URLs fail with `E_NEEDS_FETCH`.
+   */
+  readonly fetch?: IngestFetchOptions;
+  /** Files of URLs, one a line (`#` comments), besides the `*.urls` files in `paths`. */
+  readonly urlLists?: readonly string[];
+  /** Called as each URL is fetched (or failed), before analysis begins. */
+  readonly onFetched?: (progress: { readonly done: number; readonly total: number; readonly url: string; readonly ok: boolean }) => void;
+}
+
+export interface IngestFetchOptions extends Omit<FetcherOptions, 'warc' | 'maxBytes'> {
+  /** The WARC (`.warc.gz`) fetched responses are appended to. */
+  readonly warcPath: string;
+  /** Fetch URLs again even when the WARC holds their page from an earlier run (default: take it from there). */
+  readonly refetch?: boolean;
 }
 
 export interface IngestProgress {
@@ -93,7 +113,8 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
 
   const failed: IngestFailure[] = [];
   const counts = { ingested: 0, unchanged: 0, newVersions: 0 };
-  const { files, named } = await collectFiles(paths, failed, maxBytes);
+  const { files, named, urls } = await collectFiles(paths, options.urlLists ?? [], failed, maxBytes, options.fetch !== undefined);
+  if (urls.length > 0) await fetchUrls(urls, files, named, failed, maxBytes, options);
   for (const f of failed) await store.recordFailure(f.path, f.code, f.message);
 
   const checkUnchanged = (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) =>
@@ -178,11 +199,37 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
  * its path, which must not depend on the working directory), in the order given, each once.
  * Paths that do not exist or cannot be listed become failures.
  */
-async function collectFiles(paths: readonly string[], failed: IngestFailure[], maxBytes: number): Promise<{ files: string[]; named: Set<string> }> {
+async function collectFiles(
+  paths: readonly string[],
+  urlLists: readonly string[],
+  failed: IngestFailure[],
+  maxBytes: number,
+  fetching: boolean,
+): Promise<{ files: string[]; named: Set<string>; urls: UrlToFetch[] }> {
   const files = new Set<string>();
   const named = new Set<string>();
+  const urls: UrlToFetch[] = [];
+  const readList = async (p: string) => {
+    try {
+      for (const line of await readUrlList(p)) {
+        if (line.kind === 'url') urls.push({ url: line.url, expect: 'page-or-feed', named: false });
+        else failed.push({ path: `${resolve(p)}#line=${line.line}`, code: 'E_FETCH_URL', message: line.message, named: false });
+      }
+    } catch (e) {
+      const { code, message } = failure(e);
+      failed.push({ path: resolve(p), code, message, named: true });
+    }
+  };
   for (const p of paths) {
     if (p === '-') throw new ClaimtraceError('E_USAGE', 'Expected files or directories to ingest, not `-` (standard input cannot be stored by path).');
+    if (isUrl(p)) {
+      urls.push({ url: p, expect: 'page-or-feed', named: true });
+      continue;
+    }
+    if (URL_LIST_FILE.test(p)) {
+      await readList(p);
+      continue;
+    }
     let isDirectory: boolean;
     try {
       isDirectory = (await stat(p)).isDirectory();
@@ -195,8 +242,9 @@ async function collectFiles(paths: readonly string[], failed: IngestFailure[], m
       // A WARC or feed: one entry per article in it (`<file>#offset=N`, `<file>#item=N`),
       // listed once here, each read again on its own by a worker.
       try {
-        for await (const found of listArticleLocations(resolve(p), { maxBytes })) {
+        for await (const found of listArticleLocations(resolve(p), { maxBytes, links: fetching })) {
           if (found.kind === 'article') files.add(found.location);
+          else if (found.kind === 'link') urls.push({ url: found.url, expect: 'page', named: false });
           else failed.push({ path: found.location, code: found.code, message: found.message, named: found.location === resolve(p) });
         }
       } catch (e) {
@@ -217,5 +265,42 @@ async function collectFiles(paths: readonly string[], failed: IngestFailure[], m
       failed.push({ path: resolve(p), code, message, named: true });
     }
   }
-  return { files: [...files], named };
+  for (const p of urlLists) await readList(p);
+  return { files: [...files], named, urls };
+}
+
+/**
+ * Fetches the URLs (see `fetchArticles`) into the WARC and adds the pages to `files`, as WARC
+ * locations the workers read like any other, and the URLs that failed to `failed`.
+ */
+async function fetchUrls(urls: readonly UrlToFetch[], files: string[], named: Set<string>, failed: IngestFailure[], maxBytes: number, options: IngestOptions): Promise<void> {
+  if (!options.fetch) {
+    for (const u of urls) {
+      failed.push({ path: u.url, code: 'E_NEEDS_FETCH', message: `${u.url} is a URL and fetching is off.`, named: u.named });
+    }
+    return;
+  }
+  const { warcPath, refetch, ...fetcherOptions } = options.fetch;
+  // Read before appending: pages an earlier (perhaps interrupted) run fetched are not fetched again.
+  const known = refetch ? new Map<string, string>() : await pagesInWarc(warcPath, maxBytes);
+  const warc = await WarcOutput.open(warcPath, { description: 'Pages fetched by claimtrace ingest' });
+  const fetcher = createFetcher({ ...fetcherOptions, maxBytes, warc });
+  const namedUrls = new Set(urls.filter((u) => u.named).map((u) => u.url));
+  try {
+    const found = await fetchArticles(urls, { fetcher, known, maxBytes, onFetched: options.onFetched });
+    const seen = new Set(files);
+    for (const f of found) {
+      if (f.kind === 'failure') {
+        failed.push({ path: f.location, code: f.code, message: f.message, named: f.named });
+        continue;
+      }
+      if (seen.has(f.location)) continue;
+      seen.add(f.location);
+      files.push(f.location);
+      if (namedUrls.has(f.url)) named.add(f.location);
+    }
+  } finally {
+    fetcher.close();
+    await warc.close();
+  }
 }
