@@ -257,7 +257,8 @@ function commitOf(): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
-    return 'unknown';
+    // Run from an export of the tree (`git archive`): the caller names the commit.
+    return process.env.CLAIMTRACE_COMMIT ?? 'unknown';
   }
 }
 
