@@ -82,6 +82,15 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
       phrases.push({ kind: 'title', span: { start: open, end: close }, confidence: 0.6 });
       continue;
     }
+    // A transcript's speaker label opens the marks: `"PENCE: Well, look, …`.
+    const label = q.family === 'double' ? speakerLabel(text, q.inner[0]!) : null;
+    if (label) {
+      const content = [{ start: label.contentStart, end: q.inner[0]!.end }, ...q.inner.slice(1)];
+      const quote: FoundQuote = { kind: 'direct', content, cue: label.cue, speaker: describeSpeaker(text, { head: label.head, apposition: null }, people, outlets), confidence: 0.8, covers: { start: open, end: close } };
+      quotes.push(quote);
+      last = { quote, paragraph: pi };
+      continue;
+    }
     const r = q.family === 'block' ? (q.signOff ? signOffCue(text, q.signOff) : null) : cueRight(right, endsWithFullStop(text, q), endsWithPause(text, q));
     let l = r ? null : cueLeft(text, left);
     // A cue with no subject of its own (`…," and said …`) shares the quotation before it in the paragraph.
@@ -198,6 +207,21 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     last = { quote, paragraph: pi };
   }
   return { quotes, phrases, singleIsScare };
+}
+
+// Capitals before a colon that head a line but name no speaker: `VIDEO: …`, `UPDATE: …`.
+const NOT_A_LABEL = /^(?:VIDEO|WATCH|UPDATE|UPDATED|BREAKING|EXCLUSIVE|PHOTO|PHOTOS|READ|NOTE|EDITOR'?S NOTE|CORRECTION|LISTEN|AUDIO|LIVE|POLL|NEW|FACT CHECK|REPORT|ALERT|WARNING|SOURCE|SOURCES|Q|A|FULL TEXT|TRANSCRIPT|CROSSTALK|APPLAUSE|LAUGHTER)$/;
+
+/**
+ * A transcript's speaker label at the start of a quotation (`PENCE: Well, …`, `JAKE TAPPER: …`):
+ * one to three words in capitals and a colon. PolNeAR takes the label as the source, the colon
+ * as the cue and what follows as the content.
+ */
+function speakerLabel(text: string, inner: Span): { head: Span; cue: Span; contentStart: number } | null {
+  const m = /^([A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,2}):[ \u00a0]+(?=\S)/.exec(text.slice(inner.start, Math.min(inner.end, inner.start + 48)));
+  if (!m || m[1]!.replace(/[^A-Z]/g, '').length < 2 || NOT_A_LABEL.test(m[1]!)) return null;
+  const colon = inner.start + m[1]!.length;
+  return { head: { start: inner.start, end: colon }, cue: { start: colon, end: colon + 1 }, contentStart: inner.start + m[0].length };
 }
 
 /** The start of the last line that begins in [from, to): `from` when no line break is there. Scans only that range. */

@@ -37,6 +37,9 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['"He told me \'never again\'," Ms. Jones said.', ["direct | He told me 'never again', | said | Ms. Jones"]],
     // Signed with a quotation dash (U+2015), one quotation a line: the name ends at the line break.
     ['“We need order.” ― Ana Ruiz\n“He scares me.”― Jo Lee\n“Vote.” ― Max Roe', ['direct | We need order. | ― | Ana Ruiz', 'direct | He scares me. | ― | Jo Lee', 'direct | Vote. | ― | Max Roe']],
+    // A transcript's speaker label in capitals opens the marks: the label is the speaker, the colon the cue.
+    ['"WALLACE: Will she be there?"\n\n"PENCE: She will not be attending."', ['direct | Will she be there? | : | WALLACE', 'direct | She will not be attending. | : | PENCE']],
+    ['"VIDEO: The whole debate in two minutes," he said.', ['direct | VIDEO: The whole debate in two minutes, | said | he']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
