@@ -1,7 +1,7 @@
 import type { Span } from '../../core/span.js';
 import { decodeSpans, rescore } from './decode-spans.js';
 import { mergeWithRules, ruleSpans } from './rule-detectors.js';
-import { articleContext, longBagSum, spanInLongSentence, longSentenceBag, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from './features.js';
+import { articleContext, firstStageScores, longBagSum, spanInLongSentence, probabilityContext, spanFeatures, spanScoreExtraFeatures, stackScores, type ArticleContext } from './features.js';
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
 
@@ -27,57 +27,29 @@ function interleaved(si: RhetoricModel['si']): Float32Array {
   return w;
 }
 
-/** Probability that each token lies inside a persuasion-technique span. */
+/**
+ * Per model, the summed weights of each word in each of its roles (see `firstStageScores`), kept
+ * across articles so that common words are looked up once; bounded.
+ */
+const wordMemos = new WeakMap<object, Map<string, Float64Array>>();
+
+/**
+ * Probability that each token lies inside a persuasion-technique span: the first-stage taggers
+ * (linear over the features of `tokenFeatures`, summed by `firstStageScores`), then the stack.
+ */
 export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): Float64Array {
-  const { weights, bits, groups } = model.si;
-  const mask = (1 << bits) - 1;
-  const probs = new Float64Array(ctx.tokens.length);
-  const groupProbs = groups.map(() => new Float64Array(ctx.tokens.length));
-  const feats: number[] = [];
-  const groupWeights = groups.map((g) => g.weights);
-  const ng = groupWeights.length;
+  const { bits, groups } = model.si;
+  const n = ctx.tokens.length;
+  const ng = groups.length;
   const stride = ng + 1;
-  const all = interleaved(model.si);
-  const z = new Float64Array(stride);
-  const longSums: { sentence: number; sums: number[] } = { sentence: -1, sums: [] };
-  for (let i = 0; i < ctx.tokens.length; i++) {
-    feats.length = 0;
-    tokenFeatures(ctx, i, mask, feats);
-    const nf = feats.length;
-    const sentence = ctx.tokens[i]!.sentence;
-    const long = longSentenceBag(ctx, sentence);
-    if (long && longSums.sentence !== sentence) {
-      longSums.sentence = sentence;
-      longSums.sums = [weights, ...groupWeights].map((w) => {
-        let sum = 0;
-        for (let k = 0; k < long.length; k++) sum += w[long[k]! & mask]!;
-        return sum;
-      });
-    }
-    if (stride === 3) {
-      // the shipped model: two group taggers
-      let z0 = 0;
-      let z1 = 0;
-      let z2 = 0;
-      for (let f = 0; f < nf; f++) {
-        const h = feats[f]! * 3;
-        z0 += all[h]!;
-        z1 += all[h + 1]!;
-        z2 += all[h + 2]!;
-      }
-      z[0] = z0;
-      z[1] = z1;
-      z[2] = z2;
-    } else {
-      z.fill(0);
-      for (let f = 0; f < nf; f++) {
-        const h = feats[f]! * stride;
-        for (let k = 0; k < stride; k++) z[k] = z[k]! + all[h + k]!;
-      }
-    }
-    if (long) for (let k = 0; k < stride; k++) z[k] = z[k]! + longSums.sums[k]!;
-    probs[i] = sigmoid(z[0]!);
-    for (let k = 0; k < ng; k++) groupProbs[k]![i] = sigmoid(z[k + 1]!);
+  let memo = wordMemos.get(model.si);
+  if (!memo) wordMemos.set(model.si, (memo = new Map()));
+  const z = firstStageScores(ctx, interleaved(model.si), stride, (1 << bits) - 1, memo);
+  const probs = new Float64Array(n);
+  const groupProbs = groups.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    probs[i] = sigmoid(z[i * stride]!);
+    for (let k = 0; k < ng; k++) groupProbs[k]![i] = sigmoid(z[i * stride + k + 1]!);
   }
   return model.si.stack ? stackedProbabilities(ctx, probs, model.si.stack, groupProbs) : probs;
 }
@@ -92,44 +64,46 @@ export function stackedProbabilities(
   const mask = (1 << stack.bits) - 1;
   const pc = probabilityContext(ctx, first);
   const gcs = groupProbs.map((g) => probabilityContext(ctx, g));
+  const z = stackScores(ctx, pc, gcs, stack.weights, mask);
   const probs = new Float64Array(ctx.tokens.length);
-  const feats: number[] = [];
-  for (let i = 0; i < ctx.tokens.length; i++) {
-    feats.length = 0;
-    stackFeatures(ctx, pc, i, mask, feats, gcs);
-    const w = stack.weights;
-    let z = 0;
-    for (let f = 0; f < feats.length; f++) z += w[feats[f]!]!;
-    probs[i] = sigmoid(z);
-  }
+  for (let i = 0; i < z.length; i++) probs[i] = sigmoid(z[i]!);
   return probs;
 }
 
-/** The technique distribution for one span, in the order of `model.tc.labels`. */
-export function techniqueProbabilities(ctx: ArticleContext, span: Span, model: RhetoricModel): Float64Array {
-  const { weights, bits, labels } = model.tc;
+/**
+ * The unmasked hashes of a span's features (`spanFeatures`), computed once and shared by the
+ * technique classifier and the span scorer (each masks them to its own size).
+ */
+export function spanHashes(ctx: ArticleContext, span: Span): number[] {
+  const out: number[] = [];
+  spanFeatures(ctx, span, -1, out);
+  return out;
+}
+
+/** The technique distribution for one span, in the order of `model.tc.labels` (class offsets applied). */
+export function techniqueProbabilities(ctx: ArticleContext, span: Span, model: RhetoricModel, hashes: readonly number[] = spanHashes(ctx, span)): Float64Array {
+  const { weights, bits, labels, offsets } = model.tc;
   const mask = (1 << bits) - 1;
-  const feats: number[] = [];
-  spanFeatures(ctx, span, mask, feats);
-  const long = spanInLongSentence(ctx, span);
-  const scores = new Float64Array(labels.length);
-  for (let k = 0; k < labels.length; k++) {
-    const base = k << bits;
-    let z = 0;
-    for (const h of feats) z += weights[base + h]!;
-    scores[k] = long ? z + longBagSum(ctx, span, weights, base, mask) : z;
+  const nk = labels.length;
+  const scores = Float64Array.from(offsets);
+  for (let f = 0; f < hashes.length; f++) {
+    const at = (hashes[f]! & mask) * nk;
+    for (let k = 0; k < nk; k++) scores[k] = scores[k]! + weights[at + k]!;
   }
+  if (spanInLongSentence(ctx, span)) for (let k = 0; k < nk; k++) scores[k] = scores[k]! + longBagSum(ctx, span, weights, k, mask, nk);
   return softmax(scores);
 }
 
 /** The span scorer's estimate of the share of `span` that lies inside a technique; `meanProbability` when the model has none. */
-export function spanConfidence(ctx: ArticleContext, span: Span, meanProbability: number, model: RhetoricModel): number {
+export function spanConfidence(ctx: ArticleContext, span: Span, meanProbability: number, model: RhetoricModel, hashes: readonly number[] = spanHashes(ctx, span)): number {
   if (!model.spans) return meanProbability;
   const { bits, weights } = model.spans;
-  const feats: number[] = [];
-  spanScoreFeatures(ctx, span, meanProbability, (1 << bits) - 1, feats);
-  let z = longBagSum(ctx, span, weights, 0, (1 << bits) - 1);
-  for (const h of feats) z += weights[h]!;
+  const mask = (1 << bits) - 1;
+  let z = longBagSum(ctx, span, weights, 0, mask);
+  for (let f = 0; f < hashes.length; f++) z += weights[hashes[f]! & mask]!;
+  const extra: number[] = [];
+  spanScoreExtraFeatures(ctx, span, meanProbability, mask, extra);
+  for (const h of extra) z += weights[h]!;
   return sigmoid(z);
 }
 
@@ -167,9 +141,10 @@ export function detectTechniques(text: string, model: RhetoricModel, options: De
   let spans = decodeSpans(ctx, probs, tokenThreshold, balanced.decode);
   if (model.si.rules.length > 0) spans = rescore(ctx, probs, mergeWithRules(spans, ruleSpans(ctx, model.si.rules), 0));
   for (const s of spans) {
-    const confidence = spanConfidence(ctx, s, s.score, model);
+    const hashes = spanHashes(ctx, s);
+    const confidence = spanConfidence(ctx, s, s.score, model, hashes);
     if (confidence < minConfidence) continue;
-    const best = rankTechniques(techniqueProbabilities(ctx, s, model), model)[0]!;
+    const best = rankTechniques(techniqueProbabilities(ctx, s, model, hashes), model)[0]!;
     out.push({
       span: { start: s.start, end: s.end },
       technique: best.technique,

@@ -22,8 +22,14 @@ export interface ArticleContext {
   readonly lowerText: string;
   readonly tokens: readonly RhetoricToken[];
   readonly sentences: readonly RhetoricSentence[];
-  /** How often each lower-cased word occurs in the article. */
-  readonly counts: ReadonlyMap<string, number>;
+  /** Each lower-cased word of the article (a word type) and its index in {@link types}. */
+  readonly typeIndex: ReadonlyMap<string, number>;
+  /** The article's word types (lower-cased), in order of first occurrence. */
+  readonly types: readonly string[];
+  /** Per token, the index of its word type. */
+  readonly typeOf: Int32Array;
+  /** Per word type, how often it occurs in the article. */
+  readonly typeCounts: Int32Array;
   /** 1 where the token lies inside double quotation marks of its sentence. */
   readonly inQuote: Uint8Array;
   /** Per sentence: bit 1 `!`, bit 2 `?`, bit 4 opens with a quotation mark, bit 8 has a `#`hashtag. */
@@ -40,8 +46,27 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
 
 export function articleContext(text: string): ArticleContext {
   const { tokens, sentences } = tokenize(text);
-  const counts = new Map<string, number>();
-  for (const t of tokens) counts.set(t.lower, (counts.get(t.lower) ?? 0) + 1);
+  const typeIndex = new Map<string, number>();
+  const types: string[] = [];
+  const typeOf = new Int32Array(tokens.length);
+  let counts = new Int32Array(64);
+  for (let i = 0; i < tokens.length; i++) {
+    const l = tokens[i]!.lower;
+    let id = typeIndex.get(l);
+    if (id === undefined) {
+      id = types.length;
+      types.push(l);
+      typeIndex.set(l, id);
+      if (id >= counts.length) {
+        const grown = new Int32Array(counts.length * 2);
+        grown.set(counts);
+        counts = grown;
+      }
+    }
+    typeOf[i] = id;
+    counts[id]!++;
+  }
+  const typeCounts = counts.subarray(0, types.length);
   const inQuote = new Uint8Array(tokens.length);
   const sentenceFlags = new Uint8Array(sentences.length);
   sentences.forEach((s, si) => {
@@ -61,7 +86,7 @@ export function articleContext(text: string): ArticleContext {
     if (QUOTE_MARKS.has(tokens[s.firstToken]?.raw ?? '')) flags |= 4;
     sentenceFlags[si] = flags;
   });
-  return { text, lowerText: text.toLowerCase(), tokens, sentences, counts, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length) };
+  return { text, lowerText: text.toLowerCase(), tokens, sentences, typeIndex, types, typeOf, typeCounts, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length) };
 }
 
 /** The hashed content words of sentence `k` (the same for every token of it, so computed once). */
@@ -231,7 +256,7 @@ export function tokenFeatures(ctx: ArticleContext, i: number, mask: number, out:
   out.push(T_Q[ctx.inQuote[i]!]! & mask);
   out.push(T_SIDX[bucket(tok.sentence, SIDX_EDGES)]! & mask);
   if (contentWord(w0)) {
-    out.push(T_CNT[bucket(ctx.counts.get(w0) ?? 0, CNT_EDGES)]! & mask);
+    out.push(T_CNT[bucket(ctx.typeCounts[ctx.typeOf[i]!]!, CNT_EDGES)]! & mask);
     if (tok.raw[0] !== tok.raw[0]!.toLowerCase() && pos > 0) out.push(H_MIDCAP & mask);
     if (tok.raw.length > 2 && tok.raw === tok.raw.toUpperCase()) out.push(H_ALLCAPS & mask);
   }
@@ -239,6 +264,178 @@ export function tokenFeatures(ctx: ArticleContext, i: number, mask: number, out:
   // long bag is left to the caller, which adds its weight once per sentence (see `LONG_BAG`)
   const bag = sentenceBag(ctx, tok.sentence);
   if (bag.length <= LONG_BAG) for (let k = 0; k < bag.length; k++) out.push(bag[k]! & mask);
+}
+
+/**
+ * The features of {@link tokenFeatures} that depend on one word alone, by the role of that word
+ * relative to the token: 0 the token itself (`w=` and, for words over four letters, `s3=` `s4=`
+ * `pre4=`), 1 `p1=`, 2 `n1=`, 3 `p2=`, 4 `n2=`, 5 `p3=`, 6 `n3=`. Their weights can be summed once
+ * per word and role and reused for every token (see `detect-techniques.ts`).
+ */
+export const WORD_ROLES = 7;
+const ROLE_PREFIX = [S_W, S_P1, S_N1, S_P2, S_N2, S_P3, S_N3];
+export function wordRoleFeatures(word: string, role: number, mask: number, out: number[]): void {
+  out.push((fnv(ROLE_PREFIX[role]!, word) >>> 0) & mask);
+  if (role === 0 && word.length > 4) {
+    out.push((fnv(S_S3, word.slice(-3)) >>> 0) & mask);
+    out.push((fnv(S_S4, word.slice(-4)) >>> 0) & mask);
+    out.push((fnv(S_PRE4, word.slice(0, 4)) >>> 0) & mask);
+  }
+}
+
+const S_SB = pre('sb=');
+const S_SH = pre('sh=');
+
+/** `hashFeature('sh=' + shape(raw))` without building strings, for ASCII words; undefined otherwise. */
+function asciiShapeHash(raw: string): number | undefined {
+  let h = S_SH;
+  let n = 0;
+  let last = -1;
+  let last2 = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch >= 128) return undefined;
+    const c = ch >= 65 && ch <= 90 ? 88 : ch >= 97 && ch <= 122 ? 120 : ch >= 48 && ch <= 57 ? 100 : ch;
+    if (last !== c || n < 2 || last2 !== c) {
+      // shape() keeps the first six characters of the collapsed form
+      if (n === 6) break;
+      h = Math.imul(h ^ c, 0x01000193);
+      n++;
+      last2 = last;
+      last = c;
+    }
+  }
+  return h >>> 0;
+}
+
+/**
+ * The first-stage scores of every token under linear models whose weights are interleaved
+ * (`all[h * stride + k]` is model k's weight of hash h): exactly the features of
+ * {@link tokenFeatures}, summed in three parts — per word type and role (summed once per type
+ * and kept in `memo` across articles), per sentence for the content-word bag, per token for the
+ * rest. Returns `z[i * stride + k]`.
+ */
+export function firstStageScores(ctx: ArticleContext, all: Float32Array, stride: number, mask: number, memo: Map<string, Float64Array>, memoLimit = 20000): Float64Array {
+  const t = ctx.tokens;
+  const n = t.length;
+  const nt = ctx.types.length;
+  const SID = nt;
+  const EID = nt + 1;
+  const R = WORD_ROLES * stride;
+  const roleSums = new Float64Array((nt + 2) * R);
+  const bigram = new Int32Array((nt + 2) * 5);
+  const content = new Uint8Array(nt);
+  const shapeOfType = new Float64Array(nt).fill(-1);
+  const feats: number[] = [];
+  for (let id = 0; id < nt + 2; id++) {
+    const w = id < nt ? ctx.types[id]! : id === SID ? '<s>' : '</s>';
+    let sums = memo.get(w);
+    if (!sums) {
+      sums = new Float64Array(R);
+      for (let role = 0; role < WORD_ROLES; role++) {
+        feats.length = 0;
+        wordRoleFeatures(w, role, mask, feats);
+        for (const f of feats) for (let k = 0; k < stride; k++) sums[role * stride + k]! += all[f * stride + k]!;
+      }
+      if (memo.size >= memoLimit) memo.clear();
+      memo.set(w, sums);
+    }
+    roleSums.set(sums, id * R);
+    bigram[id * 5] = fnvBar(fnv(S_P1W, w));
+    bigram[id * 5 + 1] = fnvBar(fnv(S_WN1, w));
+    bigram[id * 5 + 2] = fnvBar(fnv(S_P2P1, w));
+    bigram[id * 5 + 3] = fnvBar(fnv(S_N1N2, w));
+    bigram[id * 5 + 4] = fnvBar(fnv(S_P1N1, w));
+    if (id < nt && contentWord(w)) content[id] = 1;
+  }
+  const z = new Float64Array(n * stride);
+  const typeOf = ctx.typeOf;
+  const types = ctx.types;
+  const words = [...types, '<s>', '</s>'];
+  // per-token hashes of everything but the word roles, then one pass summing them for all models
+  const hashes = new Int32Array(32);
+  // the sentence bag: each content word's `sb=` hash, per type
+  const sb = new Int32Array(nt);
+  for (let id = 0; id < nt; id++) if (content[id]) sb[id] = fnv(S_SB, types[id]!) & mask;
+  const bagSums = new Float64Array(stride);
+  for (let si = 0; si < ctx.sentences.length; si++) {
+    const s = ctx.sentences[si]!;
+    const first = s.firstToken;
+    const endT = s.endToken;
+    bagSums.fill(0);
+    for (let j = first; j < endT; j++) {
+      const id = typeOf[j]!;
+      if (content[id]) {
+        const at = sb[id]! * stride;
+        for (let k = 0; k < stride; k++) bagSums[k] = bagSums[k]! + all[at + k]!;
+      }
+    }
+    const len = endT - first;
+    const flags = ctx.sentenceFlags[si]!;
+    const hSlen = T_SLEN[bucket(len, SLEN_EDGES)]! & mask;
+    const hSf = T_SF[flags]! & mask;
+    const hSidx = T_SIDX[bucket(si, SIDX_EDGES)]! & mask;
+    const hBias = H_BIAS & mask;
+    for (let i = first; i < endT; i++) {
+      const tok = t[i]!;
+      const id0 = typeOf[i]!;
+      const idm1 = i - 1 >= first ? typeOf[i - 1]! : SID;
+      const idm2 = i - 2 >= first ? typeOf[i - 2]! : SID;
+      const idm3 = i - 3 >= first ? typeOf[i - 3]! : SID;
+      const idp1 = i + 1 < endT ? typeOf[i + 1]! : EID;
+      const idp2 = i + 2 < endT ? typeOf[i + 2]! : EID;
+      const idp3 = i + 3 < endT ? typeOf[i + 3]! : EID;
+      const w0 = types[id0]!;
+      const wm1 = words[idm1]!;
+      const wp1 = words[idp1]!;
+      let nh = 0;
+      hashes[nh++] = hBias;
+      hashes[nh++] = fnv(bigram[idm1 * 5]!, w0) & mask;
+      hashes[nh++] = fnv(bigram[id0 * 5 + 1]!, wp1) & mask;
+      hashes[nh++] = fnv(bigram[idm2 * 5 + 2]!, wm1) & mask;
+      hashes[nh++] = fnv(bigram[idp1 * 5 + 3]!, words[idp2]!) & mask;
+      hashes[nh++] = fnv(bigram[idm1 * 5 + 4]!, wp1) & mask;
+      const raw = tok.raw;
+      let sh: number;
+      if (raw === w0) {
+        sh = shapeOfType[id0]!;
+        if (sh < 0) shapeOfType[id0] = sh = asciiShapeHash(raw) ?? shapeHash(raw);
+      } else sh = asciiShapeHash(raw) ?? shapeHash(raw);
+      hashes[nh++] = sh & mask;
+      const pos = i - first;
+      const fromEnd = endT - 1 - i;
+      hashes[nh++] = T_POS[bucket(pos, POS_EDGES)]! & mask;
+      hashes[nh++] = T_END[bucket(fromEnd, END_EDGES)]! & mask;
+      hashes[nh++] = hSlen;
+      hashes[nh++] = hSf;
+      if (flags & 1) hashes[nh++] = T_EXCL[bucket(pos, SMALL_EDGES)]! & mask;
+      if (flags & 2) hashes[nh++] = T_QUES[bucket(fromEnd, SMALL_EDGES)]! & mask;
+      if (len <= 8 && flags & 1) hashes[nh++] = H_SHORT_EXCL & mask;
+      hashes[nh++] = T_Q[ctx.inQuote[i]!]! & mask;
+      hashes[nh++] = hSidx;
+      if (content[id0]) {
+        hashes[nh++] = T_CNT[bucket(ctx.typeCounts[id0]!, CNT_EDGES)]! & mask;
+        if (raw !== w0 || raw.charCodeAt(0) >= 128) {
+          if (raw[0] !== raw[0]!.toLowerCase() && pos > 0) hashes[nh++] = H_MIDCAP & mask;
+          if (raw.length > 2 && raw === raw.toUpperCase()) hashes[nh++] = H_ALLCAPS & mask;
+        } else if (raw.length > 2 && raw === raw.toUpperCase()) hashes[nh++] = H_ALLCAPS & mask; // a lower-case ASCII start: no capital
+      }
+      const o0 = id0 * R;
+      const o1 = idm1 * R + stride; // p1
+      const o2 = idp1 * R + 2 * stride; // n1
+      const o3 = idm2 * R + 3 * stride; // p2
+      const o4 = idp2 * R + 4 * stride; // n2
+      const o5 = idm3 * R + 5 * stride; // p3
+      const o6 = idp3 * R + 6 * stride; // n3
+      const out = i * stride;
+      for (let k = 0; k < stride; k++) {
+        let acc = bagSums[k]! + roleSums[o0 + k]! + roleSums[o1 + k]! + roleSums[o2 + k]! + roleSums[o3 + k]! + roleSums[o4 + k]! + roleSums[o5 + k]! + roleSums[o6 + k]!;
+        for (let f = 0; f < nh; f++) acc += all[hashes[f]! * stride + k]!;
+        z[out + k] = acc;
+      }
+    }
+  }
+  return z;
 }
 
 /**
@@ -411,7 +608,7 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   let maxCount = 0;
   for (let i = a; i < b; i++) {
     const l = t[i]!.lower;
-    if (isContentWord(l)) maxCount = Math.max(maxCount, ctx.counts.get(l) ?? 0);
+    if (isContentWord(l)) maxCount = Math.max(maxCount, ctx.typeCounts[ctx.typeOf[i]!]!);
   }
   add('wrep=' + bucket(maxCount, [1, 2, 3, 5, 9]));
 }
@@ -561,11 +758,97 @@ export function stackFeatures(
 }
 
 /**
+ * The stacked model's score of every token: the sum of `weights[h & mask]` over exactly the
+ * features of {@link stackFeatures}, without building the feature lists.
+ */
+export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups: readonly ProbabilityContext[], weights: Float32Array, mask: number): Float64Array {
+  const t = ctx.tokens;
+  const n = t.length;
+  const z = new Float64Array(n);
+  const probs = pc.probs;
+  const ng = groups.length;
+  const gts = groups.map((_, k) => groupTable(k));
+  const punct = new Int32Array(ctx.types.length);
+  for (let id = 0; id < ctx.types.length; id++) punct[id] = punctHash(ctx.types[id]!) & mask;
+  const wBias = weights[H_BIAS & mask]!;
+  const wAmean = weights[T_AMEAN[code(pc.articleMean, 10)]! & mask]!;
+  const T1 = T_SPK[0]!;
+  const T2 = T_SPK[1]!;
+  const T3 = T_SPK[2]!;
+  const T4 = T_SPK[3]!;
+  const T5 = T_SPK[4]!;
+  const T6 = T_SPK[5]!;
+  for (let si = 0; si < ctx.sentences.length; si++) {
+    const s = ctx.sentences[si]!;
+    const first = s.firstToken;
+    const endT = s.endToken;
+    const sm = pc.sentenceMean[si]!;
+    const sx = pc.sentenceMax[si]!;
+    const sm5 = code(sm, 5) * 6;
+    const sx5 = code(sx, 5) * 6;
+    let sentenceSum = wBias + wAmean + weights[T_SMEAN[code(sm, 10)]! & mask]! + weights[T_SMAX[code(sx, 10)]! & mask]! + weights[T_SLEN[bucket(endT - first, SLEN_EDGES)]! & mask]!;
+    for (let k = 0; k < ng; k++) {
+      const g = groups[k]!;
+      sentenceSum += weights[gts[k]!.smean[code(g.sentenceMean[si]!, 10)]! & mask]! + weights[gts[k]!.smax[code(g.sentenceMax[si]!, 10)]! & mask]!;
+    }
+    for (let i = first; i < endT; i++) {
+      const p0 = probs[i]!;
+      const pm1 = i - 1 >= first ? probs[i - 1]! : -1;
+      const pm2 = i - 2 >= first ? probs[i - 2]! : -1;
+      const pm3 = i - 3 >= first ? probs[i - 3]! : -1;
+      const pp1 = i + 1 < endT ? probs[i + 1]! : -1;
+      const pp2 = i + 2 < endT ? probs[i + 2]! : -1;
+      const pp3 = i + 3 < endT ? probs[i + 3]! : -1;
+      const c0 = code(p0, 5);
+      let acc = sentenceSum;
+      acc += weights[T_SP0[code(p0, 20)]! & mask]!;
+      acc += weights[T1[code(pm3, 10)]! & mask]!;
+      acc += weights[T2[code(pm2, 10)]! & mask]!;
+      acc += weights[T3[code(pm1, 10)]! & mask]!;
+      acc += weights[T4[code(pp1, 10)]! & mask]!;
+      acc += weights[T5[code(pp2, 10)]! & mask]!;
+      acc += weights[T6[code(pp3, 10)]! & mask]!;
+      const cm1 = code(pm1, 5);
+      const cp1 = code(pp1, 5);
+      acc += weights[T_SPM1P0[cm1 * 6 + c0]! & mask]!;
+      acc += weights[T_SP0P1[c0 * 6 + cp1]! & mask]!;
+      acc += weights[T_SPM1P1[cm1 * 6 + cp1]! & mask]!;
+      let win = 0;
+      const lo = Math.max(first, i - 4);
+      const hi = Math.min(endT - 1, i + 4);
+      for (let j = lo; j <= hi; j++) win += probs[j]!;
+      acc += weights[T_SWIN[code(win / (hi - lo + 1), 10)]! & mask]!;
+      acc += weights[T_SMEANP0[sm5 + c0]! & mask]!;
+      acc += weights[T_SMAXP0[sx5 + c0]! & mask]!;
+      for (let k = 0; k < ng; k++) {
+        const gp = groups[k]!.probs;
+        const gt = gts[k]!;
+        const q0 = gp[i]!;
+        acc += weights[gt.p0[code(q0, 20)]! & mask]!;
+        acc += weights[gt.pm1[code(i - 1 >= first ? gp[i - 1]! : -1, 10)]! & mask]!;
+        acc += weights[gt.p1[code(i + 1 < endT ? gp[i + 1]! : -1, 10)]! & mask]!;
+        acc += weights[gt.p0p0[code(q0, 5) * 6 + c0]! & mask]!;
+      }
+      acc += weights[punct[ctx.typeOf[i]!]!]!;
+      acc += weights[T_SPOS[bucket(i - first, POS_EDGES) * 6 + c0]! & mask]!;
+      acc += weights[T_SEND[bucket(endT - 1 - i, END_EDGES) * 6 + c0]! & mask]!;
+      z[i] = acc;
+    }
+  }
+  return z;
+}
+
+/**
  * Features of a detected span for the span scorer, which predicts the share of the span that
  * lies inside a technique: the technique-classifier features plus the span's mean token probability.
  */
 export function spanScoreFeatures(ctx: ArticleContext, span: Span, meanProbability: number, mask: number, out: number[]): void {
   spanFeatures(ctx, span, mask, out);
+  spanScoreExtraFeatures(ctx, span, meanProbability, mask, out);
+}
+
+/** What {@link spanScoreFeatures} adds to {@link spanFeatures}: the span's mean token probability, binned. */
+export function spanScoreExtraFeatures(ctx: ArticleContext, span: Span, meanProbability: number, mask: number, out: number[]): void {
   const p = bin(meanProbability, 20);
   const [a, b] = tokenRange(ctx, span);
   out.push(hashFeature('mp=' + p) & mask);
@@ -576,9 +859,9 @@ const longBagSums = new WeakMap<ArticleContext, Map<ArrayLike<number>, Map<numbe
 
 /**
  * What {@link spanFeatures} leaves out for a span in a sentence longer than {@link LONG_BAG}:
- * the summed weights `weights[base + (h & mask)]` of the sentence's bag, once per sentence; else 0.
+ * the summed weights `weights[(h & mask) * stride + offset]` of the sentence's bag, once per sentence; else 0.
  */
-export function longBagSum(ctx: ArticleContext, span: Span, weights: ArrayLike<number>, base: number, mask: number): number {
+export function longBagSum(ctx: ArticleContext, span: Span, weights: ArrayLike<number>, offset: number, mask: number, stride = 1): number {
   const [a, b] = tokenRange(ctx, span);
   if (b === a) return 0;
   const sentence = ctx.tokens[a]!.sentence;
@@ -588,11 +871,11 @@ export function longBagSum(ctx: ArticleContext, span: Span, weights: ArrayLike<n
   if (!perWeights) longBagSums.set(ctx, (perWeights = new Map()));
   let sums = perWeights.get(weights);
   if (!sums) perWeights.set(weights, (sums = new Map()));
-  const key = sentence * 4096 + (base >>> 0) / (mask + 1);
+  const key = sentence * 4096 + offset;
   let sum = sums.get(key);
   if (sum === undefined) {
     sum = 0;
-    for (let k = 0; k < bag.length; k++) sum += weights[base + (bag[k]! & mask)]!;
+    for (let k = 0; k < bag.length; k++) sum += weights[(bag[k]! & mask) * stride + offset]!;
     sums.set(key, sum);
   }
   return sum;

@@ -45,11 +45,17 @@ export interface RhetoricModel {
   };
   /** Span scorer: logistic regression predicting the share of a detected span that lies inside a technique. */
   readonly spans: { readonly bits: number; readonly weights: Float32Array } | null;
-  /** Technique classification: a softmax classifier over hashed span features, `weights[k << bits | h]`. */
+  /**
+   * Technique classification: a softmax classifier over hashed span features. In memory the
+   * classes' weights of one hash sit together, `weights[h * labels.length + k]` (the file stores
+   * `k << bits | h`), so one feature costs one memory access, not one per class.
+   */
   readonly tc: {
     readonly bits: number;
     readonly labels: readonly TechniqueName[];
     readonly weights: Float32Array;
+    /** Per class, a number added to its score before the softmax (class priors tuned on train folds); zeros when absent. */
+    readonly offsets: Float64Array;
   };
 }
 
@@ -63,7 +69,7 @@ export interface RhetoricModelHeader {
     readonly file: string;
     readonly stack: { readonly bits: number; readonly file: string } | null;
   };
-  readonly tc: Omit<RhetoricModel['tc'], 'weights'> & { readonly file: string };
+  readonly tc: Omit<RhetoricModel['tc'], 'weights' | 'offsets'> & { readonly file: string; readonly offsets?: readonly number[] };
   readonly spans: { readonly bits: number; readonly file: string } | null;
   readonly trainedOn: string;
   readonly scores?: unknown;
@@ -93,6 +99,9 @@ export function modelFromParts(
   if (header.spans && spanWeights?.length !== 1 << header.spans.bits) {
     throw new Error(`Expected ${1 << header.spans.bits} span-scorer weights, not ${spanWeights?.length ?? 'none'}`);
   }
+  if (header.tc.offsets && header.tc.offsets.length !== header.tc.labels.length) {
+    throw new Error(`Expected ${header.tc.labels.length} technique offsets, not ${header.tc.offsets.length}`);
+  }
   for (const label of header.tc.labels) {
     if (!(TECHNIQUE_NAMES as readonly string[]).includes(label)) throw new Error(`Expected a PTC technique name, not \`${label}\``);
   }
@@ -106,9 +115,25 @@ export function modelFromParts(
       rules: header.si.rules ?? [],
       groups: groups.map((g, k) => ({ name: g.name, weights: groupWeights[k]! })),
     },
-    tc: { bits: header.tc.bits, labels: header.tc.labels, weights: tcWeights },
+    tc: {
+      bits: header.tc.bits,
+      labels: header.tc.labels,
+      weights: interleaveClasses(tcWeights, header.tc.labels.length, header.tc.bits),
+      offsets: Float64Array.from(header.tc.offsets ?? header.tc.labels.map(() => 0)),
+    },
     spans: header.spans && spanWeights ? { bits: header.spans.bits, weights: spanWeights } : null,
   };
+}
+
+/** `w[k << bits | h]` (the file layout) to `out[h * classes + k]`. */
+export function interleaveClasses(w: Float32Array, classes: number, bits: number): Float32Array {
+  const n = 1 << bits;
+  const out = new Float32Array(w.length);
+  for (let k = 0; k < classes; k++) {
+    const base = k << bits;
+    for (let h = 0; h < n; h++) out[h * classes + k] = w[base + h]!;
+  }
+  return out;
 }
 
 export function sigmoid(x: number): number {
