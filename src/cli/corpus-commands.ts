@@ -33,6 +33,14 @@ interface IngestCliOptions {
   maxBytes: string;
   progress: boolean;
   reanalyze?: boolean;
+  urls: string[];
+  fetch: boolean;
+  warcOut?: string;
+  refetch?: boolean;
+  userAgent?: string;
+  perHost: string;
+  hostDelay: string;
+  fetchTimeout: string;
 }
 
 interface QueryCliOptions {
@@ -50,13 +58,24 @@ export function registerCorpusCommands(program: Command, io: CliIo): void {
 
   program
     .command('ingest')
-    .description('Analyse articles (files or directories, searched recursively) and store their provenance maps in a corpus database. Running it again stores only new or changed articles, so an interrupted run is resumed by running it again.')
-    .argument('<sources...>', 'files or directories of .txt, .html, .htm (optionally .gz); WARC archives (.warc, .warc.gz) and RSS/Atom feeds (.rss, .atom, .xml) named on the command line')
+    .description(
+      'Analyse articles (files or directories, searched recursively; URLs, URL lists and feed URLs, fetched politely) and store their provenance maps in a corpus database. ' +
+        'Every fetched response is kept in a WARC next to the database. Running it again stores only new or changed articles, so an interrupted run is resumed by running it again.',
+    )
+    .argument('[sources...]', 'files or directories of .txt, .html, .htm (optionally .gz); WARC archives (.warc, .warc.gz) and RSS/Atom feeds (.rss, .atom, .xml) named on the command line; http(s):// URLs of pages or feeds; URL lists (*.urls: one URL a line, # comments)')
     .addOption(dbOption())
     .option('-j, --jobs <n>', 'analysis worker threads (default: one per core)')
     .option('--max-bytes <size>', 'skip files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
     .option('--reanalyze', 'analyse stored texts again; store a new version where an older claimtrace made the stored one')
     .option('--no-progress', 'no progress line or log')
+    .option('--urls <file>', 'a URL list (one URL a line, # comments) whatever its name; repeatable', (value: string, list: string[]) => [...list, value], [] as string[])
+    .option('--warc-out <path>', 'the WARC every fetched response is appended to (default: the database path with .warc.gz)')
+    .option('--no-fetch', 'fetch nothing: URLs and feed links fail with E_NEEDS_FETCH')
+    .option('--refetch', 'fetch URLs again even when the WARC holds their page from an earlier run')
+    .option('--user-agent <text>', 'the User-Agent sent (default: claimtrace/<version> (+homepage)); put a contact in it for large crawls')
+    .option('--per-host <n>', 'requests in flight to one host', '2')
+    .option('--host-delay <ms>', 'least time between two requests to one host (robots.txt Crawl-delay raises it)', '1000')
+    .option('--fetch-timeout <seconds>', 'one request, from start to last byte (connecting: 10 s at most)', '30')
     .action(async (sources: string[], options: IngestCliOptions) => {
       await ingestCommand(sources, options, io);
     });
@@ -111,6 +130,18 @@ export function registerCorpusCommands(program: Command, io: CliIo): void {
 async function ingestCommand(sources: string[], options: IngestCliOptions, io: CliIo): Promise<void> {
   const maxBytes = parseSize(options.maxBytes);
   const jobs = options.jobs === undefined ? undefined : positiveInteger(options.jobs, '--jobs');
+  const fetch = options.fetch
+    ? {
+        warcPath: options.warcOut ?? defaultWarcPath(options.db),
+        refetch: options.refetch ?? false,
+        userAgent: options.userAgent,
+        perHost: positiveInteger(options.perHost, '--per-host'),
+        hostDelayMs: nonNegativeInteger(options.hostDelay, '--host-delay'),
+        timeoutMs: positiveInteger(options.fetchTimeout, '--fetch-timeout') * 1000,
+      }
+    : undefined;
+  if (fetch?.userAgent !== undefined && (fetch.userAgent.trim() === '' || /[\r\n]/.test(fetch.userAgent))) throw new ClaimtraceError('E_USAGE', 'Expected --user-agent to be one line of text.');
+  if (sources.length === 0 && options.urls.length === 0) throw new ClaimtraceError('E_USAGE', 'Expected files, directories, URLs or --urls <file> to ingest.');
   const store = await openCorpusStore(options.db);
   const controller = new AbortController();
   // Ctrl-C: finish the article being written, then stop; the next run carries on from there.
@@ -119,7 +150,7 @@ async function ingestCommand(sources: string[], options: IngestCliOptions, io: C
   const progress = createProgressReporter(io, options.progress);
   let summary: IngestSummary;
   try {
-    summary = await ingestPaths(sources, { store, maxBytes, jobs, reanalyze: options.reanalyze ?? false, signal: controller.signal, onProgress: progress.update });
+    summary = await ingestPaths(sources, { store, maxBytes, jobs, reanalyze: options.reanalyze ?? false, signal: controller.signal, onProgress: progress.update, urlLists: options.urls, fetch, onFetched: progress.fetched });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
     progress.end();
@@ -142,11 +173,31 @@ async function ingestCommand(sources: string[], options: IngestCliOptions, io: C
  * On a terminal: one line rewritten in place, at most ten times a second. Elsewhere (a log, CI):
  * a line per tenth of the files, and at least one every 30 seconds on long runs.
  */
-function createProgressReporter(io: CliIo, enabled: boolean): { update: (p: IngestProgress) => void; end: () => void } {
+function createProgressReporter(
+  io: CliIo,
+  enabled: boolean,
+): { update: (p: IngestProgress) => void; fetched: (p: { done: number; total: number; url: string; ok: boolean }) => void; end: () => void } {
   let lastDraw = 0;
   let lastDecile = 0;
   let drawn = false;
+  let lastFetchLine = 0;
   return {
+    fetched(p) {
+      if (!enabled) return;
+      const now = Date.now();
+      const line = `fetched ${p.done} of ${p.total} URLs${p.ok ? '' : ' (last one failed)'}: ${p.url}`;
+      if (io.isTTY) {
+        if (now - lastDraw < 100 && p.done < p.total) return;
+        lastDraw = now;
+        drawn = true;
+        io.err(`\r\u001b[2K${line.slice(0, 150)}`);
+        return;
+      }
+      if (p.done === 1 || now - lastFetchLine >= 10_000) {
+        lastFetchLine = now;
+        io.err(`claimtrace: ingest ${line}\n`);
+      }
+    },
     update(p) {
       if (!enabled) return;
       const now = Date.now();
@@ -168,6 +219,11 @@ function createProgressReporter(io: CliIo, enabled: boolean): { update: (p: Inge
       if (drawn) io.err('\n');
     },
   };
+}
+
+/** `corpus.db` → `corpus.warc.gz`, beside it. */
+function defaultWarcPath(db: string): string {
+  return /\.(db|sqlite3?)$/i.test(db) ? db.replace(/\.(db|sqlite3?)$/i, '.warc.gz') : `${db}.warc.gz`;
 }
 
 async function queryCommand(query: QueryName, text: string, options: QueryCliOptions, io: CliIo): Promise<void> {

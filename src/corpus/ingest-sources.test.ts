@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { formatWarcRecord, httpResponseBlock } from '../sources/warc/write-warc.
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import type { CorpusStore } from '../store/types.js';
 import { ingestPaths } from './ingest.js';
+import { runCorpusCli } from './run-corpus-cli.js';
 
 let dir: string;
 const stores: CorpusStore[] = [];
@@ -144,5 +145,25 @@ describe('ingestPaths over URLs (servers on 127.0.0.1 only)', () => {
     stores.push(store);
     const summary = await ingestPaths([feed], { store, analyzer: createAnalyzer(), fetch: fetchOptions(join(dir, 'c.warc.gz')) });
     expect(summary).toMatchObject({ files: 2, ingested: 2, failed: [] });
+  });
+
+  it('claimtrace ingest: URL and --urls list, WARC beside the database, a named URL that fails exits 1 with its code', async () => {
+    const origin = await serve();
+    const list = join(dir, 'list.txt');
+    writeFileSync(list, `${origin}/a\n${origin}/private/d\n`);
+    const db = join(dir, 'corpus.db');
+    const fast = ['--jobs', '1', '--host-delay', '0', '--fetch-timeout', '1', '--no-progress'];
+    const run = await runCorpusCli(['ingest', `${origin}/b`, `${origin}/missing`, '--urls', list, '--db', db, ...fast]);
+    expect(run.status).toBe(1);
+    expect(run.out).toContain('2 new');
+    expect(run.err).toContain(`claimtrace: E_FETCH_HTTP: ${origin}/missing: ${origin}/missing answered 404`);
+    expect(run.err).toContain(`claimtrace: E_FETCH_ROBOTS: ${origin}/private/d:`);
+    expect(run.err).toContain('E_INPUT_FAILED');
+    expect(existsSync(join(dir, 'corpus.warc.gz'))).toBe(true);
+    const replay = await runCorpusCli(['ingest', join(dir, 'corpus.warc.gz'), '--db', join(dir, 'replay.db'), ...fast]);
+    expect(replay).toMatchObject({ status: 0, out: expect.stringContaining('2 files, 2 new') });
+    const off = await runCorpusCli(['ingest', `${origin}/a`, '--no-fetch', '--db', db, ...fast]);
+    expect(off.err).toContain('E_NEEDS_FETCH');
+    expect((await runCorpusCli(['ingest', '--db', db])).status).toBe(2);
   });
 });
