@@ -23,14 +23,20 @@ const VERBISH = /\b(?:is|are|was|were|has|have|had|will|would|could|should|did|d
 export function findAttributions(text: string, clause: Span): Span[] {
   const slice = text.slice(clause.start, clause.end);
   const out: Span[] = [];
-  ACCORDING.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ACCORDING.exec(slice)) !== null) {
-    const name = m[1]!.trimEnd();
-    const at = m.index + m[0].length - m[1]!.length;
-    if (name.length > 0) out.push({ start: clause.start + at, end: clause.start + at + name.length });
+  const lower = slice.toLowerCase();
+  // Every alternative of ACCORDING holds one of these words (none with an `s` or `k`, which
+  // case-fold from non-ASCII letters under /iu), so without them the scan would find nothing.
+  if (lower.includes('according') || lower.includes('citing') || lower.includes('reported') || lower.includes('word')) {
+    ACCORDING.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ACCORDING.exec(slice)) !== null) {
+      const name = m[1]!.trimEnd();
+      const at = m.index + m[0].length - m[1]!.length;
+      if (name.length > 0) out.push({ start: clause.start + at, end: clause.start + at + name.length });
+    }
   }
   for (const re of [LEADING_SOURCE, TRAILING_SOURCE]) {
+    if (re === TRAILING_SOURCE && !endsWithSay(slice)) continue; // cannot match: skip the scan from every comma
     const s = re.exec(slice);
     if (!s) continue;
     const lead = LEADING_NOISE.exec(s[1]!)?.[0].length ?? 0;
@@ -40,4 +46,24 @@ export function findAttributions(text: string, clause: Span): Span[] {
     out.push({ start: clause.start + at, end: clause.start + at + name.length });
   }
   return out;
+}
+
+const SAY_WORDS = new Set(SAY.split('|'));
+const TRAILING_MARK = new Set([...'.!?"”’)']);
+const SPACE = /\s/;
+
+/**
+ * Whether a clause ends as TRAILING_SOURCE needs: a verb of saying after white space, then only
+ * closing marks and space. A loop from the end (linear), not a regex tried from every comma.
+ */
+function endsWithSay(s: string): boolean {
+  let end = s.length;
+  while (end > 0 && (TRAILING_MARK.has(s[end - 1]!) || SPACE.test(s[end - 1]!))) end--;
+  let start = end;
+  while (start > 0 && isAsciiLetter(s.charCodeAt(start - 1))) start--;
+  return start > 0 && SPACE.test(s[start - 1]!) && SAY_WORDS.has(s.slice(start, end).toLowerCase());
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

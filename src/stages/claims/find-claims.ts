@@ -1,6 +1,6 @@
 import type { Citation, CitationsLayer, Quote, QuotesLayer, StructureLayer } from '../../core/layers.js';
 import { compareSpans, overlaps, type Span } from '../../core/span.js';
-import { classifyClause, clauseFeatures } from './classify-clause.js';
+import { classifyClause, mentionsQuantity } from './classify-clause.js';
 import { findAnonymousSources } from './find-anonymous-sources.js';
 import { findAttributions } from './find-attributions.js';
 import { findHedges, type FoundHedge } from './find-hedges.js';
@@ -70,11 +70,10 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
       const own = blank(text, clause, refs);
       if (!NOT_PUNCTUATION_OR_SPACE.test(own)) continue; // a reference on its own (nothing but punctuation and space)
       const clauseQuotes = unique(quoteIndex.overlapping(clause).map((x) => x.quote));
-      const features = clauseFeatures(own);
       const markers = hedges.filter((h) => h.kind === 'unverified-marker' && overlaps(h.span, clause));
       // `The claim could not be independently verified.` or a bare `(Unconfirmed.)` speaks of the claim before.
       const bare = markers.length > 0 && wordCount(blank(text, clause, [...refs, ...markers.map((h) => h.span)])) === 0;
-      const meta = bare || (markers.length > 0 && ABOUT_EARLIER.test(own) && !features.quantity && clauseQuotes.length === 0);
+      const meta = bare || (markers.length > 0 && ABOUT_EARLIER.test(own) && !mentionsQuantity(own) && clauseQuotes.length === 0);
       if (meta) {
         const earlier = lastDraftInParagraph?.paragraph === sentence.paragraph ? lastDraftInParagraph.draft : null;
         for (let k = inSentence; k < allHedges.length; k++) if (overlaps(allHedges[k]!.hedge.span, clause)) allHedges[k]!.owner = earlier;
