@@ -6,7 +6,7 @@
  */
 import type { Annotation, LayerDescriptor, ReportContext } from './annotate.js';
 import { affiliationOf, formatCitation } from './describe-sources.js';
-import { readAnonymousSources, readClaims, readHedges, readQuoteStances, readTechniques, techniqueLabel, type ReportMap } from './optional-layers.js';
+import { readAnonymousSources, readClaims, readDevices, readHedges, readQuoteStances, readTechniques, techniqueLabel, type ReportMap } from './optional-layers.js';
 import { SPEAKER_COLOURS, UNDERLINE_STYLES } from './speakers.js';
 
 type Collected = Omit<Annotation, 'id' | 'layer'>;
@@ -237,6 +237,34 @@ const techniqueLayer: LayerDescriptor = {
   },
 };
 
+const DEVICE_LABELS: Readonly<Record<string, string>> = {
+  'rhetorical-question': 'Rhetorical question',
+  exclamation: 'Exclamation',
+  slogan: 'Slogan',
+};
+
+const deviceLayer: LayerDescriptor = {
+  key: 'device',
+  label: 'Questions, exclamations, slogans',
+  signal: 'thick dashed line above, labelled with the device',
+  css: '.on-device .l-device{border-top:3px dashed #444;padding-top:1px}',
+  collect(map) {
+    // Scare quotes are drawn by the marked-phrase layer already.
+    return readDevices(map)
+      .filter((d) => d.kind !== 'scare-quote')
+      .map((d): Collected => {
+        const label = DEVICE_LABELS[d.kind] ?? 'Rhetorical device';
+        return {
+          spans: [d.span],
+          classes: [],
+          label: `${label}, in the author's own voice`,
+          details: ['Found by a rule over the sentence, not by a model; it names a way of writing, not a falsehood', ...(d.reason ? [`Rule: ${d.reason}`] : [])],
+          marker: label.toLowerCase(),
+        };
+      });
+  },
+};
+
 /** In drawing order: later layers' markers come after earlier ones' at the same place. */
 export const defaultLayers: readonly LayerDescriptor[] = Object.freeze([
   quoteLayer,
@@ -249,6 +277,7 @@ export const defaultLayers: readonly LayerDescriptor[] = Object.freeze([
   hedgeLayer,
   anonymousLayer,
   techniqueLayer,
+  deviceLayer,
 ]);
 
 export type { ReportMap };

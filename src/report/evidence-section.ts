@@ -72,6 +72,9 @@ function renderSummary(e: EvidenceSummary, anchors: ReadonlyMap<string, string>)
   }
   if (e.chains.length > 0) rows.push(['Longest chains', e.chains.map((ch) => escapeHtml(ch.links.join(', citing '))).join('<br>')]);
   if (e.techniques.length > 0) rows.push(['Persuasion techniques', escapeHtml(e.techniques.map((t) => `${techniqueLabel(t.technique)} ${n(t.count)}`).join(', '))]);
+  // Maps from before schema 1.2.0 have no devices.
+  const devices = Array.isArray(e.devices) ? e.devices : [];
+  if (devices.length > 0) rows.push(['Questions, exclamations, slogans', escapeHtml(devices.map((d) => `${String(d.kind).replace('-', ' ')} ${n(d.count)}`).join(', '))]);
   return rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('');
 }
 

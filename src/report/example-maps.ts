@@ -47,7 +47,7 @@ const SAMPLE_TEXT = [
   '',
   'According to Harbour Radio, residents were "furious" about the closure (Lee Park, \'Bridge fears\', Harbour Radio, 3 May 2024). The agency RIA Novosti, citing ministry officials, said the repairs would cost twice the estimate. Officials who asked not to be named said the contract was "rushed".',
   '',
-  'The closure will probably ruin local businesses. It is a disgrace and a betrayal of every family in the city.',
+  'The closure will probably ruin local businesses. It is a disgrace and a betrayal of every family in the city. Who will pay for it?',
 ].join('\n');
 
 /** A claim in the contract's shape (src/stages/claims/contract-schema.ts), support filled in with empty lists. */
@@ -119,6 +119,7 @@ export function sampleMap(): ReportMap {
       { span: s('a disgrace and a betrayal'), technique: 'Loaded_Language', confidence: 0.71, techniqueProbability: 0.6 },
       { span: s('every family in the city'), technique: 'Appeal_to_fear-prejudice', confidence: 0.55, techniqueProbability: 0.4 },
     ],
+    devices: [{ id: 'd1', kind: 'rhetorical-question', span: s('Who will pay for it?'), reason: 'question in the author’s voice' }],
   });
 }
 
@@ -192,6 +193,7 @@ export function hostileMap(places: readonly HostilePlace[] = HOSTILE_PLACES): Re
     anonymousSources: [{ id: 'a1', span: mention, quoteId: 'q1', detectedBy: 'lexicon' }],
     quoteStances: [{ quoteId: 'q1', stance: other!('quote-stance'), cue: { ...s('said'), text: other!('stance-cue') } }],
     techniques: [{ span: s('Intro'), technique: other!('technique'), confidence: 0.9 }],
+    devices: [{ id: 'd1', kind: other!('device-kind'), span: s('Intro'), reason: other!('device-reason') }],
     evidence: { [other!('evidence-key')]: other!('evidence-value'), nested: { [other!('evidence-nested')]: 1 } },
     diagnostics: [{ code: other!('diagnostic-code'), severity: 'warning', message: other!('diagnostic-message') }],
   });

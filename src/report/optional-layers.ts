@@ -50,8 +50,14 @@ export interface ReportTechnique {
   readonly confidence: number | null;
 }
 
+export interface ReportDevice {
+  readonly span: ReportSpan;
+  readonly kind: string;
+  readonly reason: string | null;
+}
+
 /** Layers other stages add; the report reads them when present, whatever version of the contract wrote the map. */
-type OptionalLayerName = 'claims' | 'hedges' | 'anonymousSources' | 'quoteStances' | 'techniques' | 'evidence';
+type OptionalLayerName = 'claims' | 'hedges' | 'anonymousSources' | 'quoteStances' | 'techniques' | 'devices' | 'evidence';
 
 /**
  * The provenance map as the report reads it: the core contract, with the optional layers typed
@@ -64,6 +70,7 @@ export type ReportMap = Omit<ProvenanceMap, OptionalLayerName> & {
   readonly anonymousSources?: unknown;
   readonly quoteStances?: unknown;
   readonly techniques?: unknown;
+  readonly devices?: unknown;
   readonly evidence?: unknown;
 };
 
@@ -146,6 +153,18 @@ export function readTechniques(map: ReportMap): ReportTechnique[] {
     if (!span || !technique) continue;
     const confidence = typeof t.confidence === 'number' && Number.isFinite(t.confidence) ? t.confidence : null;
     out.push({ span, technique, confidence });
+  }
+  return out;
+}
+
+/** Rhetorical devices (schema 1.2.0); none from older maps. */
+export function readDevices(map: ReportMap): ReportDevice[] {
+  const out: ReportDevice[] = [];
+  for (const d of Array.isArray(map.devices) ? (map.devices as unknown[]) : []) {
+    if (!isRecord(d)) continue;
+    const span = readSpan(d.span, map.text.length);
+    const kind = str(d.kind);
+    if (span && kind) out.push({ span, kind, reason: str(d.reason) });
   }
   return out;
 }

@@ -31,8 +31,8 @@ describe('renderReport', () => {
 
   it('draws every layer the map has, and none it lacks', () => {
     const keys = (html: string) => [...dom(html).querySelectorAll('input[data-layer]')].map((i) => i.getAttribute('data-layer'));
-    expect(keys(renderReport(sampleMap()))).toEqual(['quote', 'cue', 'speaker', 'citation', 'outlet', 'marked', 'claim', 'hedge', 'anonymous', 'technique']);
-    const { claims: _c, hedges: _h, techniques: _t, evidence: _e, anonymousSources: _a, quoteStances: _q, ...plain } = sampleMap();
+    expect(keys(renderReport(sampleMap()))).toEqual(['quote', 'cue', 'speaker', 'citation', 'outlet', 'marked', 'claim', 'hedge', 'anonymous', 'technique', 'device']);
+    const { claims: _c, hedges: _h, techniques: _t, devices: _d, evidence: _e, anonymousSources: _a, quoteStances: _q, ...plain } = sampleMap();
     const html = renderReport(plain);
     expect(keys(html)).toEqual(['quote', 'cue', 'speaker', 'citation', 'outlet', 'marked']);
     expect(html).not.toContain('Evidence summary');

@@ -71,7 +71,7 @@ export function formatEvidenceMarkdown(summary: EvidenceSummary): string {
     out.push('**Persuasion techniques**', '');
     out.push(summary.techniques.map((x) => `${m(x.technique)} ${x.count}`).join(', '), '');
   }
-  if (summary.devices.length > 0) {
+  if ((summary.devices ?? []).length > 0) {
     out.push('**Rhetorical devices**', '');
     out.push(deviceList(summary), '');
   }
@@ -92,7 +92,7 @@ function evidenceLines(summary: EvidenceSummary, t: (s: string) => string, inden
   }
   for (const ch of summary.chains.slice(0, 3)) add('Chain', ch.links.map(t).join(', citing '));
   if (summary.techniques.length > 0) add('Persuasion techniques', summary.techniques.map((x) => `${t(x.technique)} ${x.count}`).join(', '));
-  if (summary.devices.length > 0) add('Rhetorical devices', deviceList(summary));
+  if ((summary.devices ?? []).length > 0) add('Rhetorical devices', deviceList(summary));
   return lines.map(forTerminalLine);
 }
 
@@ -126,5 +126,5 @@ function cap(s: string): string {
 
 /** `rhetorical question 1, slogan 2`: labels of our own, no article text. */
 function deviceList(summary: EvidenceSummary): string {
-  return summary.devices.map((d) => `${d.kind.replace('-', ' ')} ${d.count}`).join(', ');
+  return (summary.devices ?? []).map((d) => `${d.kind.replace('-', ' ')} ${d.count}`).join(', ');
 }
