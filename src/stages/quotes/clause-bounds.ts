@@ -37,11 +37,18 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
     const t = tail[k]!.text;
     const after = tail[k + 1]!.lower;
     if (t === 'and') {
-      if (cueClass(after) === 'speech' || (PRONOUNS.has(after) && cueClass(tail[k + 2]?.lower ?? '') === 'speech')) {
+      // `… "a con" and encouraged Americans to …`: a second verb of the subject starts a clause of the writer's.
+      if (cueClass(after) === 'speech' || (PRONOUNS.has(after) && cueClass(tail[k + 2]?.lower ?? '') === 'speech') || (k > 0 && PAST_VERB.test(after) && QUOTE_CLOSE.test(text[tail[k - 1]!.end - 1] ?? ''))) {
         end = tail[k]!.start;
         break;
       }
       continue;
+    }
+    // `… as a "disgrace" Wednesday on The Laura Ingraham Show`, `… "crazy system" during a stop`:
+    // a time or circumstance right after the closing mark is the writer's.
+    if (k === 0 && AFTER_QUOTE_STOP.test(tail[k]!.lower)) {
+      end = close;
+      break;
     }
     if (
       t === '—' || t === '–' || t === ';' || t === '(' ||
@@ -55,6 +62,10 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
   while (end > close && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
   return end;
 }
+
+const PAST_VERB = /^(?:[a-z]+ed|said|told|called|made|took|gave|sent|went|put|set|left|kept|wrote|spoke)$/;
+const QUOTE_CLOSE = /["”'’]/;
+const AFTER_QUOTE_STOP = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later)$/;
 
 export function countWords(text: string, spans: readonly Span[]): number {
   let n = 0;
