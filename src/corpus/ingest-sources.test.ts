@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,33 @@ describe('ingestPaths over WARC archives and feeds', () => {
     expect(first.failed.map((f) => f.code)).toEqual(['E_WARC_TRUNCATED', 'E_NEEDS_FETCH']);
     const again = await ingestPaths([warc, feed], { store, ...how });
     expect(again).toMatchObject({ files: 4, ingested: 0, unchanged: 4 });
+  });
+});
+
+describe('ingestPaths over directories and globs', () => {
+  it('finds WARCs and feeds inside directories (not other .xml files), and expands quoted globs', async () => {
+    const { warc, feed } = writeSources();
+    mkdirSync(join(dir, 'tree', 'deep'), { recursive: true });
+    renameSync(warc, join(dir, 'tree', 'deep', 'crawl.warc.gz'));
+    renameSync(feed, join(dir, 'tree', 'news.rss'));
+    writeFileSync(join(dir, 'tree', 'sitemap.xml'), '<urlset/>');
+    writeFileSync(join(dir, 'tree', 'page.html'), story(5));
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const summary = await ingestPaths([join(dir, 'tree')], { store, analyzer: createAnalyzer() });
+    expect(summary).toMatchObject({ files: 5, ingested: 5 });
+    // Failures inside a directory do not fail the command.
+    expect(summary.failed.map((f) => [f.code, f.named])).toEqual([
+      ['E_WARC_TRUNCATED', false],
+      ['E_NEEDS_FETCH', false],
+    ]);
+
+    const globbed = await ingestPaths([join(dir, 'tree', '**', '*.{html,warc.gz}'), join(dir, 'nothing', '*.html')], { store, analyzer: createAnalyzer() });
+    expect(globbed).toMatchObject({ files: 4, unchanged: 4 });
+    expect(globbed.failed.map((f) => [f.path, f.code, f.named])).toEqual([
+      [expect.stringContaining('crawl.warc.gz#offset='), 'E_WARC_TRUNCATED', false],
+      [join(dir, 'nothing', '*.html'), 'E_NOT_FOUND', true],
+    ]);
   });
 });
 

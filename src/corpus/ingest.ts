@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
+import { glob } from 'tinyglobby';
 import { ClaimtraceError, isClaimtraceError } from '../core/diagnostics.js';
 import { listArticleFiles } from '../ingest/list-article-files.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read-article.js';
@@ -88,12 +89,17 @@ export interface IngestSummary {
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
+const DIRECTORY_CONTAINER_FILE = /\.(warc(\.gz)?|rss|atom)$/i;
+const ARTICLE_OR_CONTAINER_FILE = /\.(txt|html?)(\.gz)?$|\.(warc(\.gz)?|rss|atom)$/i;
+const isGlob = (p: string) => /[*?[\]{}]/.test(p);
+
 // Articles written in one commit at most, and for at most this long.
 const MAX_BATCH = 64;
 const MAX_BATCH_MS = 250;
 
 /**
- * Reads, analyses and stores every article file under `paths` (files or directories).
+ * Reads, analyses and stores every article under `paths`: files, directories, globs, WARCs,
+ * feeds, and (with `fetch`) URLs, URL lists and feed links, fetched first into a WARC.
  *
  * Analysis runs in worker threads; the store is written from this thread only, in input order
  * (so ids are the same on every run of the same input), each article all-or-nothing and the
@@ -196,8 +202,11 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
 
 /**
  * The article files under `paths`, as absolute paths (an article's identity without a URL is
- * its path, which must not depend on the working directory), in the order given, each once.
- * Paths that do not exist or cannot be listed become failures.
+ * its path, which must not depend on the working directory), in the order given, each once:
+ * files; directories searched recursively for article files, WARCs and feeds (`.rss`, `.atom`);
+ * WARCs and feeds as one location per article; quoted globs expanded; and the URLs to fetch
+ * (`http(s)://` arguments, the lines of `*.urls` lists and `urlLists`, feed-item links when
+ * fetching). Paths that do not exist or cannot be listed become failures.
  */
 async function collectFiles(
   paths: readonly string[],
@@ -220,50 +229,62 @@ async function collectFiles(
       failed.push({ path: resolve(p), code, message, named: true });
     }
   };
-  for (const p of paths) {
-    if (p === '-') throw new ClaimtraceError('E_USAGE', 'Expected files or directories to ingest, not `-` (standard input cannot be stored by path).');
-    if (isUrl(p)) {
-      urls.push({ url: p, expect: 'page-or-feed', named: true });
-      continue;
+  const addContainer = async (p: string, isNamed: boolean) => {
+    // A WARC or feed: one entry per article in it (`<file>#offset=N`, `<file>#item=N`),
+    // listed once here, each read again on its own by a worker.
+    try {
+      for await (const found of listArticleLocations(resolve(p), { maxBytes, links: fetching })) {
+        if (found.kind === 'article') files.add(found.location);
+        else if (found.kind === 'link') urls.push({ url: found.url, expect: 'page', named: false });
+        else failed.push({ path: found.location, code: found.code, message: found.message, named: isNamed && found.location === resolve(p) });
+      }
+    } catch (e) {
+      const { code, message } = failure(e);
+      failed.push({ path: resolve(p), code, message, named: isNamed });
     }
-    if (URL_LIST_FILE.test(p)) {
-      await readList(p);
-      continue;
-    }
+  };
+  /** A file or directory; `isNamed` when the user named it (not found by a glob). */
+  const addPath = async (p: string, isNamed: boolean) => {
+    if (URL_LIST_FILE.test(p)) return readList(p);
     let isDirectory: boolean;
     try {
       isDirectory = (await stat(p)).isDirectory();
     } catch (e) {
-      const code = (e as { code?: string }).code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_UNREADABLE';
-      failed.push({ path: resolve(p), code, message: `\`${p}\` ${code === 'E_NOT_FOUND' ? 'does not exist' : 'could not be read'}.`, named: true });
-      continue;
+      const missing = (e as { code?: string }).code === 'ENOENT';
+      if (missing && isNamed && isGlob(p)) return addGlob(p);
+      failed.push({ path: resolve(p), code: missing ? 'E_NOT_FOUND' : 'E_UNREADABLE', message: `\`${p}\` ${missing ? 'does not exist' : 'could not be read'}.`, named: isNamed });
+      return;
     }
-    if (!isDirectory && isContainerFile(p)) {
-      // A WARC or feed: one entry per article in it (`<file>#offset=N`, `<file>#item=N`),
-      // listed once here, each read again on its own by a worker.
-      try {
-        for await (const found of listArticleLocations(resolve(p), { maxBytes, links: fetching })) {
-          if (found.kind === 'article') files.add(found.location);
-          else if (found.kind === 'link') urls.push({ url: found.url, expect: 'page', named: false });
-          else failed.push({ path: found.location, code: found.code, message: found.message, named: found.location === resolve(p) });
-        }
-      } catch (e) {
-        const { code, message } = failure(e);
-        failed.push({ path: resolve(p), code, message, named: true });
-      }
-      continue;
-    }
+    if (!isDirectory && isContainerFile(p)) return addContainer(p, isNamed);
     if (!isDirectory) {
       files.add(resolve(p));
-      named.add(resolve(p));
-      continue;
+      if (isNamed) named.add(resolve(p));
+      return;
     }
     try {
-      for (const f of await listArticleFiles(p)) files.add(resolve(f));
+      // Article files, and WARCs and feeds (not `.xml`: too many XML files are not feeds).
+      for (const f of await listArticleFiles(p, ARTICLE_OR_CONTAINER_FILE)) {
+        if (DIRECTORY_CONTAINER_FILE.test(f)) await addContainer(f, false);
+        else files.add(resolve(f));
+      }
     } catch (e) {
       const { code, message } = failure(e);
-      failed.push({ path: resolve(p), code, message, named: true });
+      failed.push({ path: resolve(p), code, message, named: isNamed });
     }
+  };
+  /** A pattern the shell did not expand (quoted `*`, `?`, `[…]`, `{…}`): its matches, sorted, as if found in a directory. */
+  const addGlob = async (pattern: string) => {
+    const matches = (await glob(pattern, { absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (matches.length === 0) {
+      failed.push({ path: pattern, code: 'E_NOT_FOUND', message: `No file matches \`${pattern}\`.`, named: true });
+      return;
+    }
+    for (const m of matches) await addPath(m, false);
+  };
+  for (const p of paths) {
+    if (p === '-') throw new ClaimtraceError('E_USAGE', 'Expected files or directories to ingest, not `-` (standard input cannot be stored by path).');
+    if (isUrl(p)) urls.push({ url: p, expect: 'page-or-feed', named: true });
+    else await addPath(p, true);
   }
   for (const p of urlLists) await readList(p);
   return { files: [...files], named, urls };

@@ -11,7 +11,7 @@ const SKIPPED_DIRECTORY = (name: string) => name.startsWith('.') || name === 'no
  * Skips dot-directories and `node_modules`; follows symbolic links, visiting each real directory
  * once so a link loop cannot hang. Unreadable subdirectories are skipped.
  */
-export async function listArticleFiles(dir: string): Promise<string[]> {
+export async function listArticleFiles(dir: string, pattern: RegExp = ARTICLE_FILE): Promise<string[]> {
   if (typeof dir !== 'string' || dir === '') throw new TypeError(`Expected a directory path, not \`${String(dir)}\`.`);
   const shown = `\`${dir}\``;
   let info;
@@ -59,7 +59,7 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
         }
       }
       if (isDir && !SKIPPED_DIRECTORY(entry.name)) queue.push(childRel);
-      else if (isFile && ARTICLE_FILE.test(entry.name)) found.push(childRel);
+      else if (isFile && pattern.test(entry.name)) found.push(childRel);
     }
   }
   found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
