@@ -127,7 +127,8 @@ export function cueRight(words: readonly Word[], fullStop: boolean, pause: boole
     if (w.text === '(') paren++;
     else if (w.text === ')') paren = Math.max(0, paren - 1);
     if (paren > 0) continue;
-    if (w.text === '.' && !(c > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[c - 1]!.text))) return null;
+    // `Mitch McConnell, R-Ky., said`: a dot before a comma closes an abbreviation, not a sentence.
+    if (w.text === '.' && !(c > 0 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[c - 1]!.text)) && !(words[c + 1]?.text === ',' && words[c + 1]!.start === w.end)) return null;
     if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':') return null;
     if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
       const sp = speakerAfter(words.slice(c + 2));
@@ -341,7 +342,8 @@ function clauseBefore(words: readonly Word[], c: number): Word[] {
 }
 
 function onlyFiller(words: readonly Word[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!/^(?:also|then|later|has|had|have|would|will|he|she|they)$/.test(words[k]!.lower)) return false;
+  // `… and repeatedly says, "…"`: an adverb between `and` and the cue is filler too.
+  for (let k = from; k < to; k++) if (!/^(?:also|then|later|has|had|have|would|will|he|she|they|[a-z]+ly)$/.test(words[k]!.lower)) return false;
   return true;
 }
 
@@ -359,5 +361,9 @@ function isVerbHere(words: readonly Word[], c: number): boolean {
   if (!prev) return ing;
   if (PRONOUNS.has(prev.lower) || /^(?:he|she|they|i|we|you|it)['’](?:s|re|ve|d|ll|m)$/.test(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|later|first|again|once|finally|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
   if (ing) return /^(?:,|—|and|upon|after|before|by|while|when|without)$/.test(prev.lower);
-  return false;
+  // `Obama and Clinton call them "lone wolves"`, `Trump calls him "Lyin' Ted"`: after a name, with an object.
+  const next = words[c + 1];
+  return NAMING_VERB.test(w.lower) && isCapitalised(prev) && isLetterWord(prev) && next !== undefined && /^(?:him|her|them|it|me|us|you|this|that|the|his|their|its)$/.test(next.lower);
 }
+
+const NAMING_VERB = /^(?:call|calls|label|labels|brand|brands)$/;

@@ -40,6 +40,12 @@ describe('quotesStage: direct and mixed quotations', () => {
     // A transcript's speaker label in capitals opens the marks: the label is the speaker, the colon the cue.
     ['"WALLACE: Will she be there?"\n\n"PENCE: She will not be attending."', ['direct | Will she be there? | : | WALLACE', 'direct | She will not be attending. | : | PENCE']],
     ['"VIDEO: The whole debate in two minutes," he said.', ['direct | VIDEO: The whole debate in two minutes, | said | he']],
+    // A dot before a comma closes an abbreviation (`R-Ky.,`), not the sentence.
+    ['“The veto will be overridden,” Sen. Mitch McConnell, R-Ky., said Thursday.', ['direct | The veto will be overridden, | said | Sen. Mitch McConnell']],
+    // An adverb between `and` and the cue: the subject is before `and`.
+    ['She waved and repeatedly says, "Don\'t do it."', ['direct | Don\'t do it. | says | She']],
+    // A naming verb after a name, with an object.
+    ['Obama and Clinton call them "lone wolves" in speeches.', ['mixed | them "lone wolves" in speeches | call | Clinton']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
