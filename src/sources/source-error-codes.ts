@@ -16,7 +16,7 @@ export const SOURCE_ERROR_CODES = Object.freeze({
   E_FETCH_NETWORK: 'The host could not be reached: its name does not resolve (DNS), or the connection was refused or broken; retried first when it may pass.',
   E_FETCH_TIMEOUT: 'The server did not connect or answer in time (connect and total timeouts); retried first.',
   E_FETCH_HTTP: 'The server answered with an error status (4xx, 5xx) or asked to wait longer than we do; 429 and 5xx are retried first.',
-  E_FETCH_ROBOTS: "The site's robots.txt does not allow claimtrace to fetch this URL (or robots.txt could not be read, which RFC 9309 says to take as a full disallow).",
+  E_FETCH_ROBOTS: "The site's robots.txt does not allow claimtrace to fetch this URL (or robots.txt answered 5xx, which RFC 9309 says to take as a full disallow).",
   E_FETCH_TOO_LARGE: 'The response is larger than the size limit (`--max-bytes`, default 20 MiB); its download was stopped.',
   E_FETCH_NOT_HTML: 'The response is not an HTML page (nor, for a feed URL, an RSS or Atom feed): its Content-Type says otherwise.',
   E_FETCH_REDIRECTS: 'Too many redirects (more than 5), a redirect loop, or a redirect without a usable Location.',

@@ -148,7 +148,7 @@ describe('createFetcher', () => {
     expect(await codes('ftp://example.org/x')).toBe('E_FETCH_URL');
     expect(await codes('not a url')).toBe('E_FETCH_URL');
     const closed = await freePort();
-    expect(await fetcher.fetch(`http://127.0.0.1:${closed}/a`)).toMatchObject({ ok: false, code: 'E_FETCH_ROBOTS', message: expect.stringContaining('refused the connection') });
+    expect(await fetcher.fetch(`http://127.0.0.1:${closed}/a`)).toMatchObject({ ok: false, code: 'E_FETCH_NETWORK', message: expect.stringMatching(/refused the connection.*robots\.txt/) });
     const noRobots = createFetcher({ robots: false, retries: 0 });
     fetchers.push(noRobots);
     expect(await noRobots.fetch(`http://127.0.0.1:${closed}/a`)).toMatchObject({ ok: false, code: 'E_FETCH_NETWORK', message: expect.stringContaining('refused the connection') });

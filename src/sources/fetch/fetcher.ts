@@ -82,7 +82,8 @@ interface RobotRules {
 const robotsParser: (url: string, contents: string) => RobotRules =
   typeof robotsParserModule === 'function' ? robotsParserModule : (robotsParserModule as unknown as { default: (url: string, contents: string) => RobotRules }).default;
 
-type Robots = RobotRules | { readonly deny: string };
+// `deny`: robots.txt answered 5xx (a full disallow); `unreachable`: the host did not answer at all.
+type Robots = RobotRules | { readonly deny: string } | { readonly unreachable: { readonly code: string; readonly message: string } };
 /**
  * A polite HTTP client for article pages and feeds: per-host and overall concurrency limits, a
  * delay between requests to one host, connect and total timeouts, retries with exponential
@@ -166,7 +167,10 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         response = (await getWithRetries(at, 'text/plain, */*;q=0.5', undefined, MAX_ROBOTS_BYTES)).response;
       } catch (e) {
         if (isClaimtraceError(e) && e.code === 'E_FETCH_TOO_LARGE') return robotsParser(at.href, '');
-        return { deny: `its robots.txt could not be read (${isClaimtraceError(e) ? e.message : String(e)}), which counts as a full disallow` };
+        // RFC 9309 takes an unreachable robots.txt as a full disallow: nothing is fetched. The
+        // URL's failure says why the host could not be reached (E_FETCH_NETWORK, E_FETCH_TIMEOUT).
+        if (isClaimtraceError(e)) return { unreachable: { code: e.code, message: e.message } };
+        throw e;
       }
       const location = headerValue(response.headers, 'location');
       if (REDIRECTS.has(response.status) && location) {
@@ -185,12 +189,14 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     return robotsParser(at.href, '');
   }
 
-  async function allowed(url: URL): Promise<string | null> {
+  /** Null when robots.txt lets us fetch `url`; else the failure. */
+  async function allowed(url: URL): Promise<{ code: string; message: string } | null> {
     if (options.robots === false) return null;
     const robots = await robotsFor(url);
-    if ('deny' in robots) return `${url.host}: ${robots.deny}`;
+    if ('unreachable' in robots) return { code: robots.unreachable.code, message: `${robots.unreachable.message} (asking for robots.txt)` };
+    if ('deny' in robots) return { code: 'E_FETCH_ROBOTS', message: `${url.host}: ${robots.deny}.` };
     // robots.txt rules are matched against the request as sent.
-    return robots.isAllowed(url.href, robotsAgent) === false ? `${url.origin}/robots.txt does not allow ${robotsAgent} to fetch ${url.pathname}${url.search}` : null;
+    return robots.isAllowed(url.href, robotsAgent) === false ? { code: 'E_FETCH_ROBOTS', message: `${url.origin}/robots.txt does not allow ${robotsAgent} to fetch ${url.pathname}${url.search}.` } : null;
   }
 
   async function fetchUrl(url: string, expect: Expect = 'page'): Promise<FetchOutcome> {
@@ -214,7 +220,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     try {
       for (let hop = 0; ; hop++) {
         const denied = await allowed(at);
-        if (denied) return failed('E_FETCH_ROBOTS', `${denied}.`);
+        if (denied) return failed(denied.code, denied.message);
         seen.add(at.href);
         const { response, written } = await getWithRetries(at, accept, checkHead, maxBytes, url);
         const location = headerValue(response.headers, 'location');
