@@ -1,16 +1,13 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
-import { SCHEMA_VERSION, provenanceMapJsonSchema, type ProvenanceMap } from '../contract/schema.js';
+import type { ProvenanceMap } from '../contract/schema.js';
+import { SCHEMA_VERSION } from '../contract/schema-version.js';
 import { ClaimtraceError, isClaimtraceError } from '../core/diagnostics.js';
-import { formatMarkdown } from '../format/markdown.js';
-import { formatTerminal } from '../format/terminal.js';
-import { renderReport } from '../report/index.js';
+import type { ArticleInput } from '../core/document.js';
 import { listArticleFiles } from '../ingest/list-article-files.js';
 import { readArticle } from '../ingest/read-article.js';
 import { VERSION } from '../version.js';
-import { registerCorpusCommands } from './corpus-commands.js';
-import { registerServeCommand } from '../web/serve-command.js';
 import { parseSize } from './parse-size.js';
 
 type Format = 'text' | 'json' | 'jsonl' | 'md';
@@ -34,6 +31,9 @@ function analyzerFor(mode: TechniquesMode): Analyzer {
 }
 
 export const DEFAULT_MAX_BYTES = '20MB';
+
+/** Commands that need neither the corpus nor the web commands registered. */
+const LIGHT_COMMANDS = new Set(['analyze', 'report', 'schema']);
 
 /** Exit statuses: 0 done, 1 an input the user named could not be analysed, 2 misuse, 70 a bug. */
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 70 } as const;
@@ -78,12 +78,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   program
     .command('schema')
     .description(`Print the JSON Schema of the provenance map (version ${SCHEMA_VERSION}).`)
-    .action(() => {
+    .action(async () => {
+      const { provenanceMapJsonSchema } = await import('../contract/schema.js');
       io.out(JSON.stringify(provenanceMapJsonSchema(), null, 2) + '\n');
     });
 
-  registerCorpusCommands(program, io);
-  registerServeCommand(program, io);
+  // Process start counts (`claimtrace analyze` is often run once per file): the corpus and web
+  // commands, the report, the formats and the Zod schema are loaded only when asked for.
+  if (!LIGHT_COMMANDS.has(argv[0] ?? '')) {
+    const [{ registerCorpusCommands }, { registerServeCommand }] = await Promise.all([import('./corpus-commands.js'), import('../web/serve-command.js')]);
+    registerCorpusCommands(program, io);
+    registerServeCommand(program, io);
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -110,6 +116,7 @@ interface ReportOptions {
 async function reportCommand(input: string, options: ReportOptions, io: CliIo): Promise<number> {
   const article = await readArticle(input, { maxBytes: parseSize(options.maxBytes) });
   const map = analyzerFor(options.techniques).analyze(article);
+  const { renderReport } = await import('../report/index.js');
   const html = renderReport(map);
   if (options.output === '-') {
     await io.out(html);
@@ -151,11 +158,24 @@ async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: Cli
   const many = targets.length > 1 || targets.some((t) => t.fromDirectory);
   const jsonArray: unknown[] = [];
   let failed = 0;
+  const formatMarkdown = options.format === 'md' ? (await import('../format/markdown.js')).formatMarkdown : null;
+  const formatTerminal = options.format !== 'json' && options.format !== 'jsonl' && options.format !== 'md' ? (await import('../format/terminal.js')).formatTerminal : null;
 
-  for (const target of targets) {
+  // The next file is read while this one is analysed; results still come out in order.
+  const read = (target: Target | undefined): Promise<ArticleInput> | null => {
+    if (!target) return null;
+    const pending = readArticle(target.path, { maxBytes });
+    pending.catch(() => {}); // handled when awaited, in turn
+    return pending;
+  };
+  let next = read(targets[0]);
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i]!;
+    const pending = next!;
+    next = read(targets[i + 1]);
     let map: ProvenanceMap;
     try {
-      const article = await readArticle(target.path, { maxBytes });
+      const article = await pending;
       map = analyzer.analyze(article);
     } catch (e) {
       if (!isClaimtraceError(e) && !(e instanceof Error)) throw e;
@@ -174,10 +194,10 @@ async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: Cli
         else await io.out(JSON.stringify(map, null, 2) + '\n');
         break;
       case 'md':
-        await io.out(formatMarkdown(map) + (many ? '\n---\n\n' : ''));
+        await io.out(formatMarkdown!(map) + (many ? '\n---\n\n' : ''));
         break;
       default:
-        await io.out(formatTerminal(map, { color: options.color && io.isTTY }) + (many ? '\n' : ''));
+        await io.out(formatTerminal!(map, { color: options.color && io.isTTY }) + (many ? '\n' : ''));
     }
   }
   if (options.format === 'json' && many) await io.out(JSON.stringify(jsonArray, null, 2) + '\n');

@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { claimsContractFields } from './claims-schema.js';
 import { id, spanSchema } from './common-schema.js';
 import { evidenceSchema } from './evidence-schema.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 
-export const SCHEMA_VERSION = '1.2.0';
+export { SCHEMA_VERSION };
 
 export { spanSchema };
 

@@ -1,7 +1,8 @@
 import type { PipelineResult } from '../core/pipeline.js';
 import { withText, compareSpans, type Span } from '../core/span.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { SCHEMA_VERSION, type ProvenanceMap } from './schema.js';
+import type { ProvenanceMap } from './schema.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 import { serializeClaims } from './serialize-claims.js';
 
 export interface SerializeOptions {
