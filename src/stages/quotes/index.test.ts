@@ -46,6 +46,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['She waved and repeatedly says, "Don\'t do it."', ['direct | Don\'t do it. | says | She']],
     // A naming verb after a name, with an object.
     ['Obama and Clinton call them "lone wolves" in speeches.', ['mixed | them "lone wolves" in speeches | call | Clinton']],
+    // A third-person form after a name, then `that`: a verb, and the quotation inside its clause is mixed.
+    ['The New York Post reports that her team avoided the hospital to “keep the details under wraps.”', ['mixed | that her team avoided the hospital to “keep the details under wraps.” | reports | The New York Post']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
