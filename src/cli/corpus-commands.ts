@@ -62,7 +62,11 @@ export function registerCorpusCommands(program: Command, io: CliIo): void {
       'Analyse articles (files or directories, searched recursively; URLs, URL lists and feed URLs, fetched politely) and store their provenance maps in a corpus database. ' +
         'Every fetched response is kept in a WARC next to the database. Running it again stores only new or changed articles, so an interrupted run is resumed by running it again.',
     )
-    .argument('[sources...]', 'files or directories of .txt, .html, .htm (optionally .gz); WARC archives (.warc, .warc.gz) and RSS/Atom feeds (.rss, .atom, .xml) named on the command line; http(s):// URLs of pages or feeds; URL lists (*.urls: one URL a line, # comments)')
+    .argument(
+      '[sources...]',
+      'files or directories (searched for .txt, .html, .htm, optionally .gz, and .warc, .warc.gz, .rss, .atom); WARC archives and RSS/Atom feeds (also .xml); quoted globs; ' +
+        'http(s):// URLs of pages or feeds; URL lists (*.urls: one URL a line, # comments)',
+    )
     .addOption(dbOption())
     .option('-j, --jobs <n>', 'analysis worker threads (default: one per core)')
     .option('--max-bytes <size>', 'skip files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
