@@ -123,6 +123,41 @@ describe('extractHtml: metadata', () => {
     expect(r.meta.published).toBe('2025-03-04');
   });
 
+  it('drops a date, byline or label printed inside the <h1> when a declared title is the rest', () => {
+    const body = (h1: string) => `<article><h1>${h1}</h1><p>${filler('Water rose through the night in the valley.', 20)}</p></article>`;
+    const head = '<meta property="og:title" content="Top Strategies to Secure a Blockchain">';
+    expect(extractHtml(page(body('Top Strategies to Secure a Blockchain Posted on July 1, 2024 by infuy'), head)).meta.title).toBe('Top Strategies to Secure a Blockchain');
+    expect(extractHtml(page(body('Dec 18 2025 Preparing a transition in Debusine'), '<meta property="og:title" content="Preparing a transition in Debusine">')).meta.title).toBe('Preparing a transition in Debusine');
+    expect(extractHtml(page(body('Blog: Best Agencies in the U.S. (Ranked)'), '<title>Best Agencies in the U.S. (Ranked) | Silverback</title>')).meta.title).toBe('Best Agencies in the U.S. (Ranked)');
+    // a longer visible headline that is not furniture stays
+    expect(extractHtml(page(body('Best High School Tutors in 2025, Reviewed by a Student'), '<meta property="og:title" content="Best High School Tutors in 2025">')).meta.title).toBe('Best High School Tutors in 2025, Reviewed by a Student');
+  });
+
+  it('finds the author in a link to their author page, under a caption, or in the WordPress data layer', () => {
+    const text = `<p>${filler('Water rose through the night in the valley.', 20)}</p>`;
+    const linked = extractHtml(page(`<article><h1>Floods</h1><div class="css-x1"><a href="/authors/trevor-jackins">Trevor Jackins</a></div>${text}</article>`));
+    expect(linked.meta.authors).toEqual(['Trevor Jackins']);
+    const captioned = extractHtml(page(`<article><h1>Floods</h1><div class="head-info"><div class="caption">Author</div><div class="who">Isaiah Shelton</div></div>${text}</article>`));
+    expect(captioned.meta.authors).toEqual(['Isaiah Shelton']);
+    const dataLayer = extractHtml(page(`<article><h1>Floods</h1>${text}</article>`, '<script>var dataLayer_content = {"pagePostType":"post","pagePostAuthor":"Krystyna"};</script>'));
+    expect(dataLayer.meta.authors).toEqual(['Krystyna']);
+  });
+
+  it("takes the URL's day over a UTC timestamp just after midnight (the publisher's local day)", () => {
+    const head = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">';
+    const body = `<article><h1>Comfort watches</h1><p>${filler('Water rose through the night in the valley.', 20)}</p></article>`;
+    expect(extractHtml(page(body, head), { url: 'https://whatever.example.com/2025/12/18/comfort-watches' }).meta.published).toBe('2025-12-18');
+    expect(extractHtml(page(body, head), { url: 'https://whatever.example.com/2025/12/19/comfort-watches' }).meta.published).toBe('2025-12-19T02:41:41+00:00');
+    expect(extractHtml(page(body, head), { url: 'https://whatever.example.com/comfort-watches' }).meta.published).toBe('2025-12-19T02:41:41+00:00');
+  });
+
+  it('repairs UTF-8 read as Latin-1 in the text and title', () => {
+    const r = extractHtml(page(`<article><h1>Investor\u00e2\u0080\u0099s guide</h1><p>${filler('You\u00e2\u0080\u0099re saving for retirement, and the calculators differ.', 12)}</p></article>`));
+    expect(r.meta.title).toBe('Investor’s guide');
+    expect(r.text).toContain('You’re saving');
+    expect(r.text).not.toMatch(/[\u0080-\u009f]/);
+  });
+
   it('reads <time datetime> and leaves unknown fields null', () => {
     const r = extractHtml(page(`<article><h1>Quiet day</h1><time pubdate datetime="2023-05-06">6 May</time><p>${filler('Nothing much happened in town today.', 20)}</p></article>`));
     expect(r.meta.published).toBe('2023-05-06');

@@ -7,6 +7,8 @@ const BYLINE_SELECTORS = [
   '[itemprop~="author"] [itemprop~="name"]',
   '[itemprop~="author"]',
   'a[rel~="author"]',
+  // A link to the writer's page (`/author/jane-doe`, `/authors/jane-doe`) names the writer.
+  'a[href*="/author/"], a[href*="/authors/"]',
   '[class*="author-name"], [class*="authorName"], [class*="author__name"], [class*="byline__name"], [class*="byline-name"]',
   '[class*="byline"] a, [class*="author"] a[href*="author"]',
   '[class*="byline"], [class~="author"], [class*="post-author"], [class*="entry-author"], [class*="article-author"], [class*="__author"], [class*="_author"]',
@@ -82,6 +84,16 @@ function findMarkedByline(doc: DomDocument, description: string | null, cleanByl
   const lead = description ? /^by\s+([^\n\r]{2,60}?)(?:\r?\n|\s{2,}|$)/i.exec(description.trim()) : null;
   if (lead) {
     const name = cleanByline(lead[1]!);
+    if (name) return name;
+  }
+  // A caption and the name in the element after it: `<div>Author</div><div>Isaiah Shelton</div>`.
+  for (const el of toArray(doc.querySelectorAll('p, span, div, dt, strong, small, h4, h5, h6')).slice(0, 3000)) {
+    const raw = el.textContent ?? '';
+    if (raw.length > 20 || !/^\s*(?:written by|posted by|by|authors?|writer|words)\s*:?\s*$/i.test(raw)) continue;
+    const next = el.nextElementSibling;
+    const text = next?.textContent ?? '';
+    if (!next || text.length > 80) continue;
+    const name = cleanByline(spacedText(next));
     if (name) return name;
   }
   // An author box anywhere: "Written by Cassidy Horton".

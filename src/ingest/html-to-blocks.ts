@@ -1,5 +1,6 @@
 import type { Block, BlockKind, Link } from '../core/document.js';
 import type { Span } from '../core/span.js';
+import { repairMojibake } from './repair-mojibake.js';
 
 /** The subset of the DOM we read; linkedom's nodes satisfy it. */
 export interface DomNode {
@@ -96,7 +97,7 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
   while (stack.length > 0) {
     const { node, exit } = stack.pop()!;
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
-      const value = node.nodeValue ?? '';
+      const value = repairMojibake(node.nodeValue ?? '');
       if (preDepth > 0) {
         if (value !== '') writeContent(value);
         continue;
