@@ -343,7 +343,7 @@ function clauseBefore(words: readonly Word[], c: number): Word[] {
 
 function onlyFiller(words: readonly Word[], from: number, to: number): boolean {
   // `… and repeatedly says, "…"`: an adverb between `and` and the cue is filler too.
-  for (let k = from; k < to; k++) if (!/^(?:also|then|later|has|had|have|would|will|he|she|they|[a-z]+ly)$/.test(words[k]!.lower)) return false;
+  for (let k = from; k < to; k++) if (!/^(?:also|then|later|now|still|again|even|just|never|often|once|has|had|have|would|will|he|she|they|[a-z]+ly)$/.test(words[k]!.lower)) return false;
   return true;
 }
 

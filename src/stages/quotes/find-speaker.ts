@@ -100,6 +100,12 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
     if (contracted && seg.length === 1) return { head: { start: seg[0]!.start, end: seg[0]!.start + contracted[1]!.length }, apposition: null };
     if (!isLast && isApposition(seg) && !DETERMINERS.has(seg[0]!.lower)) continue;
     const head = trimHead(seg);
+    // `Trump will probably use it to make news, Kall said`: a segment that is a clause of its
+    // own (its head cut before a finite verb) is not the subject when a name comes right before the cue.
+    const clause = head.length < seg.length && (FINITE_AFTER_HEAD.test(seg[head.length]!.lower) || (head.length === 1 && PRONOUNS.has(head[0]!.lower)));
+    if (!isLast && lastSeg && clause && (isProperName(lastSeg) || isDescription(lastSeg) || (lastSeg.length === 1 && PRONOUNS.has(lastSeg[0]!.lower)))) {
+      return { head: spanOf(lastSeg), apposition: null };
+    }
     if (!looksLikeHead(head)) return null;
     // `A coordinator for the network, Paulo Mendes, told`: a description, then the name it describes.
     if (!isLast && next && isDescription(head) && isProperName(next)) {
@@ -113,6 +119,7 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
   return null;
 }
 
+const FINITE_AFTER_HEAD = /^(?:is|was|are|were|has|had|have|will|would|can|could|should|may|might|must|did|does|do)$/;
 const CONTRACTED = /^(he|she|they|i|we|you|He|She|They|I|We|You)['’](?:re|s|ve|d|ll|m)$/;
 const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 

@@ -48,6 +48,7 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Obama and Clinton call them "lone wolves" in speeches.', ['mixed | them "lone wolves" in speeches | call | Clinton']],
     // A third-person form after a name, then `that`: a verb, and the quotation inside its clause is mixed.
     ['The New York Post reports that her team avoided the hospital to “keep the details under wraps.”', ['mixed | that her team avoided the hospital to “keep the details under wraps.” | reports | The New York Post']],
+    ['While they argued, a friend commented: "Immigration is the reason."', ['direct | Immigration is the reason. | commented | a friend']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
