@@ -164,6 +164,25 @@ describe('ingestPaths over URLs (servers on 127.0.0.1 only)', () => {
     expect(off.failed).toEqual([{ path: `${origin}/a`, code: 'E_NEEDS_FETCH', message: expect.any(String), named: true }]);
   });
 
+  it('stops fetching on the signal; the next run takes what was fetched from the WARC', async () => {
+    const origin = await serve();
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const controller = new AbortController();
+    const urls = ['/a', '/b', '/c'].map((p) => origin + p);
+    // One request at a time, 200 ms apart, so the stop comes before the last pages are asked for.
+    const options = { store, analyzer: createAnalyzer(), fetch: { ...fetchOptions(join(dir, 'c.warc.gz')), perHost: 1, hostDelayMs: 200 } };
+    const first = await ingestPaths(urls, { ...options, signal: controller.signal, onFetched: () => controller.abort() });
+    expect(first).toMatchObject({ stopped: true, processed: 0, failed: [] });
+    const fetchedFirst = server.seen.filter((r) => r.path !== '/robots.txt').map((r) => r.path);
+    expect(fetchedFirst).toEqual(['/a']);
+    const second = await ingestPaths(urls, options);
+    expect(second).toMatchObject({ stopped: false, files: 3, ingested: 3, failed: [] });
+    const fetchedAll = server.seen.filter((r) => r.path !== '/robots.txt').map((r) => r.path);
+    // Nothing fetched twice.
+    expect(fetchedAll.sort()).toEqual(['/a', '/b', '/c']);
+  });
+
   it('fetches the links of a feed file when fetching is on', async () => {
     const origin = await serve();
     const feed = join(dir, 'local.rss');

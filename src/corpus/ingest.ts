@@ -121,6 +121,8 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const counts = { ingested: 0, unchanged: 0, newVersions: 0 };
   const { files, named, urls } = await collectFiles(paths, options.urlLists ?? [], failed, maxBytes, options.fetch !== undefined);
   if (urls.length > 0) await fetchUrls(urls, files, named, failed, maxBytes, options);
+  // Stopped while fetching: nothing is analysed; a rerun takes the pages fetched from the WARC.
+  const stoppedEarly = options.signal?.aborted ?? false;
   for (const f of failed) await store.recordFailure(f.path, f.code, f.message);
 
   const checkUnchanged = (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) =>
@@ -177,7 +179,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   } finally {
     await pool?.close();
   }
-  return { files: files.length, processed: done, ...counts, failed, elapsedMs: Date.now() - started, stopped };
+  return { files: files.length, processed: done, ...counts, failed, elapsedMs: Date.now() - started, stopped: stopped || stoppedEarly };
 
   async function write(path: string, outcome: FileOutcome): Promise<void> {
     if (outcome.kind === 'failed') {
@@ -305,10 +307,11 @@ async function fetchUrls(urls: readonly UrlToFetch[], files: string[], named: Se
   // Read before appending: pages an earlier (perhaps interrupted) run fetched are not fetched again.
   const known = refetch ? new Map<string, string>() : await pagesInWarc(warcPath, maxBytes);
   const warc = await WarcOutput.open(warcPath, { description: 'Pages fetched by claimtrace ingest' });
-  const fetcher = createFetcher({ ...fetcherOptions, maxBytes, warc });
+  const fetcher = createFetcher({ ...fetcherOptions, maxBytes, warc, signal: options.signal });
   const namedUrls = new Set(urls.filter((u) => u.named).map((u) => u.url));
   try {
-    const found = await fetchArticles(urls, { fetcher, known, maxBytes, onFetched: options.onFetched });
+    // Ctrl-C while fetching: what is fetched stays in the WARC, and the run stops before analysis.
+    const found = await fetchArticles(urls, { fetcher, known, maxBytes, onFetched: options.onFetched, signal: options.signal });
     const seen = new Set(files);
     for (const f of found) {
       if (f.kind === 'failure') {

@@ -27,6 +27,8 @@ export interface FetchArticlesOptions {
   readonly maxBytes?: number;
   /** Called as each URL is done (fetched, taken from the WARC, or failed). */
   readonly onFetched?: (progress: { readonly done: number; readonly total: number; readonly url: string; readonly ok: boolean }) => void;
+  /** Once aborted, no URL is started (give the fetcher the same signal to stop those waiting for a turn); URLs not reached are left out. */
+  readonly signal?: AbortSignal;
 }
 
 // URLs being worked on at once (each waits for its host's turn in the fetcher).
@@ -65,7 +67,10 @@ export async function fetchArticles(urls: readonly UrlToFetch[], options: FetchA
     const failed = (code: string, message: string): FetchedArticle[] => [{ kind: 'failure', location: item.url, code, message, named: item.named }];
     const known = options.known?.get(item.url);
     if (known) return [{ kind: 'article', location: known, url: item.url, fromWarc: true }];
+    if (options.signal?.aborted) return [];
     const outcome = await options.fetcher.fetch(item.url, item.expect);
+    // Not reached before the stop: left out, to be fetched by the next run.
+    if (!outcome.ok && outcome.code === 'E_INTERRUPTED') return [];
     if (!outcome.ok) return failed(outcome.code, outcome.message);
     const feed = item.expect === 'page-or-feed' ? looksLikeFeed(outcome.mediaType, outcome.body, outcome.headers, options.maxBytes) : null;
     if (feed !== null) {
