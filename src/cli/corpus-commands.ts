@@ -197,7 +197,7 @@ function createProgressReporter(
         io.err(`\r\u001b[2K${line.slice(0, 150)}`);
         return;
       }
-      if (p.done === 1 || now - lastFetchLine >= 10_000) {
+      if (p.done === 1 || p.done === p.total || now - lastFetchLine >= 10_000) {
         lastFetchLine = now;
         io.err(`claimtrace: ingest ${line}\n`);
       }
