@@ -1,7 +1,7 @@
 import type { Span } from '../../core/span.js';
-import { decodeSpans, rescore } from './decode-spans.js';
+import { decodeSpans, rescore, type ScoredSpan } from './decode-spans.js';
 import { mergeWithRules, ruleSpans } from './rule-detectors.js';
-import { articleContext, firstStageScores, longBagSum, spanInLongSentence, probabilityContext, spanFeatures, spanScoreExtraFeatures, stackScores, type ArticleContext } from './features.js';
+import { articleContext, firstStageScores, hashFeature, longBagSum, spanInLongSentence, probabilityContext, spanFeatures, spanScoreExtraFeatures, stackScores, type ArticleContext } from './features.js';
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
 
@@ -114,6 +114,33 @@ export function rankTechniques(probs: Float64Array, model: RhetoricModel): { tec
     .sort((a, b) => b.probability - a.probability || a.technique.localeCompare(b.technique));
 }
 
+/**
+ * The high-precision spans: runs of consecutive words (within a sentence, nothing but white space
+ * between them) whose lexicon share reaches `minShare`; a span's score is its lowest share.
+ */
+export function lexiconSpans(ctx: ArticleContext, lexicon: ReadonlyMap<number, number>, minShare: number): ScoredSpan[] {
+  const out: ScoredSpan[] = [];
+  const share = new Float64Array(ctx.types.length).fill(-1);
+  let open: { start: number; end: number; score: number; sentence: number } | null = null;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    const id = ctx.typeOf[i]!;
+    if (share[id]! < 0) share[id] = lexicon.get(hashFeature('hp=' + t.lower)) ?? 0;
+    const x = share[id]!;
+    if (x >= minShare && x > 0) {
+      if (open && open.sentence === t.sentence && /^[ \t]*$/.test(ctx.text.slice(open.end, t.start))) {
+        open.end = t.end;
+        open.score = Math.min(open.score, x);
+      } else {
+        if (open) out.push({ start: open.start, end: open.end, score: open.score });
+        open = { start: t.start, end: t.end, score: x, sentence: t.sentence };
+      }
+    }
+  }
+  if (open) out.push({ start: open.start, end: open.end, score: open.score });
+  return out;
+}
+
 /** Throws at once on a bad option (the stage factory calls it before any text is seen). */
 export function checkOptions(options: DetectOptions): void {
   if (options.mode !== undefined && options.mode !== 'balanced' && options.mode !== 'high-precision') {
@@ -137,6 +164,13 @@ export function detectTechniques(text: string, model: RhetoricModel, options: De
   const tokenThreshold = highPrecisionMode ? balanced.threshold : (options.threshold ?? balanced.threshold);
   const minConfidence = highPrecisionMode ? (options.threshold ?? highPrecision.minConfidence) : balanced.minConfidence;
   const out: Technique[] = [];
+  if (highPrecisionMode && highPrecision.lexicon) {
+    for (const s of lexiconSpans(ctx, highPrecision.lexicon, minConfidence)) {
+      const best = rankTechniques(techniqueProbabilities(ctx, s, model), model)[0]!;
+      out.push({ span: { start: s.start, end: s.end }, technique: best.technique, confidence: round(s.score), techniqueProbability: round(best.probability) });
+    }
+    return out;
+  }
   const probs = tokenProbabilities(ctx, model);
   let spans = decodeSpans(ctx, probs, tokenThreshold, balanced.decode);
   if (model.si.rules.length > 0) spans = rescore(ctx, probs, mergeWithRules(spans, ruleSpans(ctx, model.si.rules), 0));

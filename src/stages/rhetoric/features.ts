@@ -428,6 +428,22 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array, stride:
       const o5 = idm3 * R + 5 * stride; // p3
       const o6 = idp3 * R + 6 * stride; // n3
       const out = i * stride;
+      if (stride === 3) {
+        // the shipped model (a tagger and two family taggers): one pass, the same sums
+        let a0 = bagSums[0]! + roleSums[o0]! + roleSums[o1]! + roleSums[o2]! + roleSums[o3]! + roleSums[o4]! + roleSums[o5]! + roleSums[o6]!;
+        let a1 = bagSums[1]! + roleSums[o0 + 1]! + roleSums[o1 + 1]! + roleSums[o2 + 1]! + roleSums[o3 + 1]! + roleSums[o4 + 1]! + roleSums[o5 + 1]! + roleSums[o6 + 1]!;
+        let a2 = bagSums[2]! + roleSums[o0 + 2]! + roleSums[o1 + 2]! + roleSums[o2 + 2]! + roleSums[o3 + 2]! + roleSums[o4 + 2]! + roleSums[o5 + 2]! + roleSums[o6 + 2]!;
+        for (let f = 0; f < nh; f++) {
+          const h = hashes[f]! * 3;
+          a0 += all[h]!;
+          a1 += all[h + 1]!;
+          a2 += all[h + 2]!;
+        }
+        z[out] = a0;
+        z[out + 1] = a1;
+        z[out + 2] = a2;
+        continue;
+      }
       for (let k = 0; k < stride; k++) {
         let acc = bagSums[k]! + roleSums[o0 + k]! + roleSums[o1 + k]! + roleSums[o2 + k]! + roleSums[o3 + k]! + roleSums[o4 + k]! + roleSums[o5 + k]! + roleSums[o6 + k]!;
         for (let f = 0; f < nh; f++) acc += all[hashes[f]! * stride + k]!;

@@ -4,10 +4,13 @@ import { modelFromParts, type RhetoricModel, type RhetoricModelHeader } from './
 
 const DEFAULT_DIR = new URL('../../../models/rhetoric/', import.meta.url);
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function readFloat32(url: URL): Float32Array {
   let bytes: Buffer = readFileSync(url);
   if (url.pathname.endsWith('.gz')) bytes = gunzipSync(bytes);
-  // copy into an aligned buffer; stored little-endian
+  // stored little-endian: on such a machine one copy into an aligned buffer, else value by value
+  if (LITTLE_ENDIAN) return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const out = new Float32Array(bytes.length / 4);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);

@@ -23,6 +23,18 @@ export interface DecodeSetting {
   readonly minConfidence: number;
 }
 
+/**
+ * The high-precision setting. With a `lexicon` it marks the words of the text whose share of
+ * occurrences inside a technique in training (`inside / (occurrences + 1)`, words seen in at
+ * least two training articles) reaches `minConfidence`, consecutive ones joined into one span;
+ * without one it keeps the balanced spans whose span-scorer confidence reaches `minConfidence`.
+ */
+export interface HighPrecisionSetting {
+  readonly minConfidence: number;
+  /** Hash of `'hp=' + lower-cased word` (`hashFeature`) → its in-technique share; words themselves are not stored. */
+  readonly lexicon?: ReadonlyMap<number, number>;
+}
+
 export interface RhetoricModel {
   readonly version: string;
   /**
@@ -39,7 +51,7 @@ export interface RhetoricModel {
      * `balanced` decodes spans; `high-precision` keeps those of them whose span-scorer
      * confidence reaches `minConfidence`.
      */
-    readonly modes: { readonly balanced: DecodeSetting; readonly highPrecision: { readonly minConfidence: number } };
+    readonly modes: { readonly balanced: DecodeSetting; readonly highPrecision: HighPrecisionSetting };
     /** Deterministic detectors whose spans are added to the decoded ones (those that helped on train folds). */
     readonly rules: readonly RuleName[];
   };
@@ -63,7 +75,11 @@ export interface RhetoricModel {
 export interface RhetoricModelHeader {
   readonly format: 'claimtrace-rhetoric';
   readonly version: string;
-  readonly si: Omit<RhetoricModel['si'], 'weights' | 'stack' | 'rules' | 'groups'> & {
+  readonly si: Omit<RhetoricModel['si'], 'weights' | 'stack' | 'rules' | 'groups' | 'modes'> & {
+    readonly modes: {
+      readonly balanced: DecodeSetting;
+      readonly highPrecision: { readonly minConfidence: number; readonly lexicon?: readonly (readonly [hash: number, share: number])[] };
+    };
     readonly rules?: readonly RuleName[];
     readonly groups?: readonly { readonly name: string; readonly techniques: readonly string[]; readonly file: string }[];
     readonly file: string;
@@ -111,7 +127,13 @@ export function modelFromParts(
       bits: header.si.bits,
       weights: siWeights,
       stack: header.si.stack && stackWeights ? { bits: header.si.stack.bits, weights: stackWeights } : null,
-      modes: header.si.modes,
+      modes: {
+        balanced: header.si.modes.balanced,
+        highPrecision: {
+          minConfidence: header.si.modes.highPrecision.minConfidence,
+          ...(header.si.modes.highPrecision.lexicon ? { lexicon: new Map(header.si.modes.highPrecision.lexicon.map(([h, share]) => [h, share] as const)) } : {}),
+        },
+      },
       rules: header.si.rules ?? [],
       groups: groups.map((g, k) => ({ name: g.name, weights: groupWeights[k]! })),
     },

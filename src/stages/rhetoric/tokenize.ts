@@ -45,10 +45,16 @@ export function tokenize(text: string): { tokens: RhetoricToken[]; sentences: Rh
     const start = m.index;
     const raw = m[0];
     if (tokens.length > sentenceFirst) {
-      const gap = text.slice(lastEnd, start);
+      let newline = false;
+      for (let k = lastEnd; k < start; k++) {
+        if (text.charCodeAt(k) === 10) {
+          newline = true;
+          break;
+        }
+      }
       const prev = tokens[tokens.length - 1]!;
-      if (gap.includes('\n')) close();
-      else if (gap.length > 0 && (ENDERS.has(prev.raw) || (CLOSERS.has(prev.raw) && tokens.length >= 2 && ENDERS.has(tokens[tokens.length - 2]!.raw))) && /^[\p{Lu}\p{N}"“‘'«(\[]/u.test(raw)) close();
+      if (newline) close();
+      else if (start > lastEnd && (ENDERS.has(prev.raw) || (CLOSERS.has(prev.raw) && tokens.length >= 2 && ENDERS.has(tokens[tokens.length - 2]!.raw))) && /^[\p{Lu}\p{N}"“‘'«(\[]/u.test(raw)) close();
     }
     tokens.push({ start, end: start + raw.length, lower: raw.toLowerCase(), raw, sentence });
     lastEnd = start + raw.length;
