@@ -58,7 +58,16 @@ export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[]
     const found = quoted.length > 0 ? null : accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words) ?? (s.paragraph === 0 ? headline(words) : null);
     const content = found ? found.content.filter((c) => countLetters(words, c) >= MIN_CONTENT_WORDS) : [];
     const rels: Found[] = found && content.length > 0 ? [{ ...found, content }] : [];
+    // `Hydrologists have said the embankments failed, according to an assessment`: the content of
+    // `according to` may hold an attribution of its own, which is kept beside the outer one.
+    let inner: Found | null = null;
+    if (found && found.cue.start > words[0]!.start && rels.length > 0 && text.slice(found.cue.start, found.cue.start + 9).toLowerCase() === 'according') {
+      const before = words.filter((w) => w.end <= found.cue.start);
+      inner = leadingCue(text, before);
+      if (inner && !inner.content.every((c) => countLetters(before, c) >= MIN_CONTENT_WORDS)) inner = null;
+    }
     if (model || input.collect) rels.push(...learned(text, words, rels, quoted, model, input.collect));
+    if (inner && !rels.some((r) => r.cue.start === inner!.cue.start)) rels.push(inner);
     for (const r of rels) out.push({ content: r.content, cue: r.cue, speaker: describeSpeaker(text, r.speaker, people, outlets), confidence: r.confidence });
   }
   return out;

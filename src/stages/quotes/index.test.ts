@@ -152,6 +152,8 @@ describe('quotesStage: reported speech', () => {
     ["According to the city's finance office, the bridge will cost $412 million.", ["indirect | the bridge will cost $412 million | According to | the city's finance office"]],
     // A relative clause between commas belongs to the subject, subordinators and all.
     ['A harbour pilot, who has worked here since 1990 because he likes it, said construction would close the channel.', ['indirect | construction would close the channel | said | A harbour pilot']],
+    // Nested: the content of `according to` holds an attribution of its own; both are kept.
+    ['Hydrologists have said the embankments failed in three places, according to an assessment.', ['indirect | Hydrologists have said the embankments failed in three places | according to | an assessment', 'indirect | the embankments failed in three places | said | Hydrologists']],
     // Not reported speech.
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],
