@@ -36,9 +36,10 @@ export interface MentionTrie<T> {
 
 /** Lower case without diacritics; ASCII tokens skip the Unicode work. */
 function foldToken(token: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(token)) return token.toLowerCase();
-  return token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  for (let i = 0; i < token.length; i++) {
+    if (token.charCodeAt(i) > 0x7f) return token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+  return token.toLowerCase();
 }
 
 function tokensOf(text: string): { text: string; start: number; end: number }[] {
@@ -46,6 +47,37 @@ function tokensOf(text: string): { text: string; start: number; end: number }[] 
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordCodePoints = new Map<number, boolean>();
+
+/** Whether a code point is a letter or a digit (`[\p{L}\p{N}]`): ASCII by range, others by the regex, remembered. */
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  let v = wordCodePoints.get(cp);
+  if (v === undefined) wordCodePoints.set(cp, (v = WORD_CHAR.test(String.fromCodePoint(cp))));
+  return v;
+}
+
+/** The same tokens as {@link tokensOf} (runs of `[\p{L}\p{N}]`, by code point), as start and end offsets. */
+function scanWords(text: string, starts: number[], ends: number[]): void {
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    if (isWordCodePoint(cp)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      starts.push(start);
+      ends.push(i);
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (start >= 0) {
+    starts.push(start);
+    ends.push(text.length);
+  }
 }
 
 /**
@@ -74,26 +106,33 @@ export function buildMentionTrie<T>(aliases: Iterable<readonly [string, T]>): Me
 
   return {
     find(text) {
-      const tokens = tokensOf(text);
+      const starts: number[] = [];
+      const ends: number[] = [];
+      scanWords(text, starts, ends);
+      const n = starts.length;
+      // Token texts and folded forms, made when first needed (most tokens start no alias).
+      const words: (string | undefined)[] = new Array<string | undefined>(n);
+      const folded: (string | undefined)[] = new Array<string | undefined>(n);
+      const word = (j: number): string => (words[j] ??= text.slice(starts[j]!, ends[j]!));
+      const fold = (j: number): string => (folded[j] ??= foldToken(word(j)));
       const matches: TrieMatch<T>[] = [];
-      for (let i = 0; i < tokens.length; ) {
+      for (let i = 0; i < n; ) {
         let node: Node<T> | undefined = root;
         let best: { end: number; value: T; dropThe: boolean } | null = null;
-        for (let j = i; j < tokens.length && j - i < depth; j++) {
-          const tok = tokens[j]!;
-          if (j > i && !joins(text, tokens[j - 1]!.end, tok.start)) break;
-          node = node.children.get(foldToken(tok.text));
+        for (let j = i; j < n && j - i < depth; j++) {
+          if (j > i && !joins(text, ends[j - 1]!, starts[j]!)) break;
+          node = node.children.get(fold(j));
           if (!node) break;
           for (const p of node.patterns) {
-            if (accepts(p, tokens, i)) {
-              best = { end: j, value: p.value, dropThe: foldToken(p.tokens[0]!) === 'the' && tokens[i]!.text === 'the' };
+            if (accepts(p, word, i)) {
+              best = { end: j, value: p.value, dropThe: foldToken(p.tokens[0]!) === 'the' && word(i) === 'the' };
               break;
             }
           }
         }
         if (best) {
-          const first = best.dropThe ? tokens[i + 1]! : tokens[i]!;
-          matches.push({ span: { start: first.start, end: tokens[best.end]!.end }, value: best.value });
+          const first = best.dropThe ? i + 1 : i;
+          matches.push({ span: { start: starts[first]!, end: ends[best.end]! }, value: best.value });
           i = best.end + 1;
         } else i++;
       }
@@ -111,10 +150,10 @@ function joins(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function accepts<T>(p: Pattern<T>, tokens: readonly { text: string }[], at: number): boolean {
+function accepts<T>(p: Pattern<T>, word: (j: number) => string, at: number): boolean {
   for (let k = 0; k < p.tokens.length; k++) {
     const want = p.tokens[k]!;
-    const got = tokens[at + k]!.text;
+    const got = word(at + k);
     if (p.exact) {
       if (got !== want) return false;
       continue;
