@@ -308,7 +308,6 @@ async function fetchUrls(urls: readonly UrlToFetch[], files: string[], named: Se
   const known = refetch ? new Map<string, string>() : await pagesInWarc(warcPath, maxBytes);
   const warc = await WarcOutput.open(warcPath, { description: 'Pages fetched by claimtrace ingest' });
   const fetcher = createFetcher({ ...fetcherOptions, maxBytes, warc, signal: options.signal });
-  const namedUrls = new Set(urls.filter((u) => u.named).map((u) => u.url));
   try {
     // Ctrl-C while fetching: what is fetched stays in the WARC, and the run stops before analysis.
     const found = await fetchArticles(urls, { fetcher, known, maxBytes, onFetched: options.onFetched, signal: options.signal });
@@ -321,7 +320,7 @@ async function fetchUrls(urls: readonly UrlToFetch[], files: string[], named: Se
       if (seen.has(f.location)) continue;
       seen.add(f.location);
       files.push(f.location);
-      if (namedUrls.has(f.url)) named.add(f.location);
+      if (f.named) named.add(f.location);
     }
   } finally {
     fetcher.close();

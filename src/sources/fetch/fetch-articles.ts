@@ -17,7 +17,7 @@ export interface UrlToFetch {
 
 /** A fetched page, named by its place in the WARC (`<warc>#offset=N`), or a URL that failed. */
 export type FetchedArticle =
-  | { readonly kind: 'article'; readonly location: string; readonly url: string; readonly fromWarc: boolean }
+  | { readonly kind: 'article'; readonly location: string; readonly url: string; readonly fromWarc: boolean; readonly named: boolean }
   | { readonly kind: 'failure'; readonly location: string; readonly code: string; readonly message: string; readonly named: boolean };
 
 export interface FetchArticlesOptions {
@@ -48,10 +48,12 @@ export async function fetchArticles(urls: readonly UrlToFetch[], options: FetchA
   const tasks: Promise<void>[] = [];
   let done = 0;
 
-  const add = (item: UrlToFetch): void => {
-    const key = item.url.replace(/#.*$/, '');
-    if (seen.has(key)) return;
-    seen.add(key);
+  const add = (given: UrlToFetch): void => {
+    // `HTTP://Example.org/a#top` and `http://example.org/a` are one page.
+    const key = normalise(given.url);
+    const item = key === null ? given : { ...given, url: key };
+    if (seen.has(item.url)) return;
+    seen.add(item.url);
     const index = results.length;
     results.push(undefined);
     tasks.push(
@@ -66,7 +68,7 @@ export async function fetchArticles(urls: readonly UrlToFetch[], options: FetchA
   async function fetchOne(item: UrlToFetch): Promise<FetchedArticle[]> {
     const failed = (code: string, message: string): FetchedArticle[] => [{ kind: 'failure', location: item.url, code, message, named: item.named }];
     const known = options.known?.get(item.url);
-    if (known) return [{ kind: 'article', location: known, url: item.url, fromWarc: true }];
+    if (known) return [{ kind: 'article', location: known, url: item.url, fromWarc: true, named: item.named }];
     if (options.signal?.aborted) return [];
     const outcome = await options.fetcher.fetch(item.url, item.expect);
     // Not reached before the stop: left out, to be fetched by the next run.
@@ -94,7 +96,7 @@ export async function fetchArticles(urls: readonly UrlToFetch[], options: FetchA
       return failed('E_FETCH_NOT_HTML', `${outcome.finalUrl} has no Content-Type and does not look like an HTML page.`);
     }
     if (!outcome.written) throw new TypeError('Expected the fetcher to write to a WARC: fetched pages are read back from it.');
-    return [{ kind: 'article', location: outcome.written.location, url: item.url, fromWarc: false }];
+    return [{ kind: 'article', location: outcome.written.location, url: item.url, fromWarc: false, named: item.named }];
   }
 
   for (const item of urls) add(item);
@@ -111,4 +113,15 @@ function looksLikeFeed(mediaType: string | null, body: Buffer, headers: readonly
   if (mediaType !== null) return bytes;
   const head = bytes.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
   return /^(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head) ? bytes : null;
+}
+
+/** The URL as the fetcher will ask for it (WHATWG-normalised, no fragment); null when it is not one (the fetcher says why). */
+function normalise(url: string): string | null {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return null;
+  }
 }
