@@ -183,6 +183,25 @@ describe('ingestPaths over URLs (servers on 127.0.0.1 only)', () => {
     expect(fetchedAll.sort()).toEqual(['/a', '/b', '/c']);
   });
 
+  it('decodes a page with the charset its HTTP Content-Type names (through the WARC)', async () => {
+    // ISO-8859-7 (Greek), no <meta charset>: bytes that are not UTF-8, and that Windows-1252 (the guess) would read as Latin letters.
+    const page = story(30).replace('Mayor Ann Lee', 'Mayor Ann Lee of Αθήνα');
+    const bytes = Buffer.from([...page].map((c) => (c === '“' || c === '”' ? 0x22 : c >= 'Α' && c <= 'ώ' ? c.charCodeAt(0) - 0x2d0 : c.charCodeAt(0))));
+    server = await startTestServer({
+      '/greek': (_q, res) => void res.writeHead(200, { 'Content-Type': 'text/html; charset=iso-8859-7' }).end(bytes),
+    });
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const summary = await ingestPaths([`${server.origin}/greek`], { store, analyzer: createAnalyzer(), fetch: fetchOptions(join(dir, 'c.warc.gz')) });
+    expect(summary).toMatchObject({ ingested: 1, failed: [] });
+    let texts = 0;
+    for await (const a of store.exportArticles()) {
+      texts++;
+      expect(a.map.text).toContain('said Mayor Ann Lee of Αθήνα');
+    }
+    expect(texts).toBe(1);
+  });
+
   it('fetches the links of a feed file when fetching is on', async () => {
     const origin = await serve();
     const feed = join(dir, 'local.rss');

@@ -128,5 +128,7 @@ function networkError(url: URL, e: unknown): ClaimtraceError {
           : `${e instanceof Error ? e.message : String(e)}${code ? ` (${code})` : ''}`;
   const error = sourceError('E_FETCH_NETWORK', `Could not fetch ${url.href}: ${why}.`, e);
   // A name that does not resolve will not resolve a second later; a refused or broken connection may.
-  return Object.assign(error, { transient: code !== 'ENOTFOUND' && code !== 'EAI_NONAME' && !code.startsWith('ERR_TLS') && !code.startsWith('CERT_') && code !== 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+  // Nor will a certificate that does not verify.
+  const permanent = code === 'ENOTFOUND' || code === 'EAI_NONAME' || /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/.test(code);
+  return Object.assign(error, { transient: !permanent });
 }
