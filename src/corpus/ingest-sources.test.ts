@@ -100,7 +100,7 @@ describe('ingestPaths over URLs (servers on 127.0.0.1 only)', () => {
     return server.origin;
   }
 
-  const fetchOptions = (warcPath: string) => ({ warcPath, hostDelayMs: 0, backoffMs: 10, timeoutMs: 400, retries: 0 });
+  const fetchOptions = (warcPath: string) => ({ warcPath, hostDelayMs: 0, backoffMs: 10, timeoutMs: 2000, retries: 0 });
 
   it('fetches URLs, URL lists and a feed URL, keeps every page in a WARC, records failures and goes on', async () => {
     const origin = await serve();
@@ -200,6 +200,31 @@ describe('ingestPaths over URLs (servers on 127.0.0.1 only)', () => {
       expect(a.map.text).toContain('said Mayor Ann Lee of Αθήνα');
     }
     expect(texts).toBe(1);
+  });
+
+  it('analyses pages already fetched while slower URLs are still being fetched', async () => {
+    let slowAnsweredAt = 0;
+    server = await startTestServer({
+      '/quick': html(story(40)),
+      '/slow': (_q, res) =>
+        void setTimeout(() => {
+          slowAnsweredAt = Date.now();
+          res.writeHead(200, { 'Content-Type': 'text/html' }).end(story(41));
+        }, 1500),
+    });
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const written: { path: string; at: number }[] = [];
+    const summary = await ingestPaths([`${server.origin}/slow`, `${server.origin}/quick`], {
+      store,
+      analyzer: createAnalyzer(),
+      fetch: fetchOptions(join(dir, 'c.warc.gz')),
+      onProgress: (p) => written.push({ path: p.path, at: Date.now() }),
+    });
+    expect(summary).toMatchObject({ files: 2, ingested: 2, failed: [] });
+    expect(written).toHaveLength(2);
+    expect(written[0]!.at).toBeLessThan(slowAnsweredAt);
+    expect(written[1]!.at).toBeGreaterThanOrEqual(slowAnsweredAt);
   });
 
   it('fetches the links of a feed file when fetching is on', async () => {

@@ -25,6 +25,8 @@ export interface FetchArticlesOptions {
   /** Pages an earlier run wrote to the WARC, by URL (`pagesInWarc`): taken from there, not fetched. */
   readonly known?: ReadonlyMap<string, string>;
   readonly maxBytes?: number;
+  /** Each page or failure as soon as its URL is done (in the order they finish), before `onFetched`. */
+  readonly onResult?: (found: FetchedArticle) => void;
   /** Called as each URL is done (fetched, taken from the WARC, or failed). */
   readonly onFetched?: (progress: { readonly done: number; readonly total: number; readonly url: string; readonly ok: boolean }) => void;
   /** Once aborted, no URL is started (give the fetcher the same signal to stop those waiting for a turn); URLs not reached are left out. */
@@ -59,6 +61,7 @@ export async function fetchArticles(urls: readonly UrlToFetch[], options: FetchA
     tasks.push(
       slots.run('', () => fetchOne(item)).then((found) => {
         results[index] = found;
+        for (const f of found) options.onResult?.(f);
         done++;
         options.onFetched?.({ done, total: results.length, url: item.url, ok: found.every((f) => f.kind === 'article') });
       }),
