@@ -315,7 +315,7 @@ function asciiShapeHash(raw: string): number | undefined {
  * and kept in `memo` across articles), per sentence for the content-word bag, per token for the
  * rest. Returns `z[i * stride + k]`.
  */
-export function firstStageScores(ctx: ArticleContext, all: Float32Array, stride: number, mask: number, memo: Map<string, Float64Array>, memoLimit = 20000): Float64Array {
+export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16Array | Int8Array, stride: number, mask: number, memo: Map<string, Float64Array>, memoLimit = 20000): Float64Array {
   const t = ctx.tokens;
   const n = t.length;
   const nt = ctx.types.length;

@@ -60,12 +60,14 @@ export interface RhetoricModel {
   /**
    * Technique classification: a softmax classifier over hashed span features. In memory the
    * classes' weights of one hash sit together, `weights[h * labels.length + k]` (the file stores
-   * `k << bits | h`), so one feature costs one memory access, not one per class.
+   * `k << bits | h`), so one feature costs one memory access, not one per class; they are
+   * quantised to 8 bits with one scale per class (`w ≈ weights[…] × scale[k]`).
    */
   readonly tc: {
     readonly bits: number;
     readonly labels: readonly TechniqueName[];
-    readonly weights: Float32Array;
+    readonly weights: Int8Array;
+    readonly scale: Float64Array;
     /** Per class, a number added to its score before the softmax (class priors tuned on train folds); zeros when absent. */
     readonly offsets: Float64Array;
   };
@@ -85,7 +87,7 @@ export interface RhetoricModelHeader {
     readonly file: string;
     readonly stack: { readonly bits: number; readonly file: string } | null;
   };
-  readonly tc: Omit<RhetoricModel['tc'], 'weights' | 'offsets'> & { readonly file: string; readonly offsets?: readonly number[] };
+  readonly tc: Omit<RhetoricModel['tc'], 'weights' | 'offsets' | 'scale'> & { readonly file: string; readonly offsets?: readonly number[] };
   readonly spans: { readonly bits: number; readonly file: string } | null;
   readonly trainedOn: string;
   readonly scores?: unknown;
@@ -140,22 +142,27 @@ export function modelFromParts(
     tc: {
       bits: header.tc.bits,
       labels: header.tc.labels,
-      weights: interleaveClasses(tcWeights, header.tc.labels.length, header.tc.bits),
+      ...quantiseClasses(tcWeights, header.tc.labels.length, header.tc.bits),
       offsets: Float64Array.from(header.tc.offsets ?? header.tc.labels.map(() => 0)),
     },
     spans: header.spans && spanWeights ? { bits: header.spans.bits, weights: spanWeights } : null,
   };
 }
 
-/** `w[k << bits | h]` (the file layout) to `out[h * classes + k]`. */
-export function interleaveClasses(w: Float32Array, classes: number, bits: number): Float32Array {
+/** `w[k << bits | h]` (the file layout) to `weights[h * classes + k] × scale[k]`, 8-bit. */
+export function quantiseClasses(w: Float32Array, classes: number, bits: number): { weights: Int8Array; scale: Float64Array } {
   const n = 1 << bits;
-  const out = new Float32Array(w.length);
+  const weights = new Int8Array(w.length);
+  const scale = new Float64Array(classes);
   for (let k = 0; k < classes; k++) {
     const base = k << bits;
-    for (let h = 0; h < n; h++) out[h * classes + k] = w[base + h]!;
+    let max = 0;
+    for (let h = 0; h < n; h++) max = Math.max(max, Math.abs(w[base + h]!));
+    const sk = max > 0 ? max / 127 : 1;
+    scale[k] = sk;
+    for (let h = 0; h < n; h++) weights[h * classes + k] = Math.round(w[base + h]! / sk);
   }
-  return out;
+  return { weights, scale };
 }
 
 export function sigmoid(x: number): number {
