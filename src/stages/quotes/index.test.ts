@@ -49,6 +49,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     // A third-person form after a name, then `that`: a verb, and the quotation inside its clause is mixed.
     ['The New York Post reports that her team avoided the hospital to “keep the details under wraps.”', ['mixed | that her team avoided the hospital to “keep the details under wraps.” | reports | The New York Post']],
     ['While they argued, a friend commented: "Immigration is the reason."', ['direct | Immigration is the reason. | commented | a friend']],
+    // A mixed quotation runs on over a list of quoted words, though a comma sits inside the first marks.
+    ['Trump called the senator a "nasty guy," an "anchor baby" and "sick."', ['mixed | the senator a "nasty guy," an "anchor baby" and "sick." | called | Trump']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
