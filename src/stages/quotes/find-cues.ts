@@ -22,13 +22,18 @@ export interface Cue {
  * Where a clause that runs into the quotation starts, when at least two words come before the
  * marks and none ends an introduction (`Smith said,` / `as follows:`) or is a cue.
  */
+const ADVERBIAL_OPENER = /^(?:with|without|in|on|for|as|after|before|if|when|while|because|since|unless|although|though|despite|under|over|by)$/;
+
 export function leadingWords(left: readonly Word[]): number | null {
   const letters = left.filter(isLetterWord);
   if (letters.length < 2) return null;
   const lastWord = left[left.length - 1]!;
   // `The party, typically attended by hundreds, "allows us to get our message out," Smith said`:
   // a comma closing a parenthesis after the subject still runs into the quotation.
-  if ((lastWord.text === ',' && left.filter((w) => w.text === ',').length < 2) || lastWord.text === ':' || lastWord.text === '—' || lastWord.text === '(' || lastWord.text === '.') return null;
+  // `With thousands of counting systems, "there is no single point of failure," he said`: an
+  // adverbial opener before the comma belongs to the quotation too.
+  const opener = ADVERBIAL_OPENER.test(letters[0]!.lower) && left[0] === letters[0];
+  if ((lastWord.text === ',' && left.filter((w) => w.text === ',').length < 2 && !opener) || lastWord.text === ':' || lastWord.text === '—' || lastWord.text === '(' || lastWord.text === '.') return null;
   if (left.some((w) => w.text === '"' || w.text === '“' || w.text === '”' || w.text === ';' || w.text === ':')) return null;
   if (letters.some((w) => cueClass(w.lower) === 'speech' && !isCapitalised(w))) return null;
   return letters[0]!.start;

@@ -51,6 +51,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['While they argued, a friend commented: "Immigration is the reason."', ['direct | Immigration is the reason. | commented | a friend']],
     // A mixed quotation runs on over a list of quoted words, though a comma sits inside the first marks.
     ['Trump called the senator a "nasty guy," an "anchor baby" and "sick."', ['mixed | the senator a "nasty guy," an "anchor baby" and "sick." | called | Trump']],
+    // An adverbial opener before the marks belongs to the quotation, which later marks continue.
+    ['In past campaigns, "we reached people online," he said. "It worked."', ['mixed | In past campaigns, "we reached people online, … It worked. | said | he']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
