@@ -132,7 +132,10 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     w?.();
   };
   const fetchStop = new AbortController();
-  const onAbort = () => fetchStop.abort();
+  const onAbort = () => {
+    fetchStop.abort();
+    wakeUp();
+  };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) fetchStop.abort();
   const fetchFailures: IngestFailure[] = [];

@@ -38,7 +38,7 @@ export interface FetcherOptions {
   readonly robots?: boolean;
   /** Every complete response (pages, feeds, redirects, errors, robots.txt) is written here. */
   readonly warc?: WarcOutput | null;
-  /** Once aborted, no new request is sent: URLs waiting fail with `E_INTERRUPTED` (requests in flight finish). */
+  /** Once aborted, no new request is sent and those in flight are stopped: their URLs fail with `E_INTERRUPTED`. */
   readonly signal?: AbortSignal;
 }
 
@@ -131,7 +131,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       try {
         response = await limiter.run(url.host, () => {
           if (options.signal?.aborted) throw new ClaimtraceError('E_INTERRUPTED', `Stopped before ${url.href} was asked for.`);
-          return httpGet(url, { headers, connectTimeoutMs, timeoutMs, maxBytes: limit, checkHead, agents });
+          return httpGet(url, { headers, connectTimeoutMs, timeoutMs, maxBytes: limit, checkHead, agents, signal: options.signal });
         });
       } catch (e) {
         error = e;
