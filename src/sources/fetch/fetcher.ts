@@ -114,6 +114,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     ['User-Agent', userAgent],
     ['Accept', accept],
     ['Accept-Encoding', 'gzip, deflate, br'],
+    // Sent by node's keep-alive agent anyway; named here so the WARC request record is what was sent.
+    ['Connection', 'keep-alive'],
   ];
 
   /** One GET in a turn at its host, retried on transient failures; the last response, whatever its status. */
