@@ -244,7 +244,8 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     speaker = speakerBefore(participle ? words.slice(0, c) : clauseBefore(words, c), w);
     // `He called it "careless," and said any "reasonable person" …`: right after the quotation
     // before, `and said` shares its subject; the caller gives it that quotation's speaker.
-    const shared = !speaker && c === 1 && words[0]!.lower === 'and' && !participle;
+    // Also with a comma or an adverb about it: `…," and then tweeted that …`.
+    const shared = !speaker && !participle && c <= 4 && words.slice(0, c).some((x) => x.lower === 'and') && words.slice(0, c).every((x) => x.text === ',' || x.lower === 'and' || /^(?:then|later|also|again|[a-z]+ly)$/.test(x.lower));
     if (!speaker && !shared) return null;
     if (cls === 'belief' && !(speaker && (PRONOUNS.has(text.slice(speaker.head.start, speaker.head.end).toLowerCase()) || /\p{Lu}/u.test(text.slice(speaker.head.start, speaker.head.end))))) return null;
     const letterTail = tail.filter(isLetterWord);
@@ -347,6 +348,8 @@ function clauseBefore(words: readonly Word[], c: number): Word[] {
 }
 
 function onlyFiller(words: readonly Word[], from: number, to: number): boolean {
+  // `… but in a later interview said`: a short lower-case adjunct between `but` and the cue.
+  if (to - from >= 2 && to - from <= 5 && /^(?:in|on|at|during|after|before|later)$/.test(words[from]!.lower) && words.slice(from, to).every((w) => isLetterWord(w) && !isCapitalised(w) && !PRONOUNS.has(w.lower))) return true;
   // `… and repeatedly says, "…"`: an adverb between `and` and the cue is filler too.
   for (let k = from; k < to; k++) if (!/^(?:also|then|later|now|still|again|even|just|never|often|once|has|had|have|would|will|he|she|they|[a-z]+ly)$/.test(words[k]!.lower)) return false;
   return true;

@@ -87,7 +87,9 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
     // `One of them, Hugh Hill, a surgeon, said`: a partitive before a name introduces it.
     if (!isLast && next && isPartitive(seg) && isProperName(next)) continue;
     // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton said`: `Iowa` ends the adjunct.
-    const placeAfterAdjunct = afterAdjunct && seg.length <= 2 && seg.every(isCapitalised);
+    // `… in Hilton Head, S.C., Rubio offered`: the dots of an abbreviated state are part of the place.
+    const placeWords = seg.filter((w) => w.text !== '.');
+    const placeAfterAdjunct = afterAdjunct && placeWords.length <= 2 && placeWords.every(isCapitalised);
     // `WASHINGTON, …` is a dateline; `IRNA, in a report …, claimed` is a subject.
     const dateline = isShouting(seg) && (seg.length > 1 || (next !== undefined && isCapitalised(next[0]!)));
     if (!isLast && (ADJUNCT.has(seg[0]!.lower) || !startsLikeHead(seg) || dateline || (!isShouting(seg) && isAdjunctPhrase(seg)) || placeAfterAdjunct)) {

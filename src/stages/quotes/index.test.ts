@@ -53,6 +53,10 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Trump called the senator a "nasty guy," an "anchor baby" and "sick."', ['mixed | the senator a "nasty guy," an "anchor baby" and "sick." | called | Trump']],
     // An adverbial opener before the marks belongs to the quotation, which later marks continue.
     ['In past campaigns, "we reached people online," he said. "It worked."', ['mixed | In past campaigns, "we reached people online, … It worked. | said | he']],
+    // `and then` after a quotation shares its subject; an adjunct after `but` is skipped; a place's dots are part of it.
+    ['Trump blasted her, calling her a "horrible witness," and then tweeted that she was "Disgraceful!"', ['mixed | her a "horrible witness," | calling | Trump', 'mixed | that she was "Disgraceful!" | tweeted | Trump']],
+    ['The employee first denied it, but in a later interview said he had an "Oh, no" moment.', ['indirect | it | denied | The employee', 'mixed | he had an "Oh, no" moment | said | The employee']],
+    ['At a summit in Hilton Head, S.C., Rubio offered a defense of the "Gang of Eight" bill.', ['mixed | a defense of the "Gang of Eight" bill | offered | Rubio']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
