@@ -4,7 +4,6 @@ import { readFeed } from '../feeds/read-feed.js';
 import { decodeHttpBody, type HeaderField } from '../warc/decode-http.js';
 import { looksLikeHtml } from '../warc/read-warc.js';
 import type { Expect, Fetcher } from './fetcher.js';
-import { HostLimiter } from './host-limiter.js';
 
 /** A URL to fetch: named on the command line, a line of a URL list, or a feed item's link. */
 export interface UrlToFetch {
@@ -33,22 +32,32 @@ export interface FetchArticlesOptions {
   readonly signal?: AbortSignal;
 }
 
-// URLs being worked on at once (each waits for its host's turn in the fetcher).
+// URLs being worked on at once (each waits for its host's turn in the fetcher, which keeps to its own limits).
 const IN_FLIGHT = 256;
 const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml', 'application/x-rss+xml']);
 
 /**
  * Fetches every URL (each once) and the links of the feeds among them, politely (see
  * `createFetcher`), and returns the pages as WARC locations for the corpus to analyse, in the
- * order the URLs were given (a feed's items in its place), and a failure with a stable code for
- * each URL that could not be fetched. The WARC must be given to the fetcher.
+ * order the URLs were given (feeds' links after them), and a failure with a stable code for each
+ * URL that could not be fetched. The WARC must be given to the fetcher. At most 256 URLs are
+ * worked on at once, so a long list is not all in flight.
  */
 export async function fetchArticles(urls: readonly UrlToFetch[], options: FetchArticlesOptions): Promise<FetchedArticle[]> {
-  const slots = new HostLimiter({ perHost: IN_FLIGHT, total: IN_FLIGHT, delayMs: 0 });
   const seen = new Set<string>();
   const results: (FetchedArticle[] | undefined)[] = [];
-  const tasks: Promise<void>[] = [];
+  // URLs waiting for a runner; taken ones are cleared so a long list is not held twice.
+  const queue: ({ readonly item: UrlToFetch; readonly index: number } | undefined)[] = [];
+  let head = 0;
+  let active = 0;
   let done = 0;
+  let failure: { error: unknown } | null = null;
+  let idle: (() => void)[] = [];
+  const wakeAll = () => {
+    const waiting = idle;
+    idle = [];
+    for (const wake of waiting) wake();
+  };
 
   const add = (given: UrlToFetch): void => {
     // `HTTP://Example.org/a#top` and `http://example.org/a` are one page.
@@ -56,17 +65,43 @@ export async function fetchArticles(urls: readonly UrlToFetch[], options: FetchA
     const item = key === null ? given : { ...given, url: key };
     if (seen.has(item.url)) return;
     seen.add(item.url);
-    const index = results.length;
+    queue.push({ item, index: results.length });
     results.push(undefined);
-    tasks.push(
-      slots.run('', () => fetchOne(item)).then((found) => {
-        results[index] = found;
-        for (const f of found) options.onResult?.(f);
-        done++;
-        options.onFetched?.({ done, total: results.length, url: item.url, ok: found.every((f) => f.kind === 'article') });
-      }),
-    );
+    wakeAll();
   };
+
+  // Runners take URLs in order; each waits for its host's turn in the fetcher. A feed adds its
+  // links to the queue, so a runner finding it empty waits while others are still working.
+  const runner = async (): Promise<void> => {
+    while (!failure) {
+      if (head < queue.length) {
+        const { item, index } = queue[head]!;
+        queue[head++] = undefined;
+        active++;
+        try {
+          const found = await fetchOne(item);
+          results[index] = found;
+          for (const f of found) options.onResult?.(f);
+          done++;
+          options.onFetched?.({ done, total: results.length, url: item.url, ok: found.every((f) => f.kind === 'article') });
+        } catch (error) {
+          // A WARC that cannot be written: stop every runner.
+          failure ??= { error };
+        } finally {
+          active--;
+          if (failure || (head >= queue.length && active === 0)) wakeAll();
+        }
+        continue;
+      }
+      if (active === 0) return;
+      await new Promise<void>((wake) => idle.push(wake));
+    }
+  };
+
+  for (const item of urls) add(item);
+  await Promise.all(Array.from({ length: IN_FLIGHT }, runner));
+  if (failure) throw (failure as { error: unknown }).error;
+  return results.flatMap((r) => r ?? []);
 
   async function fetchOne(item: UrlToFetch): Promise<FetchedArticle[]> {
     const failed = (code: string, message: string): FetchedArticle[] => [{ kind: 'failure', location: item.url, code, message, named: item.named }];
@@ -101,11 +136,6 @@ export async function fetchArticles(urls: readonly UrlToFetch[], options: FetchA
     if (!outcome.written) throw new TypeError('Expected the fetcher to write to a WARC: fetched pages are read back from it.');
     return [{ kind: 'article', location: outcome.written.location, url: item.url, fromWarc: false, named: item.named }];
   }
-
-  for (const item of urls) add(item);
-  // Feeds add their links while this runs.
-  for (let i = 0; i < tasks.length; i++) await tasks[i];
-  return results.flatMap((r) => r ?? []);
 }
 
 /** The decoded body when the response is an RSS/Atom/RDF feed (by Content-Type, else by its root element); null for a page. */
