@@ -36,10 +36,9 @@ export interface MentionTrie<T> {
 
 /** Lower case without diacritics; ASCII tokens skip the Unicode work. */
 function foldToken(token: string): string {
-  for (let i = 0; i < token.length; i++) {
-    if (token.charCodeAt(i) > 0x7f) return token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  }
-  return token.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(token)) return token.toLowerCase();
+  return token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 function tokensOf(text: string): { text: string; start: number; end: number }[] {
