@@ -166,6 +166,47 @@ describe('extractHtml: metadata', () => {
   });
 });
 
+describe('extractHtml: source map', () => {
+  it('traces each block to its element in the HTML given, when asked', () => {
+    // No <body> tag: the parser gets one added, and offsets still point into this string.
+    const html = `<!DOCTYPE html><html><head><title>Storm</title></head>
+      <article><h1>Storm hits &amp; floods the town</h1>
+      <p>The storm passed over <a href="https://example.org/town">the town</a> at night. ${filler('Rivers rose quickly and roads were closed.')}</p>
+      <div>Residents said <b>nothing</b> like it had happened before. ${filler('The clean-up will take weeks, officials said.')}</div>
+      <template><p>hidden</p></template>
+      <ul><li>First point<li>Second point</ul>
+      <p>Firefighters worked through the night.<br><br>${filler('Schools stayed closed on Monday as a precaution.')}</p></article></html>`;
+    expect(extractHtml(html).sourceMap).toBeNull();
+    const r = extractHtml(html, { sourceMap: true });
+    expect(r.sourceMap).not.toBeNull();
+    const map = r.sourceMap!;
+    expect(map.map((e) => [e.start, e.end])).toEqual(r.blocks.map((b) => [b.start, b.end]));
+    for (const e of map) {
+      expect(e.htmlStart).not.toBeNull();
+      const element = html.slice(e.htmlStart!, e.htmlEnd!);
+      expect(element.startsWith('<')).toBe(true);
+      // the element's text holds the block's first words
+      const plain = element.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+      expect(plain).toContain(r.text.slice(e.start, e.end).split(/\s+/).slice(0, 4).join(' '));
+    }
+    const sliceOf = (startsWith: string) => {
+      const e = map.find((x) => r.text.slice(x.start, x.end).startsWith(startsWith))!;
+      return html.slice(e.htmlStart!, e.htmlEnd!);
+    };
+    expect(sliceOf('Residents said')).toMatch(/^<div>Residents said <b>nothing<\/b>[\s\S]*<\/div>$/);
+    // an <li> closed by the next one ends where the next starts
+    expect(sliceOf('First point')).toBe('<li>First point');
+    // two blocks split by <br><br> come from the same <p>
+    expect(sliceOf('Firefighters')).toBe(sliceOf('Schools stayed'));
+    expect(sliceOf('Firefighters')).toMatch(/^<p>Firefighters[\s\S]*<\/p>$/);
+  });
+
+  it('gives no map for a page flattened for nesting too deep', () => {
+    const r = extractHtml(`<html><body>${'<div>'.repeat(300)}${filler('Deep text stays readable.', 20)}${'</div>'.repeat(300)}</body></html>`, { sourceMap: true });
+    expect(r.sourceMap).toBeNull();
+  });
+});
+
 describe('extractHtml: hostile input', () => {
   it('survives 100,000 nested elements (flattened, with a diagnostic)', () => {
     const n = 100_000;
