@@ -21,7 +21,7 @@ import { detectTechniques, lexiconSpans, techniqueProbabilities } from '../stage
 import { articleContext, hashFeature, isContentWord, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
 import { loadRhetoricModel } from '../stages/rhetoric/load-model.js';
 import { mergeWithRules, ruleSpans, type RuleName } from '../stages/rhetoric/rule-detectors.js';
-import type { DecodeParams, RhetoricModelHeader } from '../stages/rhetoric/model.js';
+import { encodeQuantised, quantiseBlocks, type DecodeParams, type RhetoricModelHeader } from '../stages/rhetoric/model.js';
 import { mergeRanges, scoreSi, scoreTc, type LabelledRange, type Range, type SiScore } from '../stages/rhetoric/score-ptc.js';
 import { TECHNIQUE_NAMES, type TechniqueName } from '../stages/rhetoric/types.js';
 import { SparseRows, seededRandom, trainLogistic, trainSoftmax, type TrainOptions } from './linear.js';
@@ -242,6 +242,11 @@ function tuneDecoding(prep: Prepared, indices: readonly number[], probs: Float64
 function describe(t: Tuned): string {
   const p = t.params;
   return `P ${f3(t.score.p)} R ${f3(t.score.r)} F1 ${f3(t.score.f1)} (threshold ${t.threshold.toFixed(3)}, ${JSON.stringify(p)}, ${t.score.predSpans} spans)`;
+}
+
+/** The 8-bit file of the first-stage taggers and the technique classifier (one scale per block), as the detector holds them. */
+function writeQuantised(path: string, w: Float32Array, blocks: number): void {
+  writeFileSync(path, gzipSync(encodeQuantised(quantiseBlocks(w, blocks)), { level: 9 }));
 }
 
 function writeFloat32(path: string, w: Float32Array): void {
@@ -465,9 +470,9 @@ function train(): void {
   const wSi = trainLogistic(prep.si, rowsOf(prep.siStart, all), SI_BITS, SI_OPTIONS);
   const wTc = trainSoftmax(prep.tc, rowsOf(prep.tcStart, all), TC_BITS, LABELS.length, TC_OPTIONS);
   mkdirSync(OUT, { recursive: true });
-  writeFloat32(join(OUT, 'si.f32.gz'), wSi);
-  groupRows.forEach((rows, k) => writeFloat32(join(OUT, `si-${GROUPS[k]!.name}.f32.gz`), trainLogistic(rows, rowsOf(prep.siStart, all), SI_BITS, SI_OPTIONS)));
-  writeFloat32(join(OUT, 'tc.f32.gz'), wTc);
+  writeQuantised(join(OUT, 'si.i8.gz'), wSi, 1);
+  groupRows.forEach((rows, k) => writeQuantised(join(OUT, `si-${GROUPS[k]!.name}.i8.gz`), trainLogistic(rows, rowsOf(prep.siStart, all), SI_BITS, SI_OPTIONS), 1));
+  writeQuantised(join(OUT, 'tc.i8.gz'), wTc, LABELS.length);
   if (stack) writeFloat32(join(OUT, 'stack.f32.gz'), trainLogistic(stack, rowsOf(prep.siStart, all), STACK_BITS, STACK_OPTIONS));
   writeFloat32(join(OUT, 'spans.f32.gz'), trainLogistic(spanRows, rowsOf(spanStart, all), SPAN_BITS, SPAN_OPTIONS));
   const header: RhetoricModelHeader = {
@@ -475,16 +480,16 @@ function train(): void {
     version: `ptc-train-s${SEED}`,
     si: {
       bits: SI_BITS,
-      file: 'si.f32.gz',
+      file: 'si.i8.gz',
       stack: stack ? { bits: STACK_BITS, file: 'stack.f32.gz' } : null,
       rules: ruleChoices,
-      groups: GROUPS.map((g) => ({ name: g.name, techniques: g.techniques, file: `si-${g.name}.f32.gz` })),
+      groups: GROUPS.map((g) => ({ name: g.name, techniques: g.techniques, file: `si-${g.name}.i8.gz` })),
       modes: {
         balanced: { threshold: round3(tuned.best.threshold), decode: tuned.best.params, minConfidence: round3(balancedCut.cut) },
         highPrecision: { minConfidence: round3(hpLex.cut), lexicon: [...finalLexicon].sort((a, b) => a[0] - b[0]) },
       },
     },
-    tc: { bits: TC_BITS, file: 'tc.f32.gz', labels: LABELS, offsets: [...tcOffsets].map(round3) },
+    tc: { bits: TC_BITS, file: 'tc.i8.gz', labels: LABELS, offsets: [...tcOffsets].map(round3) },
     spans: { bits: SPAN_BITS, file: 'spans.f32.gz' },
     trainedOn: 'PTC v2 (SemEval-2020 Task 11) train, 371 articles; research use only, see MODEL_CARD.md',
     scores: {

@@ -5,43 +5,6 @@ import { articleContext, firstStageScores, hashFeature, longBagSum, spanInLongSe
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
 
-/** Bits of the quantised first-stage weights in memory (8 or 16; set by CLAIMTRACE_RHETORIC_QBITS for experiments). */
-const QBITS = Number(process.env['CLAIMTRACE_RHETORIC_QBITS'] ?? 8);
-
-/**
- * The first-stage weights and the group taggers' weights interleaved (`[w, g0, g1, …]` per hash)
- * and quantised to small integers with one scale per model (`w ≈ q × scale[k]`), so that the
- * weights of one feature share a cache line and the whole table is a quarter of its float32
- * size: one memory miss per feature instead of one per model, and fewer misses overall.
- */
-interface Quantised {
-  readonly q: Int8Array | Int16Array;
-  readonly scale: Float64Array;
-}
-const interleavedWeights = new WeakMap<object, Quantised>();
-function interleaved(si: RhetoricModel['si']): Quantised {
-  let w = interleavedWeights.get(si);
-  if (!w) {
-    const all = [si.weights, ...si.groups.map((g) => g.weights)];
-    const stride = all.length;
-    const n = si.weights.length;
-    const top = QBITS === 16 ? 32767 : 127;
-    const q = QBITS === 16 ? new Int16Array(n * stride) : new Int8Array(n * stride);
-    const scale = new Float64Array(stride);
-    for (let k = 0; k < stride; k++) {
-      const src = all[k]!;
-      let max = 0;
-      for (let h = 0; h < n; h++) max = Math.max(max, Math.abs(src[h]!));
-      const sk = max > 0 ? max / top : 1;
-      scale[k] = sk;
-      for (let h = 0; h < n; h++) q[h * stride + k] = Math.round(src[h]! / sk);
-    }
-    w = { q, scale };
-    interleavedWeights.set(si, w);
-  }
-  return w;
-}
-
 /**
  * Per model, the summed weights of each word in each of its roles (see `firstStageScores`), kept
  * across articles so that common words are looked up once; bounded.
@@ -59,8 +22,8 @@ export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): F
   const stride = ng + 1;
   let memo = wordMemos.get(model.si);
   if (!memo) wordMemos.set(model.si, (memo = new Map()));
-  const { q, scale } = interleaved(model.si);
-  const z = firstStageScores(ctx, q, stride, (1 << bits) - 1, memo);
+  const scale = model.si.scales;
+  const z = firstStageScores(ctx, model.si.weights, stride, (1 << bits) - 1, memo);
   const probs = new Float64Array(n);
   const groupProbs = groups.map(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {

@@ -146,6 +146,17 @@ function fnvBar(h: number): number {
   return Math.imul(h ^ BAR, 0x01000193);
 }
 const pre = (prefix: string): number => fnv(FNV0, prefix);
+/** {@link fnv} over `s` from index `from` to its end (`s.slice(from)` without the slice). */
+function fnvFrom(h: number, s: string, from: number): number {
+  for (let i = Math.max(0, from); i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+/** {@link fnv} over `s` from `from` to `to`. */
+function fnvRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 const table = (n: number, f: (k: number) => string): Uint32Array => Uint32Array.from({ length: n }, (_, k) => hashFeature(f(k)));
 
 const H_BIAS = hashFeature('bias');
@@ -287,8 +298,8 @@ const S_SB = pre('sb=');
 const S_SH = pre('sh=');
 
 /** `hashFeature('sh=' + shape(raw))` without building strings, for ASCII words; undefined otherwise. */
-function asciiShapeHash(raw: string): number | undefined {
-  let h = S_SH;
+function asciiShapeHash(raw: string, prefix = S_SH): number | undefined {
+  let h = prefix;
   let n = 0;
   let last = -1;
   let last2 = -1;
@@ -550,6 +561,21 @@ function sentenceCueGroups(ctx: ArticleContext, k: number): string[] {
   return cues;
 }
 
+const P_U = pre('u=');
+const P_B = pre('b=');
+const P_S4 = pre('s4=');
+const P_F = pre('f=');
+const P_L = pre('l=');
+const P_ONE = pre('one=');
+const P_LS3 = pre('ls3=');
+const P_LS2 = pre('ls2=');
+const P_FNTOK = pre('f|ntok=');
+const P_C4 = pre('c4=');
+const P_FSH = pre('fsh=');
+const P_LSH = pre('lsh=');
+const P_LK = [0, 1, 2, 3].map((k) => pre('L' + k + '='));
+const P_RK = [0, 1, 2, 3].map((k) => pre('R' + k + '='));
+
 /**
  * Span features for technique classification: the span's words, pairs, first and last word,
  * length, neighbours, its sentence's content words, how often the span recurs in the article
@@ -566,32 +592,36 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   add('ntok=' + bucket(n, [1, 2, 3, 4, 6, 9, 14, 20, 30]));
   add('nchr=' + bucket(span.end - span.start, [5, 10, 20, 40, 80, 160]));
   if (n === 0) return;
+  // hashes continued from the prefix's state (no strings built): fnv(P, x) is hashFeature(prefix + x)
+  const addp = (state: number, x: string): void => {
+    out.push((fnv(state, x) >>> 0) & mask);
+  };
   for (let i = a; i < b; i++) {
     const l = t[i]!.lower;
-    add('u=' + l);
-    if (i + 1 < b) add('b=' + l + '|' + t[i + 1]!.lower);
-    if (l.length > 4) add('s4=' + l.slice(-4));
+    addp(P_U, l);
+    if (i + 1 < b) addp(fnvBar(fnv(P_B, l)), t[i + 1]!.lower);
+    if (l.length > 4) out.push((fnvFrom(P_S4, l, l.length - 4) >>> 0) & mask);
   }
   const first = t[a]!;
   const last = t[b - 1]!;
-  add('f=' + first.lower);
-  add('l=' + last.lower);
-  add('fsh=' + shape(first.raw));
-  if (n === 1) add('one=' + first.lower);
+  addp(P_F, first.lower);
+  addp(P_L, last.lower);
+  out.push((asciiShapeHash(first.raw, P_FSH) ?? hashFeature('fsh=' + shape(first.raw))) & mask);
+  if (n === 1) addp(P_ONE, first.lower);
   // the head (last) word's ending and shape: nouns of labels (`-ists`, `-ers`) vs emotive adjectives (`-ous`, `-ful`)
   if (last.lower.length > 3) {
-    add('ls3=' + last.lower.slice(-3));
-    add('ls2=' + last.lower.slice(-2) + '|' + bucket(n, [1, 2, 4]));
+    out.push((fnvFrom(P_LS3, last.lower, last.lower.length - 3) >>> 0) & mask);
+    addp(fnvBar(fnvFrom(P_LS2, last.lower, last.lower.length - 2)), String(bucket(n, [1, 2, 4])));
   }
-  add('lsh=' + shape(last.raw));
-  add('f|ntok=' + first.lower + '|' + bucket(n, [1, 2, 4, 8]));
+  out.push((asciiShapeHash(last.raw, P_LSH) ?? hashFeature('lsh=' + shape(last.raw))) & mask);
+  addp(fnvBar(fnv(P_FNTOK, first.lower)), String(bucket(n, [1, 2, 4, 8])));
   if (n <= 2) {
     const chars = ' ' + ctx.lowerText.slice(span.start, span.end) + ' ';
-    for (let i = 0; i + 4 <= chars.length; i++) add('c4=' + chars.slice(i, i + 4));
+    for (let i = 0; i + 4 <= chars.length; i++) out.push((fnvRange(P_C4, chars, i, i + 4) >>> 0) & mask);
   }
   for (let k = 1; k <= 3; k++) {
-    add('L' + k + '=' + (a - k >= 0 ? t[a - k]!.lower : '<d>'));
-    add('R' + k + '=' + (b - 1 + k < t.length ? t[b - 1 + k]!.lower : '</d>'));
+    addp(P_LK[k]!, a - k >= 0 ? t[a - k]!.lower : '<d>');
+    addp(P_RK[k]!, b - 1 + k < t.length ? t[b - 1 + k]!.lower : '</d>');
   }
   const sent = ctx.sentences[first.sentence]!;
   const sentLen = sent.endToken - sent.firstToken;
@@ -619,12 +649,15 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   add('sf|ntok=' + ctx.sentenceFlags[first.sentence] + '|' + ntok);
   if (n <= 4) add('span=' + lower);
   let titled = 0;
-  for (let i = a; i < b; i++) if (/^\p{Lu}/u.test(t[i]!.raw)) titled++;
+  for (let i = a; i < b; i++) {
+    const c = t[i]!.raw.charCodeAt(0);
+    if (c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t[i]!.raw)) titled++;
+  }
   add('titled|ntok=' + bucket(titled / n, [0, 0.5, 0.99]) + '|' + ntok);
   let maxCount = 0;
   for (let i = a; i < b; i++) {
-    const l = t[i]!.lower;
-    if (isContentWord(l)) maxCount = Math.max(maxCount, ctx.typeCounts[ctx.typeOf[i]!]!);
+    const count = ctx.typeCounts[ctx.typeOf[i]!]!;
+    if (count > maxCount && contentWord(t[i]!.lower)) maxCount = count;
   }
   add('wrep=' + bucket(maxCount, [1, 2, 3, 5, 9]));
 }
@@ -786,6 +819,19 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
   const gts = groups.map((_, k) => groupTable(k));
   const punct = new Int32Array(ctx.types.length);
   for (let id = 0; id < ctx.types.length; id++) punct[id] = punctHash(ctx.types[id]!) & mask;
+  // each token's probability binned once (it is read by its six neighbours too)
+  const c5 = new Uint8Array(n);
+  const c10 = new Uint8Array(n);
+  const c20 = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = probs[i]!;
+    c5[i] = code(p, 5);
+    c10[i] = code(p, 10);
+    c20[i] = code(p, 20);
+  }
+  const g5 = groups.map((g) => Uint8Array.from({ length: n }, (_, i) => code(g.probs[i]!, 5)));
+  const g10 = groups.map((g) => Uint8Array.from({ length: n }, (_, i) => code(g.probs[i]!, 10)));
+  const g20 = groups.map((g) => Uint8Array.from({ length: n }, (_, i) => code(g.probs[i]!, 20)));
   const wBias = weights[H_BIAS & mask]!;
   const wAmean = weights[T_AMEAN[code(pc.articleMean, 10)]! & mask]!;
   const T1 = T_SPK[0]!;
@@ -808,24 +854,17 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
       sentenceSum += weights[gts[k]!.smean[code(g.sentenceMean[si]!, 10)]! & mask]! + weights[gts[k]!.smax[code(g.sentenceMax[si]!, 10)]! & mask]!;
     }
     for (let i = first; i < endT; i++) {
-      const p0 = probs[i]!;
-      const pm1 = i - 1 >= first ? probs[i - 1]! : -1;
-      const pm2 = i - 2 >= first ? probs[i - 2]! : -1;
-      const pm3 = i - 3 >= first ? probs[i - 3]! : -1;
-      const pp1 = i + 1 < endT ? probs[i + 1]! : -1;
-      const pp2 = i + 2 < endT ? probs[i + 2]! : -1;
-      const pp3 = i + 3 < endT ? probs[i + 3]! : -1;
-      const c0 = code(p0, 5);
+      const c0 = c5[i]!;
       let acc = sentenceSum;
-      acc += weights[T_SP0[code(p0, 20)]! & mask]!;
-      acc += weights[T1[code(pm3, 10)]! & mask]!;
-      acc += weights[T2[code(pm2, 10)]! & mask]!;
-      acc += weights[T3[code(pm1, 10)]! & mask]!;
-      acc += weights[T4[code(pp1, 10)]! & mask]!;
-      acc += weights[T5[code(pp2, 10)]! & mask]!;
-      acc += weights[T6[code(pp3, 10)]! & mask]!;
-      const cm1 = code(pm1, 5);
-      const cp1 = code(pp1, 5);
+      acc += weights[T_SP0[c20[i]!]! & mask]!;
+      acc += weights[T1[i - 3 >= first ? c10[i - 3]! : 0]! & mask]!;
+      acc += weights[T2[i - 2 >= first ? c10[i - 2]! : 0]! & mask]!;
+      acc += weights[T3[i - 1 >= first ? c10[i - 1]! : 0]! & mask]!;
+      acc += weights[T4[i + 1 < endT ? c10[i + 1]! : 0]! & mask]!;
+      acc += weights[T5[i + 2 < endT ? c10[i + 2]! : 0]! & mask]!;
+      acc += weights[T6[i + 3 < endT ? c10[i + 3]! : 0]! & mask]!;
+      const cm1 = i - 1 >= first ? c5[i - 1]! : 0;
+      const cp1 = i + 1 < endT ? c5[i + 1]! : 0;
       acc += weights[T_SPM1P0[cm1 * 6 + c0]! & mask]!;
       acc += weights[T_SP0P1[c0 * 6 + cp1]! & mask]!;
       acc += weights[T_SPM1P1[cm1 * 6 + cp1]! & mask]!;
@@ -837,13 +876,12 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
       acc += weights[T_SMEANP0[sm5 + c0]! & mask]!;
       acc += weights[T_SMAXP0[sx5 + c0]! & mask]!;
       for (let k = 0; k < ng; k++) {
-        const gp = groups[k]!.probs;
         const gt = gts[k]!;
-        const q0 = gp[i]!;
-        acc += weights[gt.p0[code(q0, 20)]! & mask]!;
-        acc += weights[gt.pm1[code(i - 1 >= first ? gp[i - 1]! : -1, 10)]! & mask]!;
-        acc += weights[gt.p1[code(i + 1 < endT ? gp[i + 1]! : -1, 10)]! & mask]!;
-        acc += weights[gt.p0p0[code(q0, 5) * 6 + c0]! & mask]!;
+        const q10 = g10[k]!;
+        acc += weights[gt.p0[g20[k]![i]!]! & mask]!;
+        acc += weights[gt.pm1[i - 1 >= first ? q10[i - 1]! : 0]! & mask]!;
+        acc += weights[gt.p1[i + 1 < endT ? q10[i + 1]! : 0]! & mask]!;
+        acc += weights[gt.p0p0[g5[k]![i]! * 6 + c0]! & mask]!;
       }
       acc += weights[punct[ctx.typeOf[i]!]!]!;
       acc += weights[T_SPOS[bucket(i - first, POS_EDGES) * 6 + c0]! & mask]!;

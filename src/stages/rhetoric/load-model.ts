@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { modelFromParts, type RhetoricModel, type RhetoricModelHeader } from './model.js';
+import { decodeQuantised, modelFromParts, type RhetoricModel, type RhetoricModelHeader, type StoredWeights } from './model.js';
 
 const DEFAULT_DIR = new URL('../../../models/rhetoric/', import.meta.url);
 
@@ -17,6 +17,12 @@ function readFloat32(url: URL): Float32Array {
   return out;
 }
 
+/** A weight file: `.i8.gz` (8-bit with scales, see `encodeQuantised`) or `.f32.gz` / `.f32` (float32). */
+function readWeights(url: URL): StoredWeights {
+  if (url.pathname.endsWith('.i8.gz')) return decodeQuantised(gunzipSync(readFileSync(url)));
+  return readFloat32(url);
+}
+
 /**
  * Loads the shipped rhetoric model (`models/rhetoric/`) or one from `dir` (a directory URL or
  * path ending in `/`). Synchronous: call it once, before building the pipeline.
@@ -26,10 +32,10 @@ export function loadRhetoricModel(dir: URL | string = DEFAULT_DIR): RhetoricMode
   const header = JSON.parse(readFileSync(new URL('model.json', base), 'utf8')) as RhetoricModelHeader;
   return modelFromParts(
     header,
-    readFloat32(new URL(header.si.file, base)),
-    readFloat32(new URL(header.tc.file, base)),
+    readWeights(new URL(header.si.file, base)),
+    readWeights(new URL(header.tc.file, base)),
     header.si.stack ? readFloat32(new URL(header.si.stack.file, base)) : null,
     header.spans ? readFloat32(new URL(header.spans.file, base)) : null,
-    (header.si.groups ?? []).map((g) => readFloat32(new URL(g.file, base))),
+    (header.si.groups ?? []).map((g) => readWeights(new URL(g.file, base))),
   );
 }
