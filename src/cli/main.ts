@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   program
     .command('analyze')
     .description('Analyse articles (.txt, .html, .htm files, directories, or - for stdin) into provenance maps.')
-    .argument('<inputs...>', 'files, directories (searched recursively) or - for standard input')
+    .argument('<inputs...>', 'files, directories (searched recursively), http(s) URLs (fetched politely) or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'md']).default('text'))
     .option('--max-bytes <size>', 'refuse files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
     .option('--no-color', 'no colours in the text format')
@@ -67,7 +67,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   program
     .command('report')
     .description('Write one article as a self-contained HTML page: its text with quotations, speakers, sources and other layers drawn on it.')
-    .argument('<input>', 'a .txt, .html or .htm file, or - for standard input')
+    .argument('<input>', 'a .txt, .html or .htm file, an http(s) URL, or - for standard input')
     .requiredOption('-o, --output <file>', 'the HTML file to write (- for standard output)')
     .option('--max-bytes <size>', 'refuse files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
     .addOption(techniquesOption())
@@ -114,7 +114,7 @@ interface ReportOptions {
 
 /** `claimtrace report <input> -o report.html`: one article, one HTML file. */
 async function reportCommand(input: string, options: ReportOptions, io: CliIo): Promise<number> {
-  const article = await readArticle(input, { maxBytes: parseSize(options.maxBytes) });
+  const article = await readInput(input, parseSize(options.maxBytes));
   const map = analyzerFor(options.techniques).analyze(article);
   const { renderReport } = await import('../report/index.js');
   const html = renderReport(map);
@@ -164,7 +164,7 @@ async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: Cli
   // The next file is read while this one is analysed; results still come out in order.
   const read = (target: Target | undefined): Promise<ArticleInput> | null => {
     if (!target) return null;
-    const pending = readArticle(target.path, { maxBytes });
+    const pending = readInput(target.path, maxBytes);
     pending.catch(() => {}); // handled when awaited, in turn
     return pending;
   };
@@ -218,6 +218,18 @@ async function reportFailure(io: CliIo, format: Format, path: string, e: unknown
   if (format === 'jsonl') await io.out(JSON.stringify(record) + '\n');
   io.err(`claimtrace: ${record.error.code}: ${record.error.message}\n`);
   if (!isClaimtraceError(e) && process.env.CLAIMTRACE_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
+}
+
+/**
+ * A file, `-`, or an `http(s)://` URL: the page is fetched once, politely (robots.txt obeyed,
+ * timeouts, retries), and read like a saved page. The fetcher is loaded only for a URL.
+ */
+async function readInput(input: string, maxBytes: number): Promise<ArticleInput> {
+  if (/^https?:\/\//i.test(input)) {
+    const { fetchArticle } = await import('../sources/fetch/fetch-article.js');
+    return fetchArticle(input, { maxBytes });
+  }
+  return readArticle(input, { maxBytes });
 }
 
 async function isDirectory(path: string): Promise<boolean> {
