@@ -218,7 +218,7 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     if (!cueSpan || !cls) continue;
     // `Trump said Sunday that he believed the country would "win big"`: a belief reported by an
     // earlier speech verb of the sentence belongs to that verb's quotation.
-    if (cls === 'belief' && reportedBelief(words, c)) continue;
+    if (reportedBelief(words, c)) continue;
     const tail = words.slice(c + (cueSpan.end > w.end ? 2 : 1));
     const lastWord = words[words.length - 1];
     const endsIntro = lastWord !== undefined && (lastWord.text === ',' || lastWord.text === ':');
@@ -280,7 +280,8 @@ function documentAuthor(tail: readonly Word[]): SpeakerPhrase | null {
 /** True when `that` + a subject of at most two words comes before the belief verb at `c`, and a speech verb before that. */
 function reportedBelief(words: readonly Word[], c: number): boolean {
   for (let k = c - 1; k >= 0 && k >= c - 3; k--) {
-    if (words[k]!.lower !== 'that') continue;
+    // `Clinton says she appreciated it through what she calls a "war of words"` too.
+    if (words[k]!.lower !== 'that' && words[k]!.lower !== 'what') continue;
     for (let j = k - 1; j >= 0 && j >= k - 8; j--) if (cueClass(words[j]!.lower) === 'speech') return true;
     return false;
   }

@@ -57,6 +57,9 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Trump blasted her, calling her a "horrible witness," and then tweeted that she was "Disgraceful!"', ['mixed | her a "horrible witness," | calling | Trump', 'mixed | that she was "Disgraceful!" | tweeted | Trump']],
     ['The employee first denied it, but in a later interview said he had an "Oh, no" moment.', ['indirect | it | denied | The employee', 'mixed | he had an "Oh, no" moment | said | The employee']],
     ['At a summit in Hilton Head, S.C., Rubio offered a defense of the "Gang of Eight" bill.', ['mixed | a defense of the "Gang of Eight" bill | offered | Rubio']],
+    // A cue inside the clause of an earlier speech verb (`that X called`, `what X calls`): the quotation is the outer speaker's.
+    ['Clinton says she valued her courage through what she calls a “war of unpleasant words.”', ['mixed | she valued her courage through what she calls a “war of unpleasant words.” | says | Clinton']],
+    ['Trump said Sunday that Clinton called the deal "a disaster" for workers.', ['mixed | that Clinton called the deal "a disaster" for workers | said | Trump']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
