@@ -829,9 +829,21 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
     c10[i] = code(p, 10);
     c20[i] = code(p, 20);
   }
-  const g5 = groups.map((g) => Uint8Array.from({ length: n }, (_, i) => code(g.probs[i]!, 5)));
-  const g10 = groups.map((g) => Uint8Array.from({ length: n }, (_, i) => code(g.probs[i]!, 10)));
-  const g20 = groups.map((g) => Uint8Array.from({ length: n }, (_, i) => code(g.probs[i]!, 20)));
+  const g5 = groups.map(() => new Uint8Array(n));
+  const g10 = groups.map(() => new Uint8Array(n));
+  const g20 = groups.map(() => new Uint8Array(n));
+  for (let k = 0; k < ng; k++) {
+    const gp = groups[k]!.probs;
+    const a5 = g5[k]!;
+    const a10 = g10[k]!;
+    const a20 = g20[k]!;
+    for (let i = 0; i < n; i++) {
+      const p = gp[i]!;
+      a5[i] = code(p, 5);
+      a10[i] = code(p, 10);
+      a20[i] = code(p, 20);
+    }
+  }
   const wBias = weights[H_BIAS & mask]!;
   const wAmean = weights[T_AMEAN[code(pc.articleMean, 10)]! & mask]!;
   const T1 = T_SPK[0]!;
