@@ -282,7 +282,7 @@ function reportedBelief(words: readonly Word[], c: number): boolean {
   for (let k = c - 1; k >= 0 && k >= c - 3; k--) {
     // `Clinton says she appreciated it through what she calls a "war of words"` too.
     if (words[k]!.lower !== 'that' && words[k]!.lower !== 'what') continue;
-    for (let j = k - 1; j >= 0 && j >= k - 8; j--) if (cueClass(words[j]!.lower) === 'speech') return true;
+    for (let j = k - 1; j >= 0 && j >= k - 14; j--) if (cueClass(words[j]!.lower) === 'speech') return true;
     return false;
   }
   return false;
