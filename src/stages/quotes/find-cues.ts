@@ -334,7 +334,8 @@ function clauseBefore(words: readonly Word[], c: number): Word[] {
   }
   while (s > 0) {
     const w = words[s - 1]!;
-    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text))) break;
+    // `Sen. Ted Cruz (Tex.) has said`, `Mitch McConnell, R-Ky., said`: a dot before `)` or `,` ends an abbreviation.
+    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text)) && !/^[),]$/.test(words[s]?.text ?? '')) break;
     if (/^(?:and|but|that|because|while|when|after|as|so|since|if|which|whom)$/.test(w.lower) && c - s >= 1) {
       // `Smith criticized the plan and said …`: the subject is before `and`.
       if ((w.lower === 'and' || w.lower === 'but') && onlyFiller(words, s, c)) {

@@ -60,6 +60,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     // A cue inside the clause of an earlier speech verb (`that X called`, `what X calls`): the quotation is the outer speaker's.
     ['Clinton says she valued her courage through what she calls a “war of unpleasant words.”', ['mixed | she valued her courage through what she calls a “war of unpleasant words.” | says | Clinton']],
     ['Trump said Sunday that Clinton called the deal "a disaster" for workers.', ['mixed | that Clinton called the deal "a disaster" for workers | said | Trump']],
+    // A dot before `)` ends an abbreviation, not the clause before the cue.
+    ['Trump spoke. Sen. Ted Cruz (Tex.) has said that he would "carpet-bomb them."', ['mixed | that he would "carpet-bomb them." | said | Sen. Ted Cruz']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
