@@ -30,6 +30,8 @@ export interface ArticleContext {
   readonly typeOf: Int32Array;
   /** Per word type, how often it occurs in the article. */
   readonly typeCounts: Int32Array;
+  /** Per word type: 0 not yet decided, 1 a content word, 2 not (see {@link isContentType}). */
+  readonly contentTypes: Uint8Array;
   /** 1 where the token lies inside double quotation marks of its sentence. */
   readonly inQuote: Uint8Array;
   /** Per sentence: bit 1 `!`, bit 2 `?`, bit 4 opens with a quotation mark, bit 8 has a `#`hashtag. */
@@ -86,7 +88,14 @@ export function articleContext(text: string): ArticleContext {
     if (QUOTE_MARKS.has(tokens[s.firstToken]?.raw ?? '')) flags |= 4;
     sentenceFlags[si] = flags;
   });
-  return { text, lowerText: text.toLowerCase(), tokens, sentences, typeIndex, types, typeOf, typeCounts, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length) };
+  return { text, lowerText: text.toLowerCase(), tokens, sentences, typeIndex, types, typeOf, typeCounts, contentTypes: new Uint8Array(types.length), inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length) };
+}
+
+/** Whether word type `id` of the article is a content word ({@link isContentWord}), decided once per type. */
+export function isContentType(ctx: ArticleContext, id: number): boolean {
+  let k = ctx.contentTypes[id]!;
+  if (k === 0) ctx.contentTypes[id] = k = isContentWord(ctx.types[id]!) ? 1 : 2;
+  return k === 1;
 }
 
 /** The hashed content words of sentence `k` (the same for every token of it, so computed once). */
@@ -96,8 +105,8 @@ function sentenceBag(ctx: ArticleContext, k: number): Uint32Array {
     const s = ctx.sentences[k]!;
     const hashes: number[] = [];
     for (let j = s.firstToken; j < s.endToken; j++) {
-      const l = ctx.tokens[j]!.lower;
-      if (contentWord(l)) hashes.push(hashFeature('sb=' + l));
+      const id = ctx.typeOf[j]!;
+      if (isContentType(ctx, id)) hashes.push(fnv(S_SB, ctx.types[id]!) >>> 0);
     }
     bag = Uint32Array.from(hashes);
     ctx.sentenceBags[k] = bag;
@@ -357,7 +366,7 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
     bigram[id * 5 + 2] = fnvBar(fnv(S_P2P1, w));
     bigram[id * 5 + 3] = fnvBar(fnv(S_N1N2, w));
     bigram[id * 5 + 4] = fnvBar(fnv(S_P1N1, w));
-    if (id < nt && contentWord(w)) content[id] = 1;
+    if (id < nt && isContentType(ctx, id)) content[id] = 1;
   }
   const z = new Float64Array(n * stride);
   const typeOf = ctx.typeOf;
@@ -657,7 +666,7 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   let maxCount = 0;
   for (let i = a; i < b; i++) {
     const count = ctx.typeCounts[ctx.typeOf[i]!]!;
-    if (count > maxCount && contentWord(t[i]!.lower)) maxCount = count;
+    if (count > maxCount && isContentType(ctx, ctx.typeOf[i]!)) maxCount = count;
   }
   add('wrep=' + bucket(maxCount, [1, 2, 3, 5, 9]));
 }
