@@ -59,16 +59,39 @@ function isWordCodePoint(cp: number): boolean {
   return v;
 }
 
-/** The same tokens as {@link tokensOf} (runs of `[\p{L}\p{N}]`, by code point), as start and end offsets. */
-function scanWords(text: string, starts: number[], ends: number[]): void {
+/** A hash of an ASCII word in lower case; the same for a token (as it is scanned) and for a trie key. */
+function asciiHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + lowerAscii(word.charCodeAt(i))) | 0;
+  return h;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c | 0x20 : c;
+}
+
+/**
+ * The same tokens as {@link tokensOf} (runs of `[\p{L}\p{N}]`, by code point), as start and end
+ * offsets, with {@link asciiHash} of each all-ASCII token (`null` for a token with other letters).
+ */
+function scanWords(text: string, starts: number[], ends: number[], hashes: (number | null)[]): void {
   let start = -1;
+  let h = 0;
+  let ascii = true;
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     if (isWordCodePoint(cp)) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        h = 0;
+        ascii = true;
+      }
+      if (cp < 0x80) h = (Math.imul(h, 31) + lowerAscii(cp)) | 0;
+      else ascii = false;
     } else if (start >= 0) {
       starts.push(start);
       ends.push(i);
+      hashes.push(ascii ? h : null);
       start = -1;
     }
     i += cp > 0xffff ? 2 : 1;
@@ -76,6 +99,7 @@ function scanWords(text: string, starts: number[], ends: number[]): void {
   if (start >= 0) {
     starts.push(start);
     ends.push(text.length);
+    hashes.push(ascii ? h : null);
   }
 }
 
@@ -102,12 +126,18 @@ export function buildMentionTrie<T>(aliases: Iterable<readonly [string, T]>): Me
     node.patterns.push({ value, tokens, exact: isAcronym(alias) });
   }
   for (const node of conflicted) node.patterns = [];
+  // An all-ASCII token folds to its lower case, so one whose hash no first key has starts nothing:
+  // it is passed over without making its text. (Keys with other letters are only met by tokens
+  // with other letters, which always take the full look-up.)
+  const firstKeys = new Set<number>();
+  for (const key of root.children.keys()) firstKeys.add(asciiHash(key));
 
   return {
     find(text) {
       const starts: number[] = [];
       const ends: number[] = [];
-      scanWords(text, starts, ends);
+      const hashes: (number | null)[] = [];
+      scanWords(text, starts, ends, hashes);
       const n = starts.length;
       // Token texts and folded forms, made when first needed (most tokens start no alias).
       const words: (string | undefined)[] = new Array<string | undefined>(n);
@@ -116,6 +146,11 @@ export function buildMentionTrie<T>(aliases: Iterable<readonly [string, T]>): Me
       const fold = (j: number): string => (folded[j] ??= foldToken(word(j)));
       const matches: TrieMatch<T>[] = [];
       for (let i = 0; i < n; ) {
+        const h = hashes[i];
+        if (h !== null && h !== undefined && !firstKeys.has(h)) {
+          i++;
+          continue;
+        }
         let node: Node<T> | undefined = root;
         let best: { end: number; value: T; dropThe: boolean } | null = null;
         for (let j = i; j < n && j - i < depth; j++) {
