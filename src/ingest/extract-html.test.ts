@@ -143,6 +143,18 @@ describe('extractHtml: metadata', () => {
     expect(dataLayer.meta.authors).toEqual(['Krystyna']);
   });
 
+  it("reads Yoast's 'Written by' card, and takes a site named like its domain as the author when nothing else names one", () => {
+    const text = `<p>${filler('Water rose through the night in the valley.', 20)}</p>`;
+    const yoast = extractHtml(page(`<article><h1>Floods</h1>${text}</article>`, '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">'));
+    expect(yoast.meta.authors).toEqual(['Nawaz Dhandala']);
+    const head = '<title>Twelve projects - Erin Spain</title><meta property="og:site_name" content="Erin Spain">';
+    expect(extractHtml(page(`<article><h1>Twelve projects</h1>${text}</article>`, head), { url: 'https://www.erinspain.com/12-projects/' }).meta.authors).toEqual(['Erin Spain']);
+    // another domain: the site name is not taken for a writer
+    expect(extractHtml(page(`<article><h1>Twelve projects</h1>${text}</article>`, head), { url: 'https://www.example.com/12-projects/' }).meta.authors).toEqual([]);
+    // a byline wins
+    expect(extractHtml(page(`<article><h1>Twelve projects</h1><p>By Ann Lee</p>${text}</article>`, head), { url: 'https://www.erinspain.com/12-projects/' }).meta.authors).toEqual(['Ann Lee']);
+  });
+
   it("takes the URL's day over a UTC timestamp just after midnight (the publisher's local day)", () => {
     const head = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">';
     const body = `<article><h1>Comfort watches</h1><p>${filler('Water rose through the night in the valley.', 20)}</p></article>`;

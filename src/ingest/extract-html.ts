@@ -127,7 +127,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
   const byline = article?.byline ? splitAuthors(article.byline) : [];
   const merged: ArticleMeta = {
     title: meta.title ?? (article?.title?.trim() || null),
-    authors: meta.authors.length > 0 ? meta.authors : byline,
+    authors: meta.authors.length > 0 ? meta.authors : byline.length > 0 ? byline : meta.siteAuthors,
     published: meta.published ?? normaliseDate(article?.publishedTime ?? null),
     modified: meta.modified,
     siteName: meta.siteName ?? (article?.siteName?.trim() || null),

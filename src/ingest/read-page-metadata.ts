@@ -101,12 +101,17 @@ function absoluteUrl(href: string | null, base: string | null): string | null {
   }
 }
 
+export interface PageMetadata extends ArticleMeta {
+  /** The site as its own author (see `siteAsAuthor`): the last resort, after any byline found. */
+  readonly siteAuthors: readonly string[];
+}
+
 /**
  * Reads the article's metadata from the page before Readability changes it: JSON-LD first
  * (the publisher's own structured data), then Open Graph / article:* / Dublin Core / Parse.ly
  * `<meta>` tags, then microdata and `<time>` elements, then `<title>` and `<html lang>`.
  */
-export function readPageMetadata(doc: DomDocument, pageUrl: string | null): ArticleMeta {
+export function readPageMetadata(doc: DomDocument, pageUrl: string | null): PageMetadata {
   const ld = readJsonLd(doc);
   const tags = readMetaTags(doc);
   const art = ld.article;
@@ -125,6 +130,13 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
   ], siteName);
   const title = picked.title;
 
+  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
+  const url =
+    absoluteUrl(canonical, pageUrl) ??
+    absoluteUrl(first(tags, 'og:url'), pageUrl) ??
+    absoluteUrl(jsonString(art, 'url'), pageUrl) ??
+    (pageUrl ? absoluteUrl(pageUrl, null) : null);
+
   const ld_ = art ? personNames(art['author'] ?? art['creator'], ld) : { persons: [], organisations: [] };
   const around = elementsAroundHeadline(doc, picked.element);
   const publisherName = publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null;
@@ -134,7 +146,7 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
   const metaAuthors = [
     ...(tags.get('author') ?? []), ...(tags.get('article:author') ?? []), ...(tags.get('parsely-author') ?? []),
     ...(tags.get('dc.creator') ?? []), ...(tags.get('sailthru.author') ?? []), ...(tags.get('byl') ?? []),
-  ].flatMap(splitAuthors).concat((tags.get('citation_author') ?? []).map(firstLast).flatMap(splitAuthors)).filter(notSite);
+  ].flatMap(splitAuthors).concat((tags.get('citation_author') ?? []).map(firstLast).flatMap(splitAuthors), labelledAuthor(tags)).filter(notSite);
   const byline = findByline(doc, around.after, first(tags, 'description', 'og:description'), notSite);
   const nearAuthors = byline.nearHeadline ? splitAuthors(byline.nearHeadline).filter(notSite) : [];
   const markedAuthors = byline.marked ? splitAuthors(byline.marked).filter(notSite) : [];
@@ -143,13 +155,7 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
   // "By: Paul Fenaroli" whose JSON-LD author is the editor who uploaded it).
   const candidates = [nearAuthors, ldPersons, metaAuthors, markedAuthors, ld_.organisations, ld_.persons];
   const authors = unique(candidates.find((c) => c.length > 0) ?? dataLayerAuthor(doc).filter(notSite));
-
-  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
-  const url =
-    absoluteUrl(canonical, pageUrl) ??
-    absoluteUrl(first(tags, 'og:url'), pageUrl) ??
-    absoluteUrl(jsonString(art, 'url'), pageUrl) ??
-    (pageUrl ? absoluteUrl(pageUrl, null) : null);
+  const siteAuthors = authors.length > 0 ? [] : siteAsAuthor([siteName, titleSuffix(doc.title)], pageUrl ?? url);
 
   const declaredPublished =
     normaliseDate(jsonString(art, 'datePublished', 'dateCreated', 'uploadDate')) ??
@@ -181,7 +187,42 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
     jsonString(art, 'inLanguage') ?? first(tags, 'og:locale', 'content-language', 'language', 'dc.language'),
   );
 
-  return { title, authors, published, modified, siteName, url, language };
+  return { title, authors, published, modified, siteName, url, language, siteAuthors };
+}
+
+/** The last part of "Headline | Site" (`<title>`), or null. */
+function titleSuffix(title: string): string | null {
+  const parts = title.split(/\s+(?:\||-|–|—|•|::|»|·)\s+/);
+  return parts.length > 1 ? clean(parts[parts.length - 1]) : null;
+}
+
+/**
+ * A site named like its domain speaks for itself: a personal blog ("Erin Spain" on
+ * erinspain.com, "Owain Brennan" on owain.bearblog.dev) or a company writing under its own name
+ * ("Quiet Light" on quietlight.com). With no byline anywhere, that name is the author.
+ */
+function siteAsAuthor(names: readonly (string | null)[], url: string | null): string[] {
+  if (!url) return [];
+  let labels: string[];
+  try {
+    labels = new URL(url).hostname.toLowerCase().split('.').slice(0, -1).filter((l) => l !== 'www');
+  } catch {
+    return [];
+  }
+  for (const name of names) {
+    if (!name || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}$/u.test(name)) continue;
+    const words = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f'’-]/g, '').split(' ');
+    if (labels.some((l) => l === words.join('') || l === words[0] || l === words[words.length - 1])) return [name];
+  }
+  return [];
+}
+
+/** Yoast SEO's reading card: `twitter:label1` "Written by" with the name in `twitter:data1`. */
+function labelledAuthor(tags: MetaTags): string[] {
+  for (const n of [1, 2, 3]) {
+    if (/^(written by|author)$/i.test(tags.get(`twitter:label${n}`)?.[0] ?? '')) return splitAuthors(tags.get(`twitter:data${n}`)?.[0] ?? '');
+  }
+  return [];
 }
 
 /** WordPress's Google Tag Manager plugin writes the post's author into the page's data layer (`"pagePostAuthor":"Krystyna"`). */
