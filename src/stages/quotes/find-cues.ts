@@ -209,6 +209,11 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
       cueSpan = { start: w.start, end: words[c + 1]!.end };
       cls = 'speech';
+    } else if (/^puts?$/.test(w.lower) && words[c + 1]?.lower === 'it' && words[c + 2] && /^[,:]$/.test(words[c + 2]!.text) && c + 3 === words.length) {
+      // `As John Cornyn, the No. 2 in the GOP leadership, put it: "…"`
+      const speaker = speakerBefore(clauseBefore(words, c), w);
+      if (speaker) return { kind: 'direct', cue: { span: { start: w.start, end: words[c + 1]!.end }, speaker, after: words[c + 2]!.start }, contentStart: 0 };
+      continue;
     } else if (cls) {
       if (cls === 'naming' && !namingIsCue(words, c)) continue;
       if (!isVerbHere(words, c) && !(isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.'))) continue;
@@ -335,7 +340,7 @@ function clauseBefore(words: readonly Word[], c: number): Word[] {
   while (s > 0) {
     const w = words[s - 1]!;
     // `Sen. Ted Cruz (Tex.) has said`, `Mitch McConnell, R-Ky., said`: a dot before `)` or `,` ends an abbreviation.
-    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text)) && !/^[),]$/.test(words[s]?.text ?? '')) break;
+    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text)) && !/^(?:[),]|\d.*)$/.test(words[s]?.text ?? '')) break;
     if (/^(?:and|but|that|because|while|when|after|as|so|since|if|which|whom)$/.test(w.lower) && c - s >= 1) {
       // `Smith criticized the plan and said …`: the subject is before `and`.
       if ((w.lower === 'and' || w.lower === 'but') && onlyFiller(words, s, c)) {

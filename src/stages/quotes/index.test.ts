@@ -62,6 +62,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Trump said Sunday that Clinton called the deal "a disaster" for workers.', ['mixed | that Clinton called the deal "a disaster" for workers | said | Trump']],
     // A dot before `)` ends an abbreviation, not the clause before the cue.
     ['Trump spoke. Sen. Ted Cruz (Tex.) has said that he would "carpet-bomb them."', ['mixed | that he would "carpet-bomb them." | said | Sen. Ted Cruz']],
+    // `As X put it:` introduces the words of X; `No. 2` does not end the clause.
+    ['As John Cornyn, the No. 2 in the GOP leadership, put it: "This person will not be confirmed."', ['direct | This person will not be confirmed. | put it | John Cornyn']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
