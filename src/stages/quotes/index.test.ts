@@ -64,6 +64,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Trump spoke. Sen. Ted Cruz (Tex.) has said that he would "carpet-bomb them."', ['mixed | that he would "carpet-bomb them." | said | Sen. Ted Cruz']],
     // `As X put it:` introduces the words of X; `No. 2` does not end the clause.
     ['As John Cornyn, the No. 2 in the GOP leadership, put it: "This person will not be confirmed."', ['direct | This person will not be confirmed. | put it | John Cornyn']],
+    // A mixed quotation ends before a participle clause after a comma (`, leaving …`).
+    ['Trump is promising to create "a big spectacle" with a "showbiz" feel, leaving Cleveland excited.', ['mixed | to create "a big spectacle" with a "showbiz" feel | promising | Trump']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
