@@ -2,7 +2,7 @@ import type { Sentence } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import { sentenceAt } from './clause-bounds.js';
 import { cueClass, isParticipleCue, takesAddressee } from './cue-lexicon.js';
-import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import { isAbbreviation, PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
 import { isCapitalised, isLetterWord, type Word } from './words.js';
 
 /**
@@ -114,7 +114,7 @@ export function possessiveNounCue(left: readonly Word[]): { cue: Cue; contentSta
 export function cueRight(words: readonly Word[], fullStop: boolean, pause: boolean): Cue | null {
   let k = 0;
   // `"…," Smith said` and `"…", Smith said` pause before the cue; `"a prayer" for the nominee` does not.
-  if (!pause && words[0]?.text !== ',' && !(words[0] && /^[—–―-]$/.test(words[0].text))) return null;
+  if (!pause && words[0]?.text !== ',' && !(words[0] && /^[—–―-]$/.test(words[0].text))) return fullStop ? bareAttribution(words, 0) : null;
   while (k < words.length && (words[k]!.text === ',' || words[k]!.text === '?' || words[k]!.text === '!')) k++;
   const first = words[k];
   if (!first) return null;
@@ -123,8 +123,9 @@ export function cueRight(words: readonly Word[], fullStop: boolean, pause: boole
     const sp = words.length - k <= 16 && words[k + 1] && isCapitalised(words[k + 1]!) ? speakerAfter(words.slice(k + 1)) : null;
     return sp ? { span: first, speaker: sp, after: first.end } : null;
   }
-  // `"We lost." He added that …` starts a new sentence: not this quotation's cue.
-  if (fullStop) return null;
+  // `"We lost." He added that …` starts a new sentence: not this quotation's cue, unless the
+  // sentence is only a speaker and a speech verb (`"… are missing." Trump said.`).
+  if (fullStop) return bareAttribution(words, k);
   let paren = 0;
   for (let c = k; c < Math.min(words.length, k + 40); c++) {
     const w = words[c]!;
@@ -162,6 +163,24 @@ export function cueRight(words: readonly Word[], fullStop: boolean, pause: boole
       if (!(pronoun && before[before.length - 1]?.text === ',' && before.length <= 8)) return null;
     }
     return { span: w, speaker: sp, after: w.end };
+  }
+  return null;
+}
+
+/** `Trump said.`, `said Smith.`: a sentence of a speaker and a speech verb only, after a quotation. */
+function bareAttribution(words: readonly Word[], k: number): Cue | null {
+  const stop = words.findIndex((w, i) => i >= k && w.text === '.' && !(i > 0 && isAbbreviation(words[i - 1]!)));
+  if (stop < 0 || stop - k > 6 || stop - k < 2) return null;
+  const stretch = words.slice(k, stop);
+  const last = stretch[stretch.length - 1]!;
+  if (cueClass(last.lower) === 'speech' && !last.lower.endsWith('ing')) {
+    const sp = speakerBefore(stretch.slice(0, -1), last);
+    return sp && sp.head.start === stretch[0]!.start && stretch.slice(0, -1).every((w) => isLetterWord(w) || w.text === '.') ? { span: last, speaker: sp, after: last.end } : null;
+  }
+  const first = stretch[0]!;
+  if (cueClass(first.lower) === 'speech' && !first.lower.endsWith('ing') && !takesAddressee(first.lower)) {
+    const sp = speakerAfter(stretch.slice(1));
+    return sp && sp.head.end === last.end ? { span: first, speaker: sp, after: sp.head.end } : null;
   }
   return null;
 }

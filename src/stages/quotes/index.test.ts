@@ -66,6 +66,9 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['As John Cornyn, the No. 2 in the GOP leadership, put it: "This person will not be confirmed."', ['direct | This person will not be confirmed. | put it | John Cornyn']],
     // A mixed quotation ends before a participle clause after a comma (`, leaving …`).
     ['Trump is promising to create "a big spectacle" with a "showbiz" feel, leaving Cleveland excited.', ['mixed | to create "a big spectacle" with a "showbiz" feel | promising | Trump']],
+    // After a full stop, a sentence of only a speaker and a speech verb is the quotation's cue; a longer one is not.
+    ['“I hope you find the missing emails.” Trump said.', ['direct | I hope you find the missing emails. | said | Trump']],
+    ['"We lost." Sen. Mary Smith said.', ['direct | We lost. | said | Sen. Mary Smith']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
