@@ -395,18 +395,19 @@ async function exportToOutput(options: ExportCliOptions, io: CliIo): Promise<voi
   const textOptions = { format, table: table === 'articles' ? ('articles' as const) : ('quotes' as const) };
   if (output === undefined || output === '-') return withStore(options.db, (store) => exportCommand(store, textOptions, io));
   const { openOutputFile, writeError } = await import('../corpus/export-parquet-file.js');
+  const { drained, endStream } = await import('../corpus/export-parquet.js');
   await withStore(options.db, async (store) => {
     const file = openOutputFile(output, { binary: false });
     const { stream } = file;
     let failure: Error | undefined;
     stream.on('error', (e) => void (failure ??= e));
     const write = async (s: string) => {
-      if (!stream.write(s) && !failure) await new Promise<void>((resolve) => stream.once('drain', resolve).once('error', () => resolve()));
+      if (!stream.write(s) && !failure) await drained(stream);
       if (failure) throw failure;
     };
     try {
       await exportCommand(store, textOptions, { out: write, err: io.err, isTTY: false });
-      await new Promise<void>((resolve) => stream.end(resolve));
+      await endStream(stream);
       if (failure) throw failure;
     } catch (e) {
       file.discard();
