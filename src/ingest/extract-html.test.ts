@@ -141,6 +141,13 @@ describe('extractHtml: metadata', () => {
     expect(captioned.meta.authors).toEqual(['Isaiah Shelton']);
     const dataLayer = extractHtml(page(`<article><h1>Floods</h1>${text}</article>`, '<script>var dataLayer_content = {"pagePostType":"post","pagePostAuthor":"Krystyna"};</script>'));
     expect(dataLayer.meta.authors).toEqual(['Krystyna']);
+    const headed = extractHtml(page(`<article><h1>Floods</h1><div class="content-item"><h3>Author</h3><p>  Lisa D. Ellis</p></div>${text}</article>`));
+    expect(headed.meta.authors).toEqual(['Lisa D. Ellis']);
+    const box = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="author-info"><div class="name">Rachel MacDonald</div><div class="post">Writer</div></div></article>`));
+    expect(box.meta.authors).toEqual(['Rachel MacDonald']);
+    // a byline under the headline that names only the site is still the page's byline
+    const own = extractHtml(page(`<article><h1>Floods</h1><p>By Model Remodel</p>${text}</article>`, '<meta property="og:site_name" content="Model Remodel">'));
+    expect(own.meta.authors).toEqual(['Model Remodel']);
   });
 
   it("reads Yoast's 'Written by' card, and takes a site named like its domain as the author when nothing else names one", () => {

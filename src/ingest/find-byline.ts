@@ -11,6 +11,8 @@ const BYLINE_SELECTORS = [
   'a[href*="/author/"], a[href*="/authors/"]',
   '[class*="author-name"], [class*="authorName"], [class*="author__name"], [class*="byline__name"], [class*="byline-name"]',
   '[class*="byline"] a, [class*="author"] a[href*="author"]',
+  // An author box's name line: `<div class="author-info"><div class="name">Rachel MacDonald</div>`.
+  '[class*="author"] [class~="name"], [class*="author"] [class$="-name"], [class*="author"] [class$="__name"]',
   '[class*="byline"], [class~="author"], [class*="post-author"], [class*="entry-author"], [class*="article-author"], [class*="__author"], [class*="_author"]',
 ];
 
@@ -44,7 +46,13 @@ export function findByline(
     const names = splitAuthors(raw).filter(accept);
     return names.length > 0 ? names.join(' and ') : null;
   };
-  return { nearHeadline: findBylineNearHeadline(afterHeadline, ok), marked: findMarkedByline(doc, description, ok) };
+  // "By 3i Global" printed under the headline is the page's own word, even when it names only the site.
+  const printed = (raw: string): string | null => {
+    const names = splitAuthors(raw);
+    const people = names.filter(accept);
+    return people.length > 0 ? people.join(' and ') : names.length > 0 ? names.join(' and ') : null;
+  };
+  return { nearHeadline: findBylineNearHeadline(afterHeadline, printed), marked: findMarkedByline(doc, description, ok) };
 }
 
 /**
@@ -87,7 +95,7 @@ function findMarkedByline(doc: DomDocument, description: string | null, cleanByl
     if (name) return name;
   }
   // A caption and the name in the element after it: `<div>Author</div><div>Isaiah Shelton</div>`.
-  for (const el of toArray(doc.querySelectorAll('p, span, div, dt, strong, small, h4, h5, h6')).slice(0, 3000)) {
+  for (const el of toArray(doc.querySelectorAll('p, span, div, dt, strong, small, h3, h4, h5, h6')).slice(0, 3000)) {
     const raw = el.textContent ?? '';
     if (raw.length > 20 || !/^\s*(?:written by|posted by|by|authors?|writer|words)\s*:?\s*$/i.test(raw)) continue;
     const next = el.nextElementSibling;

@@ -148,7 +148,7 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Page
     ...(tags.get('dc.creator') ?? []), ...(tags.get('sailthru.author') ?? []), ...(tags.get('byl') ?? []),
   ].flatMap(splitAuthors).concat((tags.get('citation_author') ?? []).map(firstLast).flatMap(splitAuthors), labelledAuthor(tags)).filter(notSite);
   const byline = findByline(doc, around.after, first(tags, 'description', 'og:description'), notSite);
-  const nearAuthors = byline.nearHeadline ? splitAuthors(byline.nearHeadline).filter(notSite) : [];
+  const nearAuthors = byline.nearHeadline ? splitAuthors(byline.nearHeadline) : [];
   const markedAuthors = byline.marked ? splitAuthors(byline.marked).filter(notSite) : [];
   const ldPersons = ld_.persons.filter(notSite);
   // The byline printed under the headline beats the CMS account in JSON-LD and <meta> (a post

@@ -23,6 +23,8 @@ function looksLikeName(s: string): boolean {
   if (/https?:|www\.|@\S*\.|\d{3}|\d{1,2}:\d{2}|[{}<>=]|^[a-z]+(\.[a-z]+){3,}$/i.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 6) return false;
+  // A bare number is no part of a name ("The 11 Best Wireless Headphones of").
+  if (words.length > 1 && words.some((w) => /^\d+$/.test(w))) return false;
   if (words.length > 1 && NOT_IN_NAME.test(s)) return false;
   // A lower-case phrase of several words is a sentence unless its words are all name-like.
   const lower = words.filter((w) => /^[a-z]/.test(w) && !NAME_PARTICLES.has(w));
