@@ -328,6 +328,16 @@ function asciiShapeHash(raw: string, prefix = S_SH): number | undefined {
   return h >>> 0;
 }
 
+const scratch = {
+  types: 0,
+  roles: 0,
+  roleSums: new Float64Array(0),
+  bigram: new Int32Array(0),
+  content: new Uint8Array(0),
+  shapeOfType: new Float64Array(0),
+  sb: new Int32Array(0),
+};
+
 /**
  * The first-stage scores of every token under linear models whose weights are interleaved
  * (`all[h * stride + k]` is model k's weight of hash h): exactly the features of
@@ -342,10 +352,19 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
   const SID = nt;
   const EID = nt + 1;
   const R = WORD_ROLES * stride;
-  const roleSums = new Float64Array((nt + 2) * R);
-  const bigram = new Int32Array((nt + 2) * 5);
-  const content = new Uint8Array(nt);
-  const shapeOfType = new Float64Array(nt).fill(-1);
+  // per-type scratch tables, reused from call to call (grown when an article has more types)
+  if (scratch.types < nt + 2 || scratch.roles < R) {
+    scratch.types = Math.max(nt + 2, scratch.types * 2);
+    scratch.roles = Math.max(R, scratch.roles);
+    scratch.roleSums = new Float64Array(scratch.types * scratch.roles);
+    scratch.bigram = new Int32Array(scratch.types * 5);
+    scratch.content = new Uint8Array(scratch.types);
+    scratch.shapeOfType = new Float64Array(scratch.types);
+    scratch.sb = new Int32Array(scratch.types);
+  }
+  const { roleSums, bigram, content, shapeOfType, sb } = scratch;
+  content.fill(0, 0, nt + 2);
+  shapeOfType.fill(-1, 0, nt + 2);
   const feats: number[] = [];
   for (let id = 0; id < nt + 2; id++) {
     const w = id < nt ? ctx.types[id]! : id === SID ? '<s>' : '</s>';
@@ -375,7 +394,6 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
   // per-token hashes of everything but the word roles, then one pass summing them for all models
   const hashes = new Int32Array(32);
   // the sentence bag: each content word's `sb=` hash, per type
-  const sb = new Int32Array(nt);
   for (let id = 0; id < nt; id++) if (content[id]) sb[id] = fnv(S_SB, types[id]!) & mask;
   const bagSums = new Float64Array(stride);
   for (let si = 0; si < ctx.sentences.length; si++) {
