@@ -129,7 +129,7 @@ const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 const CITATION_OPENER = /^(?:ibid|ibidem|id|idem|op|loc|cf|see|via|source|sources|citing|cited|quoted|posted|published|reported|accessed|retrieved)$/;
 
 /** True when the words inside a bracket read as a reference, not as part of a noun phrase. */
-function isCitation(inside: readonly Word[]): boolean {
+export function isCitation(inside: readonly Word[]): boolean {
   const first = inside.find(isLetterWord);
   if (!first) return true;
   if (CITATION_OPENER.test(first.lower)) return true;

@@ -174,6 +174,8 @@ describe('quotesStage: reported speech', () => {
     ['A harbour pilot, who has worked here since 1990 because he likes it, said construction would close the channel.', ['indirect | construction would close the channel | said | A harbour pilot']],
     // Nested: the content of `according to` holds an attribution of its own; both are kept.
     ['Hydrologists have said the embankments failed in three places, according to an assessment.', ['indirect | Hydrologists have said the embankments failed in three places | according to | an assessment', 'indirect | the embankments failed in three places | said | Hydrologists']],
+    // A citation in brackets at the end is not part of the content; a quotation in brackets is.
+    ['The same report said the coalition had used the excuse before (ibid).', ['indirect | the coalition had used the excuse before | said | The same report']],
     // Not reported speech.
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],
