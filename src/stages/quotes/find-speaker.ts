@@ -20,7 +20,7 @@ const BEFORE_CUE_FILLER = new Set(
 
 // Discourse words that open a sentence without being its subject (`Instead, Trump told CNN`).
 const DISCOURSE = new Set(
-  'as and but so then meanwhile however instead still later earlier also thus indeed moreover nevertheless now here there today yesterday yet or finally first second asked how what why whether'.split(' '),
+  'as and but so then meanwhile however instead still later earlier also thus indeed moreover nevertheless now here there today yesterday yet or finally first second asked how what why whether well look yes oh okay ok listen'.split(' '),
 );
 
 // Words that open an adjunct, not a subject (`In a statement, Smith said`, `When asked, Smith said`).
