@@ -145,6 +145,10 @@ describe('extractHtml: metadata', () => {
     expect(headed.meta.authors).toEqual(['Lisa D. Ellis']);
     const box = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="author-info"><div class="name">Rachel MacDonald</div><div class="post">Writer</div></div></article>`));
     expect(box.meta.authors).toEqual(['Rachel MacDonald']);
+    const portrait = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="blog_author-box"><img alt="Headshot of Justin C. Meserole, a lawyer in New York" src="j.jpg"><p>Justin writes about injury law.</p></div></article>`));
+    expect(portrait.meta.authors).toEqual(['Justin C. Meserole']);
+    const scenery = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="author-box"><img alt="sunflowers" src="s.jpg"></div></article>`));
+    expect(scenery.meta.authors).toEqual([]);
     // a byline under the headline that names only the site is still the page's byline
     const own = extractHtml(page(`<article><h1>Floods</h1><p>By Model Remodel</p>${text}</article>`, '<meta property="og:site_name" content="Model Remodel">'));
     expect(own.meta.authors).toEqual(['Model Remodel']);

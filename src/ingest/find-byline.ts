@@ -14,6 +14,8 @@ const BYLINE_SELECTORS = [
   // An author box's name line: `<div class="author-info"><div class="name">Rachel MacDonald</div>`.
   '[class*="author"] [class~="name"], [class*="author"] [class$="-name"], [class*="author"] [class$="__name"]',
   '[class*="byline"], [class~="author"], [class*="post-author"], [class*="entry-author"], [class*="article-author"], [class*="__author"], [class*="_author"]',
+  // The portrait in an author box, named by its alt text.
+  '[class*="author"] img[alt]',
 ];
 
 /** Text of an element with a space between child elements (`<span>By</span><span>Ann</span>` → "By Ann"). */
@@ -83,7 +85,7 @@ function findBylineNearHeadline(afterHeadline: readonly DomElement[], cleanBylin
 function findMarkedByline(doc: DomDocument, description: string | null, cleanByline: (raw: string) => string | null): string | null {
   for (const selector of BYLINE_SELECTORS) {
     for (const el of toArray(doc.querySelectorAll(selector)).slice(0, 5)) {
-      const content = el.getAttribute('content');
+      const content = el.getAttribute('content') ?? (el.nodeName.toUpperCase() === 'IMG' ? portraitName(el.getAttribute('alt') ?? '') : null);
       const name = cleanByline(content ?? (el.textContent && el.textContent.length < 300 ? spacedText(el) : ''));
       if (name) return name;
     }
@@ -112,4 +114,12 @@ function findMarkedByline(doc: DomDocument, description: string | null, cleanByl
     if (name) return name;
   }
   return null;
+}
+
+/** The name in a portrait's alt text ("Headshot of Justin C. Meserole, a … lawyer" → the name), or '' when it is not a name. */
+function portraitName(alt: string): string {
+  // "Headshot of Justin C. Meserole, a New York City-based … lawyer": the name before the comma.
+  const name = alt.replace(/^\s*(?:headshot|photo|portrait|picture|image|avatar)\s+of\s+/i, '').split(/,\s/)[0]!.replace(/\s+/g, ' ').trim();
+  // Every word capitalised, at most four (a name, not "Vortex for Performance and Scale").
+  return /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}$/u.test(name) ? name : '';
 }
