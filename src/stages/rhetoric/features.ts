@@ -328,6 +328,12 @@ function asciiShapeHash(raw: string, prefix = S_SH): number | undefined {
   return h >>> 0;
 }
 
+/** `bucket(n, edges)` for n < 32, by table (every edge list below ends under 32). */
+const lut = (edges: readonly number[]): Uint8Array => Uint8Array.from({ length: 32 }, (_, n) => bucket(n, edges));
+const POS_LUT = lut(POS_EDGES);
+const END_LUT = lut(END_EDGES);
+const SMALL_LUT = lut(SMALL_EDGES);
+
 const scratch = {
   types: 0,
   roles: 0,
@@ -442,12 +448,12 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
       hashes[nh++] = sh & mask;
       const pos = i - first;
       const fromEnd = endT - 1 - i;
-      hashes[nh++] = T_POS[bucket(pos, POS_EDGES)]! & mask;
-      hashes[nh++] = T_END[bucket(fromEnd, END_EDGES)]! & mask;
+      hashes[nh++] = T_POS[pos < 32 ? POS_LUT[pos]! : POS_EDGES.length]! & mask;
+      hashes[nh++] = T_END[fromEnd < 32 ? END_LUT[fromEnd]! : END_EDGES.length]! & mask;
       hashes[nh++] = hSlen;
       hashes[nh++] = hSf;
-      if (flags & 1) hashes[nh++] = T_EXCL[bucket(pos, SMALL_EDGES)]! & mask;
-      if (flags & 2) hashes[nh++] = T_QUES[bucket(fromEnd, SMALL_EDGES)]! & mask;
+      if (flags & 1) hashes[nh++] = T_EXCL[pos < 32 ? SMALL_LUT[pos]! : SMALL_EDGES.length]! & mask;
+      if (flags & 2) hashes[nh++] = T_QUES[fromEnd < 32 ? SMALL_LUT[fromEnd]! : SMALL_EDGES.length]! & mask;
       if (len <= 8 && flags & 1) hashes[nh++] = H_SHORT_EXCL & mask;
       hashes[nh++] = T_Q[ctx.inQuote[i]!]! & mask;
       hashes[nh++] = hSidx;
