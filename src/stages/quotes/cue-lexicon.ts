@@ -25,6 +25,7 @@ const SPEECH = [
   'continued', // `would continue to …` is rarely a cue, `Cruz continued:` is
   'conclude concluded concludes concluding',
   'recall recalled recalls recalling',
+  'remember remembered remembers',
   'acknowledge acknowledged acknowledges acknowledging',
   'admit admitted admits admitting',
   'contend contended contends contending',

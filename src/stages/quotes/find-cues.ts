@@ -140,6 +140,11 @@ export function cueRight(words: readonly Word[], fullStop: boolean, pause: boole
       const sp = speakerAfter(words.slice(c + 2));
       return sp ? { span: { start: w.start, end: words[c + 1]!.end }, speaker: sp, after: sp.head.end } : null;
     }
+    // `"…," she went on.`: the subject right before `went on` closing the sentence.
+    if (c > k && /^(?:went|goes)$/.test(w.lower) && words[c + 1]?.lower === 'on' && (!words[c + 2] || /^[.,]$/.test(words[c + 2]!.text))) {
+      const sp = speakerBefore(words.slice(k, c), w);
+      return sp && sp.head.start === words[k]!.start ? { span: { start: w.start, end: words[c + 1]!.end }, speaker: sp, after: words[c + 1]!.end } : null;
+    }
     const cls = cueClass(w.lower);
     if (cls !== 'speech' || (isCapitalised(w) && c > k) || !isVerbHere(words, c)) continue;
     if (c === k) {

@@ -69,6 +69,9 @@ describe('quotesStage: direct and mixed quotations', () => {
     // After a full stop, a sentence of only a speaker and a speech verb is the quotation's cue; a longer one is not.
     ['“I hope you find the missing emails.” Trump said.', ['direct | I hope you find the missing emails. | said | Trump']],
     ['"We lost." Sen. Mary Smith said.', ['direct | We lost. | said | Sen. Mary Smith']],
+    // `went on` and `remembered` after a quotation are its cue.
+    ['"It is a bit concerning to me," she went on.', ['direct | It is a bit concerning to me, | went on | she']],
+    ['"She proved them wrong," remembered Roy Verley, a spokesman.', ['direct | She proved them wrong, | remembered | Roy Verley']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
