@@ -26,6 +26,7 @@ const SPEECH = [
   'conclude concluded concludes concluding',
   'recall recalled recalls recalling',
   'remember remembered remembers',
+  'answered',
   'acknowledge acknowledged acknowledges acknowledging',
   'admit admitted admits admitting',
   'contend contended contends contending',
