@@ -145,6 +145,8 @@ describe('extractHtml: metadata', () => {
     expect(headed.meta.authors).toEqual(['Lisa D. Ellis']);
     const box = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="author-info"><div class="name">Rachel MacDonald</div><div class="post">Writer</div></div></article>`));
     expect(box.meta.authors).toEqual(['Rachel MacDonald']);
+    const meta = extractHtml(page(`<article><h1>Floods</h1><div class="blog-meta-avatar"><span class="blog-meta-author">Tim Enwall</span></div>${text}<form><p class="comment-author">Name *</p></form></article>`));
+    expect(meta.meta.authors).toEqual(['Tim Enwall']);
     const portrait = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="blog_author-box"><img alt="Headshot of Justin C. Meserole, a lawyer in New York" src="j.jpg"><p>Justin writes about injury law.</p></div></article>`));
     expect(portrait.meta.authors).toEqual(['Justin C. Meserole']);
     const scenery = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="author-box"><img alt="sunflowers" src="s.jpg"></div></article>`));

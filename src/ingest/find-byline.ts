@@ -13,7 +13,7 @@ const BYLINE_SELECTORS = [
   '[class*="byline"] a, [class*="author"] a[href*="author"]',
   // An author box's name line: `<div class="author-info"><div class="name">Rachel MacDonald</div>`.
   '[class*="author"] [class~="name"], [class*="author"] [class$="-name"], [class*="author"] [class$="__name"]',
-  '[class*="byline"], [class~="author"], [class*="post-author"], [class*="entry-author"], [class*="article-author"], [class*="__author"], [class*="_author"]',
+  '[class*="byline"], [class~="author"], [class$="-author"]:not([class*="comment"]), [class*="post-author"], [class*="entry-author"], [class*="article-author"], [class*="__author"], [class*="_author"]',
   // The portrait in an author box, named by its alt text.
   '[class*="author"] img[alt]',
 ];
@@ -62,7 +62,7 @@ export function findByline(
  * ("Published August 7, 2023 by Nicole Burke"), but not a credit ("Photo by …").
  */
 function findBylineNearHeadline(afterHeadline: readonly DomElement[], cleanByline: (raw: string) => string | null): string | null {
-  const atStart = /^(?:(?:written|posted|authored)\s+)?by\s*:?\s*(?=[\p{Lu}\p{Ll}])/iu;
+  const atStart = /^(?:(?:written|posted|authored)\s+)?by\s*:?\s*(?=[\p{Lu}\p{Ll}\d])/iu;
   const afterDate = /[\s|·•,–—-](?:(?:written|posted|authored)\s+)?[Bb]y\s*:?\s*(?=\p{Lu})/u;
   const credit = /(photo|photos|image|images|illustration|video|graphic|edited|reviewed|checked|produced|designed|design|powered|sponsored|made|built|translated|narrated|read|presented|hosted)\s*$/i;
   for (const el of afterHeadline.slice(0, 40)) {

@@ -26,6 +26,8 @@ describe('splitAuthors', () => {
     ['Sat, 20 Dec 2025 - 06:36', []],
     ['page.head.extra.author', []],
     ['See all', []],
+    ['Author Isaiah Shelton', ['Isaiah Shelton']],
+    ['Name *', []],
     ['The 11 Best Wireless Headphones of', []],
   ])('%s → %j', (input, expected) => {
     expect(splitAuthors(input)).toEqual(expected);

@@ -20,7 +20,7 @@ const TITLE_WORDS = /\b(expert|editor|writer|director|manager|ceo|cto|founder|co
 /** True when a piece of a byline reads as a name or a team ("Jane Doe", "kirstin boatto", "The Meetingnotes Team"). */
 function looksLikeName(s: string): boolean {
   if (s.length < 2 || s.length > 60 || NOT_A_NAME.test(s)) return false;
-  if (/https?:|www\.|@\S*\.|\d{3}|\d{1,2}:\d{2}|[{}<>=]|^[a-z]+(\.[a-z]+){3,}$/i.test(s)) return false;
+  if (/https?:|www\.|@\S*\.|\d{3}|\d{1,2}:\d{2}|[{}<>=*]|^[a-z]+(\.[a-z]+){3,}$/i.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 6) return false;
   // A bare number is no part of a name ("The 11 Best Wireless Headphones of").
@@ -41,6 +41,8 @@ export function splitAuthors(raw: string): string[] {
   let s = raw.replace(/\s+/g, ' ').trim();
   if (s === '' || /^https?:\/\//i.test(s)) return [];
   if (WRITTEN_BY.test(s)) s = s.replace(WRITTEN_BY, '');
+  // A caption run into the name: "Author Isaiah Shelton".
+  s = s.replace(/^(?:[Aa]uthors?|AUTHORS?|[Ww]riter)\s+(?=\p{Lu})/u, '');
   s = s.replace(PREFIX, '').replace(DATE_IN_BYLINE, ' | ');
   // Of "name | date | role", the first piece that holds a name.
   // "By Gabby Boucher In Budget Travel, Travel Tips": the category list after "In" is not more names.
