@@ -22,7 +22,7 @@ const SPEECH = [
   'declare declared declares declaring',
   'respond responded responds responding',
   'reply replied replies replying',
-  'continued', // `would continue to …` is rarely a cue, `Cruz continued:` is
+  'continued continues', // `would continue to …` is rarely a cue, `Cruz continued:`, `The letter continues:` are
   'conclude concluded concludes concluding',
   'recall recalled recalls recalling',
   'remember remembered remembers',

@@ -73,6 +73,7 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['"It is a bit concerning to me," she went on.', ['direct | It is a bit concerning to me, | went on | she']],
     ['"She proved them wrong," remembered Roy Verley, a spokesman.', ['direct | She proved them wrong, | remembered | Roy Verley']],
     ['"No, I would not," Blumenthal answered.', ['direct | No, I would not, | answered | Blumenthal']],
+    ['The letter continues: “Please explain your understanding.”', ['direct | Please explain your understanding. | continues | The letter']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
