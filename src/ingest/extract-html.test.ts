@@ -147,6 +147,10 @@ describe('extractHtml: metadata', () => {
     expect(box.meta.authors).toEqual(['Rachel MacDonald']);
     const meta = extractHtml(page(`<article><h1>Floods</h1><div class="blog-meta-avatar"><span class="blog-meta-author">Tim Enwall</span></div>${text}<form><p class="comment-author">Name *</p></form></article>`));
     expect(meta.meta.authors).toEqual(['Tim Enwall']);
+    const dated = extractHtml(page(`<article><h1>Floods</h1><p>Dec 26, 2025 • Mahua Das in <a href="/pm">Project Management</a></p>${text}</article>`));
+    expect(dated.meta.authors).toEqual(['Mahua Das']);
+    const section = extractHtml(page(`<article><h1>Floods</h1><p>Dec 26, 2025 | News</p>${text}</article>`));
+    expect(section.meta.authors).toEqual([]);
     const portrait = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="blog_author-box"><img alt="Headshot of Justin C. Meserole, a lawyer in New York" src="j.jpg"><p>Justin writes about injury law.</p></div></article>`));
     expect(portrait.meta.authors).toEqual(['Justin C. Meserole']);
     const scenery = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="author-box"><img alt="sunflowers" src="s.jpg"></div></article>`));

@@ -57,6 +57,8 @@ export function findByline(
   return { nearHeadline: findBylineNearHeadline(afterHeadline, printed), marked: findMarkedByline(doc, description, ok) };
 }
 
+const DATE_THEN_NAME = /^(.{6,30}?)\s*[•|·–—]\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})(?:\s+in\s+.+)?$/u;
+
 /**
  * A "By Jane Doe" line among the first elements after the headline, also after a date
  * ("Published August 7, 2023 by Nicole Burke"), but not a credit ("Photo by …").
@@ -70,6 +72,12 @@ function findBylineNearHeadline(afterHeadline: readonly DomElement[], cleanBylin
     if (raw.length > 300) continue;
     const text = spacedText(el);
     if (text.length > 150 || text.length < 4) continue;
+    // "Dec 26, 2025 • Mahua Das in Project Management": a date, then a name of 2-3 capitalised words.
+    const dated = DATE_THEN_NAME.exec(text);
+    if (dated && findDateInText(dated[1]!)) {
+      const name = cleanByline(dated[2]!);
+      if (name) return name;
+    }
     const m = atStart.exec(text) ?? afterDate.exec(text);
     if (!m || m.index > 60) continue;
     const before = text.slice(0, m.index);
