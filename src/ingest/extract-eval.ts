@@ -7,10 +7,10 @@
  *   python3 ../shared/tools/score_extract.py aeb ../shared/datasets/aeb/ground-truth.json /tmp/aeb.jsonl ../shared/datasets/aeb/output/*.json
  *   python3 ../shared/tools/score_extract.py wcxb ../shared/datasets/wcxb/dev/ground-truth /tmp/wcxb.jsonl
  *
- * Measured 2026-11-24 at 0164d7f (EVAL.md §3; docs/quality.md "Extraction quality" has the history):
+ * Measured 2026-11-24 at ed75f1f (EVAL.md §3; docs/quality.md "Extraction quality" has the history):
  *   aeb body F1 (119 pages)   claimtrace 0.966 (P 0.949, R 0.983) · rs_trafilatura 0.967 · trafilatura 0.955
  *                             · go_trafilatura 0.954 · readability_js 0.943 · html-text 0.661
- *   wcxb dev (711 pages)      title 0.855 · author 0.850 · date 0.850 (35 dates where the gold has none)
+ *   wcxb dev (711 pages)      title 0.855 · author 0.854 · date 0.850 (35 dates where the gold has none)
  *                             · body F1 0.933 · 1 page with no text in its HTML (E_NO_ARTICLE)
  *   (wcxb dev is the tuning set: there is no other wcxb split here.)
  */
