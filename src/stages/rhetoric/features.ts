@@ -420,6 +420,13 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
     const hSf = T_SF[flags]! & mask;
     const hSidx = T_SIDX[bucket(si, SIDX_EDGES)]! & mask;
     const hBias = H_BIAS & mask;
+    // the features every token of the sentence shares, summed once with the bag
+    const shortExcl = len <= 8 && (flags & 1) !== 0;
+    for (let k = 0; k < stride; k++) {
+      let x = bagSums[k]! + all[hBias * stride + k]! + all[hSlen * stride + k]! + all[hSf * stride + k]! + all[hSidx * stride + k]!;
+      if (shortExcl) x += all[(H_SHORT_EXCL & mask) * stride + k]!;
+      bagSums[k] = x;
+    }
     for (let i = first; i < endT; i++) {
       const tok = t[i]!;
       const id0 = typeOf[i]!;
@@ -433,7 +440,6 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
       const wm1 = words[idm1]!;
       const wp1 = words[idp1]!;
       let nh = 0;
-      hashes[nh++] = hBias;
       hashes[nh++] = fnv(bigram[idm1 * 5]!, w0) & mask;
       hashes[nh++] = fnv(bigram[id0 * 5 + 1]!, wp1) & mask;
       hashes[nh++] = fnv(bigram[idm2 * 5 + 2]!, wm1) & mask;
@@ -450,13 +456,9 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
       const fromEnd = endT - 1 - i;
       hashes[nh++] = T_POS[pos < 32 ? POS_LUT[pos]! : POS_EDGES.length]! & mask;
       hashes[nh++] = T_END[fromEnd < 32 ? END_LUT[fromEnd]! : END_EDGES.length]! & mask;
-      hashes[nh++] = hSlen;
-      hashes[nh++] = hSf;
       if (flags & 1) hashes[nh++] = T_EXCL[pos < 32 ? SMALL_LUT[pos]! : SMALL_EDGES.length]! & mask;
       if (flags & 2) hashes[nh++] = T_QUES[fromEnd < 32 ? SMALL_LUT[fromEnd]! : SMALL_EDGES.length]! & mask;
-      if (len <= 8 && flags & 1) hashes[nh++] = H_SHORT_EXCL & mask;
       hashes[nh++] = T_Q[ctx.inQuote[i]!]! & mask;
-      hashes[nh++] = hSidx;
       if (content[id0]) {
         hashes[nh++] = T_CNT[bucket(ctx.typeCounts[id0]!, CNT_EDGES)]! & mask;
         if (raw !== w0 || raw.charCodeAt(0) >= 128) {
