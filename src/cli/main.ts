@@ -20,6 +20,7 @@ interface AnalyzeOptions {
   maxBytes: string;
   color: boolean;
   techniques: TechniquesMode;
+  sourceMap?: boolean;
 }
 
 const techniquesOption = () =>
@@ -76,6 +77,7 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'md']).default('text'))
     .option('--max-bytes <size>', 'refuse files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
     .option('--no-color', 'no colours in the text format')
+    .option('--source-map', 'HTML: add sourceMap[], where each paragraph came from in the page (for highlighting it in place)')
     .addOption(techniquesOption())
     .action(async (inputs: string[], options: AnalyzeOptions) => {
       status = await analyzeCommand(inputs, options, io);
@@ -181,7 +183,7 @@ async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: Cli
   // The next file is read while this one is analysed; results still come out in order.
   const read = (target: Target | undefined): Promise<ArticleInput> | null => {
     if (!target) return null;
-    const pending = readInput(target.path, maxBytes);
+    const pending = readInput(target.path, maxBytes, options.sourceMap === true);
     pending.catch(() => {}); // handled when awaited, in turn
     return pending;
   };
@@ -241,12 +243,12 @@ async function reportFailure(io: CliIo, format: Format, path: string, e: unknown
  * A file, `-`, or an `http(s)://` URL: the page is fetched once, politely (robots.txt obeyed,
  * timeouts, retries), and read like a saved page. The fetcher is loaded only for a URL.
  */
-async function readInput(input: string, maxBytes: number): Promise<ArticleInput> {
+async function readInput(input: string, maxBytes: number, sourceMap = false): Promise<ArticleInput> {
   if (/^https?:\/\//i.test(input)) {
     const { fetchArticle } = await import('../sources/fetch/fetch-article.js');
-    return fetchArticle(input, { maxBytes });
+    return fetchArticle(input, { maxBytes, sourceMap });
   }
-  return readArticle(input, { maxBytes });
+  return readArticle(input, { maxBytes, sourceMap });
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -55,6 +55,8 @@ export function checkInvariants(map: ProvenanceMap): InvariantIssue[] {
   layerIds('claims', map.claims);
   layerIds('hedges', map.hedges);
   layerIds('anonymousSources', map.anonymousSources);
+  layerIds('techniques', map.techniques);
+  layerIds('devices', map.devices);
 
   const ref = (path: string, id: string | null | undefined, layer: string) => {
     if (id == null) return;
@@ -88,6 +90,10 @@ export function checkInvariants(map: ProvenanceMap): InvariantIssue[] {
   for (const h of map.hedges) h.claimIds.forEach((k) => ref(`hedges.${h.id}.claimIds`, k, 'claims'));
   for (const a of map.anonymousSources) ref(`anonymousSources.${a.id}.quoteId`, a.quoteId, 'quotes');
   for (const qs of map.quoteStances) ref(`quoteStances.${qs.quoteId}`, qs.quoteId, 'quotes');
+  for (const [i, m] of (map.sourceMap ?? []).entries()) {
+    ref(`sourceMap.${i}.paragraphId`, m.paragraphId, 'paragraphs');
+    if (m.htmlStart !== null && m.htmlEnd !== null && m.htmlEnd < m.htmlStart) issues.push({ path: `sourceMap.${i}`, message: 'htmlEnd is before htmlStart' });
+  }
 
   const sorted = (layer: string, starts: number[]) => {
     for (let i = 1; i < starts.length; i++) {

@@ -41,6 +41,12 @@ export const paragraphSchema = z.object({
 
 export const linkSchema = z.object({ id: id('l'), span: spanSchema, url: z.string() });
 
+export const sourceMapEntrySchema = z.object({
+  paragraphId: id('p'),
+  htmlStart: z.number().int().nonnegative().nullable().describe('Start of the element the paragraph came from, as a UTF-16 offset into the decoded HTML page; null when its text was not in the page as parsed.'),
+  htmlEnd: z.number().int().nonnegative().nullable(),
+});
+
 export const speakerSchema = z.object({
   mention: spanSchema.nullable().describe('Where the speaker is named for this quote (may be a pronoun).'),
   name: z.string().nullable().describe('The resolved name, e.g. the person a pronoun refers to.'),
@@ -159,6 +165,10 @@ export const provenanceMapSchema = z
     text: z.string().describe('The document text; for plain-text input exactly the decoded file.'),
     paragraphs: z.array(paragraphSchema),
     links: z.array(linkSchema),
+    sourceMap: z
+      .array(sourceMapEntrySchema)
+      .optional()
+      .describe('HTML input read with --source-map: for each paragraph, the range of its element in the decoded page, to highlight spans in the page as it was (added in 1.2.0).'),
     quotes: z.array(quoteSchema),
     markedPhrases: z.array(markedPhraseSchema).describe('Scare quotes, titles and terms in quotation marks: not quotations.'),
     citations: z.array(citationSchema),

@@ -1,6 +1,7 @@
 import type { PipelineResult } from '../core/pipeline.js';
 import { withText, compareSpans, type Span } from '../core/span.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { HtmlSourceRange } from '../core/document.js';
 import type { ProvenanceMap } from './schema.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import { serializeClaims } from './serialize-claims.js';
@@ -125,6 +126,7 @@ export function toProvenanceMap(result: PipelineResult, options: SerializeOption
     text,
     paragraphs,
     links: (input.links ?? []).map((l, i) => ({ id: `l${i + 1}`, span: s(l), url: l.url })),
+    ...(input.sourceMap ? { sourceMap: sourceMapOf(input.sourceMap, layers.structure.paragraphs) } : {}),
     quotes,
     markedPhrases: layers.quotes.markedPhrases.map((m) => ({ id: m.id, kind: m.kind, span: s(m.span), confidence: round(m.confidence) })),
     citations,
@@ -186,4 +188,15 @@ function round(x: number): number {
 
 function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || a.code.localeCompare(b.code));
+}
+
+/** Each paragraph that starts where a mapped block starts, with its element's range in the page. */
+function sourceMapOf(map: readonly HtmlSourceRange[], paragraphs: readonly Span[]): { paragraphId: string; htmlStart: number | null; htmlEnd: number | null }[] {
+  const byStart = new Map(map.map((b) => [b.start, b]));
+  const out: { paragraphId: string; htmlStart: number | null; htmlEnd: number | null }[] = [];
+  paragraphs.forEach((p, i) => {
+    const block = byStart.get(p.start);
+    if (block) out.push({ paragraphId: `p${i + 1}`, htmlStart: block.htmlStart, htmlEnd: block.htmlEnd });
+  });
+  return out;
 }

@@ -58,4 +58,16 @@ export interface ArticleInput {
   readonly links?: readonly Link[];
   /** Problems met while reading (encoding guessed, no article found …). */
   readonly diagnostics?: readonly Diagnostic[];
+  /**
+   * For HTML read with a source map: each block's span in `text` and the range of its element in
+   * the decoded page (UTF-16 offsets; null when the text was not in the page as parsed).
+   */
+  readonly sourceMap?: readonly HtmlSourceRange[];
+}
+
+export interface HtmlSourceRange {
+  readonly start: number;
+  readonly end: number;
+  readonly htmlStart: number | null;
+  readonly htmlEnd: number | null;
 }

@@ -12,15 +12,16 @@ import { createFetcher, type FetcherOptions } from './fetcher.js';
  * extracted with the URL for links and metadata. Throws `ClaimtraceError` with an `E_FETCH_*`
  * code, or the input codes of a page (`E_NO_ARTICLE`, `E_BINARY`, …).
  */
-export async function fetchArticle(url: string, options: FetcherOptions = {}): Promise<ArticleInput> {
-  const fetcher = createFetcher(options);
+export async function fetchArticle(url: string, options: FetcherOptions & { readonly sourceMap?: boolean } = {}): Promise<ArticleInput> {
+  const { sourceMap = false, ...fetcherOptions } = options;
+  const fetcher = createFetcher(fetcherOptions);
   try {
     const outcome = await fetcher.fetch(url, 'page');
     if (!outcome.ok) throw new ClaimtraceError(outcome.code, outcome.message);
     const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
     const body = decodeHttpBody(outcome.body, outcome.headers, maxBytes);
     if (!body.ok) throw body.code === 'E_TOO_LARGE' ? sourceError('E_FETCH_TOO_LARGE', `${url}: ${body.message}`) : sourceError(body.code, `${url}: ${body.message}`);
-    return htmlResponseToArticle({ url: outcome.finalUrl, charset: outcome.charset, body: body.bytes }, url);
+    return htmlResponseToArticle({ url: outcome.finalUrl, charset: outcome.charset, body: body.bytes }, url, { sourceMap });
   } finally {
     fetcher.close();
   }

@@ -44,14 +44,18 @@ export function pageToArticle(page: WarcPage, name: string): ArticleInput {
  * An HTML response body (content encodings already undone) as an `ArticleInput`: from a WARC,
  * or fetched. Throws `ClaimtraceError` (E_EMPTY, E_BINARY, E_ENCODING, E_NO_ARTICLE).
  */
-export function htmlResponseToArticle(response: { readonly url: string | null; readonly charset: string | null; readonly body: Uint8Array }, name: string): ArticleInput {
+export function htmlResponseToArticle(
+  response: { readonly url: string | null; readonly charset: string | null; readonly body: Uint8Array },
+  name: string,
+  options: { readonly sourceMap?: boolean } = {},
+): ArticleInput {
   const { url } = response;
   const page = response;
   // HTTP's charset wins over the page's own, as in browsers; decodeBytes uses either only when
   // the bytes are not valid UTF-8.
   const declaredCharset = page.charset ?? metaCharset(page.body);
   const decoded = decodeBytes(page.body, { name, declaredCharset });
-  const extracted = extractHtml(decoded.text, { url, name });
+  const extracted = extractHtml(decoded.text, { url, name, sourceMap: options.sourceMap === true });
   return {
     text: extracted.text,
     source: { path: name, format: 'html', encoding: decoded.encoding, bytes: page.body.length },
@@ -59,6 +63,7 @@ export function htmlResponseToArticle(response: { readonly url: string | null; r
     blocks: extracted.blocks,
     links: extracted.links,
     diagnostics: [...decoded.diagnostics, ...extracted.diagnostics],
+    ...(extracted.sourceMap ? { sourceMap: extracted.sourceMap } : {}),
   };
 }
 
