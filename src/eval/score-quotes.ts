@@ -7,6 +7,7 @@
  * into their own `text`, converted here with `utf16ToCodePoints`. Pure: no I/O.
  */
 import { utf16ToCodePoints } from '../core/span.js';
+import { seededRandom } from '../core/seeded-random.js';
 
 /** A gold span, half-open, in code points. */
 export interface GoldSpan {
@@ -268,17 +269,7 @@ export function aggregate(rows: readonly DocCounts[]): TrackScores {
   };
 }
 
-/** mulberry32: a small seeded generator, so that intervals are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** Percentile bootstrap over documents: 95% interval of every score. */
 export function bootstrap(rows: readonly DocCounts[], draws: number, seed: number): Record<ScoreName, readonly [number, number]> {

@@ -2,6 +2,9 @@
  * Small linear learners over hashed binary features: logistic regression and softmax regression,
  * trained with AdaGrad and a seeded shuffle, weights averaged over the last epochs.
  */
+import { seededRandom } from '../core/seeded-random.js';
+
+export { seededRandom };
 
 /** Rows of sparse binary features with a label each. */
 export interface Rows {
@@ -31,17 +34,6 @@ export class SparseRows {
   }
 }
 
-/** mulberry32: a tiny seeded PRNG so that training is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled(rows: readonly number[], random: () => number): number[] {
   const out = [...rows];
