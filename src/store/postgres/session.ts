@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { isRetryable } from './map-pg-error.js';
+
+/** Runs one statement and returns its rows. */
+export type Query = <R extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => Promise<R[]>;
+
+/** A 64-bit advisory lock key (as a decimal string) for a name: the first 8 bytes of its SHA-256. */
+export function lockKey(name: string): string {
+  return createHash('sha256').update(name).digest().readBigInt64BE(0).toString();
+}
+
+/** Takes transaction-level advisory locks on the names, in key order (so two writers never wait on each other in a cycle). */
+export async function lockNames(q: Query, names: Iterable<string>): Promise<void> {
+  const keys = [...new Set([...names].map(lockKey))].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+  if (keys.length === 0) return;
+  // One round trip; the target list is evaluated left to right.
+  await q(`SELECT ${keys.map((_, i) => `pg_advisory_xact_lock($${i + 1}::bigint)`).join(', ')}`, keys);
+}
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Transactions over one connection. `write` runs an operation in a transaction of its own, or
+ * inside the open batch under a savepoint (all-or-nothing for that operation). A deadlock or
+ * serialization failure rolls back and retries: alone, the operation; in a batch, the whole
+ * transaction, replaying the operations that had succeeded in it (each is idempotent, so the
+ * stored rows are what one clean run stores), then the failed one.
+ */
+export function createSession(client: pg.Client) {
+  const q: Query = async <R extends object>(sql: string, params?: readonly unknown[]) =>
+    (await client.query<R>(sql, params as unknown[] | undefined)).rows;
+  let batch: { ops: (() => Promise<unknown>)[] } | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Serialises top-level writes and batches on the one connection. */
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function write<T>(op: () => Promise<T>): Promise<T> {
+    if (batch) return writeInBatch(batch, op);
+    return exclusive(async () => {
+      for (let attempt = 1; ; attempt++) {
+        await q('BEGIN');
+        try {
+          const result = await op();
+          await q('COMMIT');
+          return result;
+        } catch (e) {
+          await q('ROLLBACK').catch(() => undefined);
+          if (!isRetryable(e) || attempt >= MAX_ATTEMPTS) throw e;
+          await backoff(attempt);
+        }
+      }
+    });
+  }
+
+  async function writeInBatch<T>(b: { ops: (() => Promise<unknown>)[] }, op: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      await q('SAVEPOINT claimtrace_op');
+      try {
+        const result = await op();
+        await q('RELEASE SAVEPOINT claimtrace_op');
+        b.ops.push(op);
+        return result;
+      } catch (e) {
+        if (!isRetryable(e) || attempt >= MAX_ATTEMPTS) {
+          await q('ROLLBACK TO SAVEPOINT claimtrace_op');
+          await q('RELEASE SAVEPOINT claimtrace_op');
+          throw e;
+        }
+        await replay(b, attempt);
+      }
+    }
+  }
+
+  /** Starts the batch's transaction again and redoes what it had done. */
+  async function replay(b: { ops: (() => Promise<unknown>)[] }, attempt: number): Promise<void> {
+    for (let tries = attempt; ; tries++) {
+      await q('ROLLBACK');
+      await backoff(tries);
+      await q('BEGIN');
+      try {
+        for (const op of b.ops) await op();
+        return;
+      } catch (e) {
+        if (!isRetryable(e) || tries >= MAX_ATTEMPTS * 2) throw e;
+      }
+    }
+  }
+
+  async function withBatch<T>(fn: () => Promise<T>): Promise<T> {
+    if (batch) return fn();
+    return exclusive(async () => {
+      await q('BEGIN');
+      const b = { ops: [] as (() => Promise<unknown>)[] };
+      batch = b;
+      let result: T;
+      try {
+        result = await fn();
+      } catch (e) {
+        batch = null;
+        await q('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+      batch = null;
+      try {
+        await q('COMMIT');
+      } catch (e) {
+        await q('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+      return result;
+    });
+  }
+
+  return { q, write, withBatch, exclusive };
+}
+
+export type Session = ReturnType<typeof createSession>;
+
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.min(500, 10 * 2 ** attempt) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
