@@ -184,8 +184,8 @@ export function createCorpusReader(q: Query) {
         `SELECT s.id, s.key, s.name, s.kind,
            (SELECT count(*) FROM quotes WHERE speaker_id = s.id) AS quotes,
            (SELECT count(DISTINCT article_id) FROM quotes WHERE speaker_id = s.id) AS articles,
-           array(SELECT key FROM speaker_aliases WHERE speaker_id = s.id ORDER BY key) AS aliases,
-           array(SELECT description FROM speaker_descriptions WHERE speaker_id = s.id ORDER BY description) AS descriptions
+           array(SELECT key FROM speaker_aliases WHERE speaker_id = s.id ORDER BY key)::text[] AS aliases,
+           array(SELECT description FROM speaker_descriptions WHERE speaker_id = s.id ORDER BY description)::text[] AS descriptions
          FROM speakers s
          WHERE s.id = coalesce((SELECT speaker_id FROM speaker_aliases WHERE key = $1), (SELECT id FROM speakers WHERE key = $1))`,
         [key],
