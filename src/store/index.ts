@@ -16,6 +16,7 @@ export type { OpenPostgresStoreOptions };
 export { checkSqliteIntegrity } from './sqlite/check-integrity.js';
 
 export { DEFAULT_DB_PATH } from './default-path.js';
+export { displayLocation } from './display-location.js';
 
 /** Options for either backend; `maxPages` applies to SQLite only. */
 export type OpenCorpusStoreOptions = OpenSqliteStoreOptions & OpenPostgresStoreOptions;

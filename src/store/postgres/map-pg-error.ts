@@ -1,17 +1,9 @@
 import { isClaimtraceError, type ClaimtraceError } from '../../core/diagnostics.js';
+import { displayLocation } from '../display-location.js';
 import { storeError } from '../store-errors.js';
 
 /** A PostgreSQL location with any password replaced by `***`: what messages may show. */
-export function redactLocation(location: string): string {
-  try {
-    const url = new URL(location);
-    if (url.password) url.password = '***';
-    for (const k of [...url.searchParams.keys()]) if (/pass/i.test(k)) url.searchParams.set(k, '***');
-    return url.toString();
-  } catch {
-    return location.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
-  }
-}
+export const redactLocation = displayLocation;
 
 /** SQLSTATEs a write is retried on (after rolling back): serialization failure, deadlock. */
 export function isRetryable(e: unknown): boolean {
