@@ -68,11 +68,8 @@ export async function openPostgresStore(location: string, options: OpenPostgresS
   const session = createSession(client);
   const { q } = session;
   try {
-    if (schema !== null) {
-      if (create) await q(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await q(`SET search_path TO "${schema}", public`);
-    }
-    await migrate(q, where, readonly, create);
+    if (schema !== null) await q(`SET search_path TO "${schema}", public`);
+    await migrate(q, where, readonly, create, schema);
     if (readonly) await q('SET default_transaction_read_only = on');
   } catch (e) {
     await client.end().catch(() => undefined);
@@ -185,7 +182,7 @@ export async function openPostgresStore(location: string, options: OpenPostgresS
  * Brings the schema up to date in one transaction, under a database-wide advisory lock: a
  * second worker starting at the same moment waits, then finds nothing left to do.
  */
-async function migrate(q: Query, where: string, readonly: boolean, create: boolean): Promise<void> {
+async function migrate(q: Query, where: string, readonly: boolean, create: boolean, schema: string | null): Promise<void> {
   const current = await schemaVersion(q, where);
   if (current > PG_LATEST_SCHEMA_VERSION) {
     throw storeError('E_STORE_VERSION', `${where}: schema version ${current} was written by a newer claimtrace (this one knows up to ${PG_LATEST_SCHEMA_VERSION}); upgrade claimtrace.`);
@@ -200,6 +197,7 @@ async function migrate(q: Query, where: string, readonly: boolean, create: boole
   await q('BEGIN');
   try {
     await q('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    if (schema !== null) await q(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     const now = await schemaVersion(q, where); // another worker may have migrated meanwhile
     await q('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL)');
     for (const m of PG_MIGRATIONS) {

@@ -31,17 +31,18 @@ export function createSession(client: pg.Client) {
   const q: Query = async <R extends object>(sql: string, params?: readonly unknown[]) =>
     (await client.query<R>(sql, params as unknown[] | undefined)).rows;
   let batch: { ops: (() => Promise<unknown>)[] } | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  /** Serialises top-level writes and batches on the one connection. */
-  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const exclusive = createMutex();
+  // Writes inside a batch take turns too: ingest checks files (touchIfUnchanged) from its
+  // analysis pool while it writes, and two savepoints must not interleave on one connection.
+  const inBatch = createMutex();
 
   async function write<T>(op: () => Promise<T>): Promise<T> {
-    if (batch) return writeInBatch(batch, op);
+    const b = batch;
+    if (b) {
+      // Joins the open batch, unless it committed while this write waited its turn.
+      const joined = await inBatch(async () => (batch === b ? { value: await writeInBatch(b, op) } : null));
+      if (joined) return joined.value;
+    }
     return exclusive(async () => {
       for (let attempt = 1; ; attempt++) {
         await q('BEGIN');
@@ -99,14 +100,18 @@ export function createSession(client: pg.Client) {
       const b = { ops: [] as (() => Promise<unknown>)[] };
       batch = b;
       let result: T;
+      // Writes still joining the batch finish first; later ones run on their own.
+      const end = () => inBatch(async () => {
+        batch = null;
+      });
       try {
         result = await fn();
       } catch (e) {
-        batch = null;
+        await end();
         await q('ROLLBACK').catch(() => undefined);
         throw e;
       }
-      batch = null;
+      await end();
       try {
         await q('COMMIT');
       } catch (e) {
@@ -121,6 +126,16 @@ export function createSession(client: pg.Client) {
 }
 
 export type Session = ReturnType<typeof createSession>;
+
+/** Runs the functions given to it one at a time, in call order. */
+function createMutex(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
 
 function backoff(attempt: number): Promise<void> {
   const ms = Math.min(500, 10 * 2 ** attempt) * (0.5 + Math.random());
