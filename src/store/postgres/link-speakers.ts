@@ -16,26 +16,32 @@ export interface WantedSpeaker {
  * writer meeting the articles in that order would link.
  */
 export function createSpeakerLinker(q: Query) {
-  /** The speaker ids for an article's quotes (null: no named speaker), in the map's order. */
-  async function resolveAll(wanted: readonly (WantedSpeaker | null)[]): Promise<(number | null)[]> {
-    const keys = wanted.map((w) => (w ? speakerKey(w.name, w.kind) || null : null));
-    const distinct = [...new Set(keys.filter((k): k is string => k !== null))];
-    if (distinct.length === 0) return keys.map(() => null);
-    const surnames = new Set<string>();
-    wanted.forEach((w, i) => {
-      const surname = w && keys[i] && w.kind === 'person' ? surnameOf(keys[i]!) : null;
-      if (surname) surnames.add(`surname:${surname}`);
-    });
-    await lockNames(q, surnames);
+  /** The distinct speaker keys of `wanted`, to look up (see `resolveAll`). */
+  function keysOf(wanted: readonly (WantedSpeaker | null)[]): string[] {
+    return [...new Set(wanted.map((w) => (w ? speakerKey(w.name, w.kind) : '') ?? '').filter((k) => k !== ''))];
+  }
 
-    const cache = new Map<string, number>();
-    for (const r of await q<{ key: string; id: number | null }>(
-      `SELECT k.key, coalesce(a.speaker_id, s.id) AS id FROM unnest($1::text[]) AS k(key)
-       LEFT JOIN speaker_aliases a ON a.key = k.key LEFT JOIN speakers s ON s.key = k.key`,
-      [distinct],
-    )) {
-      if (r.id !== null) cache.set(r.key, r.id);
+  /** The surnames of the people among `wanted`, as lock names (taken shared by the caller, before it looks anything up). */
+  function surnameLocks(wanted: readonly (WantedSpeaker | null)[]): string[] {
+    const names = new Set<string>();
+    for (const w of wanted) {
+      const key = w && w.kind === 'person' ? speakerKey(w.name, w.kind) : '';
+      const surname = key ? surnameOf(key) : null;
+      if (surname) names.add(`surname:${surname}`);
     }
+    return [...names];
+  }
+
+  /**
+   * The speaker ids for an article's quotes (null: no named speaker), in the map's order. The
+   * caller holds the surname locks shared; a new person takes its surname exclusively before it
+   * looks at (and may link) the names that share it.
+   */
+  async function resolveAll(wanted: readonly (WantedSpeaker | null)[], found: ReadonlyMap<string, number>): Promise<(number | null)[]> {
+    const keys = wanted.map((w) => (w ? speakerKey(w.name, w.kind) || null : null));
+    if (keys.every((k) => k === null)) return keys.map(() => null);
+    // `found`: the stored speaker (through its alias) of each key, looked up under the locks.
+    const cache = new Map(found);
     // Speakers merged into another while this article was resolved: its quotes follow, as
     // SQLite's UPDATE of the quotes already written would move them.
     const merged = new Map<number, number>();
@@ -66,6 +72,7 @@ export function createSpeakerLinker(q: Query) {
     async function create(key: string, name: string, kind: string): Promise<number> {
       const surname = kind === 'person' ? surnameOf(key) : null;
       if (!surname) return insertSpeaker(key, name, kind);
+      await lockNames(q, [`surname:${surname}`]);
       const sameSurname = await q<{ id: number; key: string }>(
         'SELECT s.id, s.key FROM speaker_surnames n JOIN speakers s ON s.id = n.speaker_id WHERE n.surname = $1 ORDER BY s.id',
         [surname],
@@ -114,5 +121,5 @@ export function createSpeakerLinker(q: Query) {
     });
   }
 
-  return { resolveAll };
+  return { resolveAll, surnameLocks, keysOf };
 }

@@ -10,15 +10,27 @@ export function lockKey(name: string): string {
   return createHash('sha256').update(name).digest().readBigInt64BE(0).toString();
 }
 
-/** Takes transaction-level advisory locks on the names, in key order (so two writers never wait on each other in a cycle). */
-export async function lockNames(q: Query, names: Iterable<string>): Promise<void> {
-  const keys = [...new Set([...names].map(lockKey))].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+/**
+ * Takes transaction-level advisory locks on the names (`shared`: shared locks, unless the name is
+ * also among `exclusive`), in key order, so two writers never wait on each other in a cycle.
+ */
+export async function lockNames(q: Query, exclusive: Iterable<string>, shared: Iterable<string> = []): Promise<void> {
+  const locks = new Map<string, boolean>();
+  for (const name of shared) locks.set(lockKey(name), false);
+  for (const name of exclusive) locks.set(lockKey(name), true);
+  const keys = [...locks.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
   if (keys.length === 0) return;
   // One round trip; the target list is evaluated left to right.
-  await q(`SELECT ${keys.map((_, i) => `pg_advisory_xact_lock($${i + 1}::bigint)`).join(', ')}`, keys);
+  await q(`SELECT ${keys.map((k, i) => `pg_advisory_xact_lock${locks.get(k) ? '' : '_shared'}($${i + 1}::bigint)`).join(', ')}`, keys);
 }
 
 const MAX_ATTEMPTS = 6;
+
+/** An open batch: the writes done in it (to replay after a deadlock), and whether a savepoint is open. */
+interface Batch {
+  readonly ops: (() => Promise<unknown>)[];
+  savepoint: boolean;
+}
 
 /**
  * Transactions over one connection. `write` runs an operation in a transaction of its own, or
@@ -30,7 +42,7 @@ const MAX_ATTEMPTS = 6;
 export function createSession(client: pg.Client) {
   const q: Query = async <R extends object>(sql: string, params?: readonly unknown[]) =>
     (await client.query<R>(sql, params as unknown[] | undefined)).rows;
-  let batch: { ops: (() => Promise<unknown>)[] } | null = null;
+  let batch: Batch | null = null;
   const exclusive = createMutex();
   // Writes inside a batch take turns too: ingest checks files (touchIfUnchanged) from its
   // analysis pool while it writes, and two savepoints must not interleave on one connection.
@@ -59,18 +71,26 @@ export function createSession(client: pg.Client) {
     });
   }
 
-  async function writeInBatch<T>(b: { ops: (() => Promise<unknown>)[] }, op: () => Promise<T>): Promise<T> {
+  // In a batch a savepoint is always open before the next write: the one that ends a write
+  // (RELEASE) opens the next in the same round trip, and ROLLBACK TO keeps it open.
+  const simple = async (sql: string) => {
+    await client.query(sql);
+  };
+
+  async function writeInBatch<T>(b: Batch, op: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      await q('SAVEPOINT claimtrace_op');
+      if (!b.savepoint) {
+        await simple('SAVEPOINT claimtrace_op');
+        b.savepoint = true;
+      }
       try {
         const result = await op();
-        await q('RELEASE SAVEPOINT claimtrace_op');
+        await simple('RELEASE SAVEPOINT claimtrace_op; SAVEPOINT claimtrace_op');
         b.ops.push(op);
         return result;
       } catch (e) {
         if (!isRetryable(e) || attempt >= MAX_ATTEMPTS) {
-          await q('ROLLBACK TO SAVEPOINT claimtrace_op');
-          await q('RELEASE SAVEPOINT claimtrace_op');
+          await simple('ROLLBACK TO SAVEPOINT claimtrace_op');
           throw e;
         }
         await replay(b, attempt);
@@ -79,9 +99,10 @@ export function createSession(client: pg.Client) {
   }
 
   /** Starts the batch's transaction again and redoes what it had done. */
-  async function replay(b: { ops: (() => Promise<unknown>)[] }, attempt: number): Promise<void> {
+  async function replay(b: Batch, attempt: number): Promise<void> {
     for (let tries = attempt; ; tries++) {
       await q('ROLLBACK');
+      b.savepoint = false;
       await backoff(tries);
       await q('BEGIN');
       try {
@@ -96,8 +117,8 @@ export function createSession(client: pg.Client) {
   async function withBatch<T>(fn: () => Promise<T>): Promise<T> {
     if (batch) return fn();
     return exclusive(async () => {
-      await q('BEGIN');
-      const b = { ops: [] as (() => Promise<unknown>)[] };
+      await simple('BEGIN; SAVEPOINT claimtrace_op');
+      const b: Batch = { ops: [], savepoint: true };
       batch = b;
       let result: T;
       // Writes still joining the batch finish first; later ones run on their own.

@@ -8,7 +8,7 @@ import { normaliseQuoteContent } from '../normalise-text.js';
 import { quoteShingles, shingleHash } from '../shingle-quote.js';
 import { articleIdentity } from '../sqlite/write-article.js';
 import type { ArticleRef, PutArticleRecord, PutArticleResult } from '../types.js';
-import { createSpeakerLinker } from './link-speakers.js';
+import { createSpeakerLinker, type WantedSpeaker } from './link-speakers.js';
 import { lockNames, type Query } from './session.js';
 
 type Placement =
@@ -38,32 +38,29 @@ export function createArticleWriter(q: Query, now: () => string) {
   const speakers = createSpeakerLinker(q);
 
   async function place(identity: string, hash: string, reanalysedBy: string | null = null, bringsEvidence = false): Promise<Placement> {
-    const [article] = await q<{ id: number; content_hash: string; current_version: number; generator_version: string; evidence_known: number }>(
-      `SELECT a.id, a.content_hash, a.current_version, v.generator_version, coalesce(e.known, 0) AS evidence_known
+    // One round trip: the article with this identity, else the alias of this identity holding
+    // this text, else the first version with this text (a copy).
+    const [row] = await q<{ via: 'identity' | 'alias' | 'copy'; article_id: number; content_hash: string | null; current_version: number; generator_version: string | null; evidence_known: number | null }>(
+      `SELECT 'identity' AS via, a.id AS article_id, a.content_hash::text, a.current_version, v.generator_version::text,
+         coalesce(e.known, 0)::integer AS evidence_known, 0 AS rank
        FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
-       LEFT JOIN article_evidence e ON e.article_id = a.id WHERE a.identity = $1`,
-      [identity],
-    );
-    if (article) {
-      const stale = bringsEvidence && article.evidence_known === 0;
-      const same = article.content_hash === hash && (reanalysedBy === null || (reanalysedBy === article.generator_version && !stale));
-      return same
-        ? { kind: 'unchanged', articleId: article.id, version: article.current_version, via: 'identity' }
-        : { kind: 'new-version', articleId: article.id, version: article.current_version + 1 };
-    }
-    // The alias of this identity (when it holds this text), else the first version with this text.
-    const [other] = await q<{ via: 'alias' | 'copy'; article_id: number; current_version: number }>(
-      `SELECT * FROM (
-         SELECT 'alias' AS via, al.article_id, a.current_version, 0 AS rank FROM article_aliases al JOIN articles a ON a.id = al.article_id
-         WHERE al.identity = $1 AND al.content_hash = $2
-         UNION ALL
-         (SELECT 'copy', v.article_id, a.current_version, 1 FROM article_versions v JOIN articles a ON a.id = v.article_id
-          WHERE v.content_hash = $2 ORDER BY v.id LIMIT 1)
-       ) x ORDER BY rank LIMIT 1`,
+       LEFT JOIN article_evidence e ON e.article_id = a.id WHERE a.identity = $1
+       UNION ALL
+       SELECT 'alias', al.article_id, NULL, a.current_version, NULL, NULL, 1 FROM article_aliases al JOIN articles a ON a.id = al.article_id
+       WHERE al.identity = $1 AND al.content_hash = $2
+       UNION ALL
+       (SELECT 'copy', v.article_id, NULL, a.current_version, NULL, NULL, 2 FROM article_versions v JOIN articles a ON a.id = v.article_id
+        WHERE v.content_hash = $2 ORDER BY v.id LIMIT 1)
+       ORDER BY rank LIMIT 1`,
       [identity, hash],
     );
-    if (other) return { kind: 'unchanged', articleId: other.article_id, version: other.current_version, via: other.via };
-    return { kind: 'new' };
+    if (!row) return { kind: 'new' };
+    if (row.via !== 'identity') return { kind: 'unchanged', articleId: row.article_id, version: row.current_version, via: row.via };
+    const stale = bringsEvidence && row.evidence_known === 0;
+    const same = row.content_hash === hash && (reanalysedBy === null || (reanalysedBy === row.generator_version && !stale));
+    return same
+      ? { kind: 'unchanged', articleId: row.article_id, version: row.current_version, via: 'identity' }
+      : { kind: 'new-version', articleId: row.article_id, version: row.current_version + 1 };
   }
 
   async function recordUnchanged(p: Extract<Placement, { kind: 'unchanged' }>, identity: string, sourcePath: string, hash: string): Promise<PutArticleResult> {
@@ -95,30 +92,22 @@ export function createArticleWriter(q: Query, now: () => string) {
     const hash = contentHash(map.text);
     // Checked before anything is written, so a bad map costs no round trip.
     checkMap(map);
-    await lockNames(q, [`article:${identity}`, `text:${hash}`]);
+    const wanted = wantedSpeakers(map);
+    // One round trip: this article's identity and text exclusively, its people's surnames shared
+    // (a writer that links a new name to them takes that surname exclusively).
+    await lockNames(q, [`article:${identity}`, `text:${hash}`], speakers.surnameLocks(wanted));
     const p = await place(identity, hash, record.reanalysed ? map.generator.version : null, evidenceOfMap(map).known);
     if (p.kind === 'unchanged') return recordUnchanged(p, identity, sourcePath, hash);
 
     const at = now();
-    const { outletIds, publisherId } = await upsertOutlets(map);
+    const speakerKeys = speakers.keysOf(wanted);
+    const { outletIds, publisherId, found } = await upsertOutlets(map, speakerKeys);
+    const speakerIds = await speakers.resolveAll(wanted, found);
     const meta = [map.meta.title, map.meta.published, map.meta.outlet, publisherId, JSON.stringify(map.meta)] as const;
-    let articleId: number;
-    let version: number;
-    if (p.kind === 'new') {
-      const [row] = await q<{ id: number }>(
-        `WITH d AS (DELETE FROM article_aliases WHERE identity = $1)
-         INSERT INTO articles (identity, canonical_url, source_path, content_hash, current_version, title, published,
-           outlet_name, outlet_id, meta_json, first_seen, last_seen)
-         VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-        [identity, canonicalUrl(map.meta.url), sourcePath, hash, ...meta, at],
-      );
-      articleId = row!.id;
-      version = 1;
-    } else {
-      articleId = p.articleId;
-      version = p.version;
+    const version = p.kind === 'new' ? 1 : p.version;
+    if (p.kind === 'new-version') {
       // quote_shingles has no index by quote: the old quotes' hashes are recomputed to find their rows.
-      const old = await q<{ id: number; content: string }>('SELECT id, content FROM quotes WHERE article_id = $1', [articleId]);
+      const old = await q<{ id: number; content: string }>('SELECT id, content FROM quotes WHERE article_id = $1', [p.articleId]);
       const hashes: number[] = [];
       const ids: number[] = [];
       for (const o of old) {
@@ -128,39 +117,100 @@ export function createArticleWriter(q: Query, now: () => string) {
         }
       }
       await q(
-        `WITH u AS (UPDATE articles SET source_path = $2, content_hash = $3, current_version = $4, title = $5, published = $6,
-                      outlet_name = $7, outlet_id = $8, meta_json = $9, last_seen = $10 WHERE id = $1),
-              sh AS (DELETE FROM quote_shingles WHERE (hash, quote_id) IN (SELECT * FROM unnest($11::integer[], $12::bigint[]))),
+        `WITH sh AS (DELETE FROM quote_shingles WHERE (hash, quote_id) IN (SELECT * FROM unnest($2::integer[], $3::bigint[]))),
               qs AS (DELETE FROM quotes WHERE article_id = $1),
               ci AS (DELETE FROM citations WHERE article_id = $1),
               ao AS (DELETE FROM article_outlets WHERE article_id = $1),
               tx AS (DELETE FROM article_texts WHERE article_id = $1),
-              ev AS (DELETE FROM article_evidence WHERE article_id = $1),
-              cl AS (DELETE FROM claims WHERE article_id = $1)
-         DELETE FROM article_aliases WHERE identity = $13`,
-        [articleId, sourcePath, hash, version, ...meta, at, hashes, ids, identity],
+              ev AS (DELETE FROM article_evidence WHERE article_id = $1)
+         DELETE FROM claims WHERE article_id = $1`,
+        [p.articleId, hashes, ids],
       );
     }
-    const [v] = await q<{ id: number }>(
-      `INSERT INTO article_versions (article_id, version, content_hash, source_path, schema_version, generator_version, map_gzip, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [articleId, version, hash, sourcePath, map.schemaVersion, map.generator.version, gzipSync(JSON.stringify(map)), at],
+
+    // Everything else in one statement: the article row, its version, outlets, quotes and their
+    // shingles, citations, evidence, claims, text, and the failure cleared.
+    const v = values();
+    const art = p.kind === 'new'
+      ? `DELETE FROM article_aliases WHERE identity = ${v(identity)}),
+         art AS (INSERT INTO articles (identity, canonical_url, source_path, content_hash, current_version, title, published,
+           outlet_name, outlet_id, meta_json, first_seen, last_seen)
+           VALUES (${v(identity)}, ${v(canonicalUrl(map.meta.url))}, ${v(sourcePath)}, ${v(hash)}, 1, ${v(meta[0])}, ${v(meta[1])}, ${v(meta[2])},
+             ${v(meta[3])}::bigint, ${v(meta[4])}, ${v(at)}, ${v(at)}) RETURNING id)`
+      : `DELETE FROM article_aliases WHERE identity = ${v(identity)}),
+         art AS (UPDATE articles SET source_path = ${v(sourcePath)}, content_hash = ${v(hash)}, current_version = ${v(version)}::integer,
+           title = ${v(meta[0])}, published = ${v(meta[1])}, outlet_name = ${v(meta[2])}, outlet_id = ${v(meta[3])}::bigint,
+           meta_json = ${v(meta[4])}, last_seen = ${v(at)} WHERE id = ${v(p.articleId)}::bigint RETURNING id)`;
+
+    const roles = new Map<number, Set<string>>();
+    for (const o of map.outlets) {
+      const id = outletIds.get(o.id);
+      if (id !== undefined) roles.set(id, new Set([...(roles.get(id) ?? []), ...o.roles]));
+    }
+    if (publisherId !== null) roles.set(publisherId, new Set([...(roles.get(publisherId) ?? []), 'publisher']));
+    const outletRows = [...roles].sort((x, y) => x[0] - y[0]);
+
+    const quotes = map.quotes.map((quote, i) => {
+      const content = quote.content.map((c) => c.text).join(' … ');
+      const shingles = quoteShingles(content);
+      return {
+        key: quote.id, kind: quote.kind, speaker: speakerIds[i] ?? null, name: quote.speaker.name, skind: quote.speaker.kind, content,
+        norm: normaliseQuoteContent(content), cue: quote.cue?.text ?? null, start: quote.content[0]!.start, end: quote.content[quote.content.length - 1]!.end,
+        via: JSON.stringify(quote.via.outletIds.map((id) => outletIds.get(id)).filter((id): id is number => id !== undefined)),
+        confidence: quote.confidence, shingles: shingles.length, hashes: [...new Set(shingles.map(signedShingleHash))],
+      };
+    });
+    const shingleKeys = quotes.flatMap((x) => x.hashes.map(() => x.key));
+    const shingleHashes = quotes.flatMap((x) => x.hashes);
+    const c = map.citations;
+    const e = evidenceOfMap(map);
+    const claims = claimRowsOfMap(map);
+
+    const [row] = await q<{ id: number }>(
+      `WITH d AS (${art},
+       ver AS (INSERT INTO article_versions (article_id, version, content_hash, source_path, schema_version, generator_version, map_gzip, created_at)
+         SELECT id, ${v(version)}::integer, ${v(hash)}, ${v(sourcePath)}, ${v(map.schemaVersion)}, ${v(map.generator.version)}, ${v(gzipSync(JSON.stringify(map)))}::bytea, ${v(at)}
+         FROM art RETURNING id, article_id),
+       ao AS (INSERT INTO article_outlets (article_id, outlet_id, roles)
+         SELECT art.id, u.o, u.r FROM art, unnest(${v(outletRows.map(([id]) => id))}::bigint[], ${v(outletRows.map(([, r]) => JSON.stringify([...r].sort())))}::text[]) AS u(o, r)),
+       qs AS (INSERT INTO quotes (article_id, version_id, quote_key, kind, speaker_id, speaker_name, speaker_kind, content,
+           content_norm, cue, start_offset, end_offset, via_outlet_ids, confidence, shingles)
+         SELECT ver.article_id, ver.id, u.* FROM ver, unnest(${v(col(quotes, 'key'))}::text[], ${v(col(quotes, 'kind'))}::text[], ${v(col(quotes, 'speaker'))}::bigint[],
+           ${v(col(quotes, 'name'))}::text[], ${v(col(quotes, 'skind'))}::text[], ${v(col(quotes, 'content'))}::text[], ${v(col(quotes, 'norm'))}::text[],
+           ${v(col(quotes, 'cue'))}::text[], ${v(col(quotes, 'start'))}::integer[], ${v(col(quotes, 'end'))}::integer[], ${v(col(quotes, 'via'))}::text[],
+           ${v(col(quotes, 'confidence'))}::double precision[], ${v(col(quotes, 'shingles'))}::integer[]) AS u
+         RETURNING id, quote_key),
+       sh AS (INSERT INTO quote_shingles (hash, quote_id)
+         SELECT u.h, qs.id FROM unnest(${v(shingleKeys)}::text[], ${v(shingleHashes)}::integer[]) AS u(k, h) JOIN qs ON qs.quote_key = u.k
+         ON CONFLICT DO NOTHING),
+       ci AS (INSERT INTO citations (article_id, version_id, citation_key, kind, text, outlet_name, outlet_id, via_outlet_name,
+           via_outlet_id, authors_json, title, date, url)
+         SELECT ver.article_id, ver.id, u.* FROM ver, unnest(${v(c.map((x) => x.id))}::text[], ${v(c.map((x) => x.kind))}::text[], ${v(c.map((x) => x.span.text))}::text[],
+           ${v(c.map((x) => x.outlet))}::text[], ${v(c.map((x) => (x.outletId ? (outletIds.get(x.outletId) ?? null) : null)))}::bigint[],
+           ${v(c.map((x) => x.via?.outlet ?? null))}::text[], ${v(c.map((x) => (x.via?.outletId ? (outletIds.get(x.via.outletId) ?? null) : null)))}::bigint[],
+           ${v(c.map((x) => JSON.stringify(x.authors)))}::text[], ${v(c.map((x) => x.title))}::text[], ${v(c.map((x) => x.date))}::text[], ${v(c.map((x) => x.url))}::text[]) AS u),
+       ev AS (INSERT INTO article_evidence (article_id, known, claims, sourced, unsourced, hedged, anonymous_only,
+           state_affiliated_outlets, sources_json, techniques_json)
+         SELECT id, ${v(e.known ? 1 : 0)}::smallint, ${v(e.claims)}::integer, ${v(e.sourced)}::integer, ${v(e.unsourced)}::integer, ${v(e.hedged)}::integer,
+           ${v(e.anonymousOnly)}::integer, ${v(e.stateAffiliatedOutlets)}::integer, ${v(JSON.stringify(e.sourcesByKind))}, ${v(JSON.stringify(e.techniques))} FROM art),
+       cl AS (INSERT INTO claims (article_id, claim_key, kind, status, text, start_offset, end_offset)
+         SELECT art.id, u.* FROM art, unnest(${v(col(claims, 'key'))}::text[], ${v(col(claims, 'kind'))}::text[], ${v(col(claims, 'status'))}::text[],
+           ${v(col(claims, 'text'))}::text[], ${v(col(claims, 'start'))}::integer[], ${v(col(claims, 'end'))}::integer[]) AS u),
+       tx AS (INSERT INTO article_texts (article_id, title, text) SELECT id, ${v(map.meta.title ?? '')}, ${v(map.text)} FROM art),
+       f AS (DELETE FROM failures WHERE source_path = ${v(sourcePath)})
+       SELECT id FROM art`,
+      v.params,
     );
-    await writeDerivedRows(map, articleId, v!.id, outletIds, publisherId);
-    await writeEvidence(q, map, articleId);
-    await q(
-      `WITH f AS (DELETE FROM failures WHERE source_path = $4)
-       INSERT INTO article_texts (article_id, title, text) VALUES ($1, $2, $3)`,
-      [articleId, map.meta.title ?? '', map.text, sourcePath],
-    );
-    return { status: p.kind === 'new' ? 'inserted' : 'new-version', articleId, version };
+    return { status: p.kind === 'new' ? 'inserted' : 'new-version', articleId: row!.id, version };
   }
 
   /**
-   * Every outlet of the map and the publisher, in one upsert. The same key twice in one map is
-   * folded first as consecutive upserts would fold it (a registry name wins, flags only rise).
+   * Every outlet of the map and the publisher. New ones are inserted; a stored one is updated
+   * only when this map adds to it (a registry name, a country, a flag), so writers sharing
+   * common outlets do not queue on their rows. The same key twice in one map is folded first as
+   * consecutive upserts would fold it (a registry name wins, flags only rise).
    */
-  async function upsertOutlets(map: ProvenanceMap): Promise<{ outletIds: Map<string, number>; publisherId: number | null }> {
+  async function upsertOutlets(map: ProvenanceMap, speakerKeys: readonly string[]): Promise<{ outletIds: Map<string, number>; publisherId: number | null; found: Map<string, number> }> {
     const byKey = new Map<string, OutletRow>();
     const add = (o: OutletRow) => {
       const had = byKey.get(o.key);
@@ -188,123 +238,67 @@ export function createArticleWriter(q: Query, now: () => string) {
     }
     const rows = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const ids = new Map<string, number>();
-    if (rows.length > 0) {
-      const got = await q<{ id: number; key: string }>(
-        `INSERT INTO outlets (key, name, country, state_affiliated, in_registry)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::smallint[])
-         ON CONFLICT (key) DO UPDATE SET
-           name = CASE WHEN excluded.in_registry >= outlets.in_registry THEN excluded.name ELSE outlets.name END,
-           country = coalesce(outlets.country, excluded.country),
-           state_affiliated = greatest(outlets.state_affiliated, excluded.state_affiliated),
-           in_registry = greatest(outlets.in_registry, excluded.in_registry)
-         RETURNING id, key`,
-        [rows.map((r) => r.key), rows.map((r) => r.name), rows.map((r) => r.country), rows.map((r) => r.stateAffiliated), rows.map((r) => r.inRegistry)],
+    // The speakers' ids ride along (the caller holds their surname locks): one round trip for both.
+    const found = new Map<string, number>();
+    let lookUp: readonly string[] = speakerKeys;
+    // A key another writer inserts meanwhile is not in this statement's snapshot: asked again.
+    for (let pending = rows, first = true; first || pending.length > 0; pending = pending.filter((r) => !ids.has(r.key)), first = false) {
+      const got = await q<{ t: 'o' | 's'; id: number | null; key: string }>(
+        `WITH src AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[], $5::smallint[]) AS s(key, name, country, sa, reg)),
+         ins AS (INSERT INTO outlets (key, name, country, state_affiliated, in_registry) SELECT * FROM src
+           ON CONFLICT (key) DO NOTHING RETURNING id, key),
+         upd AS (UPDATE outlets o SET
+             name = CASE WHEN s.reg >= o.in_registry THEN s.name ELSE o.name END,
+             country = coalesce(o.country, s.country),
+             state_affiliated = greatest(o.state_affiliated, s.sa),
+             in_registry = greatest(o.in_registry, s.reg)
+           FROM src s WHERE o.key = s.key AND (
+             (s.reg >= o.in_registry AND s.name <> o.name) OR (o.country IS NULL AND s.country IS NOT NULL)
+             OR s.sa > o.state_affiliated OR s.reg > o.in_registry)
+           RETURNING o.id, o.key)
+         SELECT 'o' AS t, id, key::text FROM ins UNION SELECT 'o', id, key FROM upd UNION SELECT 'o', id, key FROM outlets WHERE key IN (SELECT key FROM src)
+         UNION ALL
+         SELECT 's', coalesce(a.speaker_id, s.id), k.key FROM unnest($6::text[]) AS k(key)
+           LEFT JOIN speaker_aliases a ON a.key = k.key LEFT JOIN speakers s ON s.key = k.key`,
+        [col(pending, 'key'), col(pending, 'name'), col(pending, 'country'), col(pending, 'stateAffiliated'), col(pending, 'inRegistry'), lookUp],
       );
-      for (const r of got) ids.set(r.key, r.id);
+      lookUp = [];
+      for (const r of got) {
+        if (r.id === null) continue;
+        if (r.t === 'o') ids.set(r.key, r.id);
+        else found.set(r.key, r.id);
+      }
     }
     const outletIds = new Map<string, number>();
     for (const o of map.outlets) outletIds.set(o.id, ids.get(o.key)!);
-    return { outletIds, publisherId: publisherKey === null ? null : (ids.get(publisherKey) ?? null) };
-  }
-
-  async function writeDerivedRows(map: ProvenanceMap, articleId: number, versionId: number, outletIds: Map<string, number>, publisherId: number | null): Promise<void> {
-    const roles = new Map<number, Set<string>>();
-    for (const o of map.outlets) {
-      const id = outletIds.get(o.id);
-      if (id !== undefined) roles.set(id, new Set([...(roles.get(id) ?? []), ...o.roles]));
-    }
-    if (publisherId !== null) roles.set(publisherId, new Set([...(roles.get(publisherId) ?? []), 'publisher']));
-    const outletRows = [...roles].sort((a, b) => a[0] - b[0]);
-    if (outletRows.length > 0) {
-      await q(
-        `INSERT INTO article_outlets (article_id, outlet_id, roles) SELECT $1, * FROM unnest($2::bigint[], $3::text[])`,
-        [articleId, outletRows.map(([id]) => id), outletRows.map(([, r]) => JSON.stringify([...r].sort()))],
-      );
-    }
-
-    // Speakers, in the map's order (linking depends on it), then every quote in one insert.
-    const entities = new Map((map.entities ?? []).map((e) => [e.id, e]));
-    const wanted = map.quotes.map((quote) => {
-      const s = quote.speaker;
-      const entity = s.entityId && s.kind !== 'anonymous' && s.kind !== 'unknown' ? entities.get(s.entityId) : undefined;
-      const named = entity?.name ?? (s.kind !== 'anonymous' && s.kind !== 'unknown' ? s.name : null);
-      const descriptions = [...(entity?.descriptions ?? []), ...(s.description ? [s.description] : [])];
-      return named ? { name: named, kind: s.kind, descriptions } : null;
-    });
-    const speakerIds = await speakers.resolveAll(wanted);
-
-    if (map.quotes.length > 0) {
-      const cols = {
-        key: [] as string[], kind: [] as string[], speaker: [] as (number | null)[], name: [] as (string | null)[], skind: [] as string[],
-        content: [] as string[], norm: [] as string[], cue: [] as (string | null)[], start: [] as number[], end: [] as number[],
-        via: [] as string[], confidence: [] as number[], shingles: [] as number[],
-      };
-      const shinglesOf = new Map<string, number[]>();
-      map.quotes.forEach((quote, i) => {
-        const content = quote.content.map((c) => c.text).join(' … ');
-        const shingles = quoteShingles(content);
-        cols.key.push(quote.id);
-        cols.kind.push(quote.kind);
-        cols.speaker.push(speakerIds[i] ?? null);
-        cols.name.push(quote.speaker.name);
-        cols.skind.push(quote.speaker.kind);
-        cols.content.push(content);
-        cols.norm.push(normaliseQuoteContent(content));
-        cols.cue.push(quote.cue?.text ?? null);
-        cols.start.push(quote.content[0]!.start);
-        cols.end.push(quote.content[quote.content.length - 1]!.end);
-        cols.via.push(JSON.stringify(quote.via.outletIds.map((id) => outletIds.get(id)).filter((id): id is number => id !== undefined)));
-        cols.confidence.push(quote.confidence);
-        cols.shingles.push(shingles.length);
-        shinglesOf.set(quote.id, [...new Set(shingles.map(signedShingleHash))]);
-      });
-      const inserted = await q<{ id: number; quote_key: string }>(
-        `INSERT INTO quotes (article_id, version_id, quote_key, kind, speaker_id, speaker_name, speaker_kind, content,
-           content_norm, cue, start_offset, end_offset, via_outlet_ids, confidence, shingles)
-         SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-           $11::integer[], $12::integer[], $13::text[], $14::double precision[], $15::integer[])
-         RETURNING id, quote_key`,
-        [articleId, versionId, cols.key, cols.kind, cols.speaker, cols.name, cols.skind, cols.content, cols.norm, cols.cue, cols.start, cols.end, cols.via, cols.confidence, cols.shingles],
-      );
-      const hashes: number[] = [];
-      const ids: number[] = [];
-      for (const r of inserted) {
-        for (const h of shinglesOf.get(r.quote_key) ?? []) {
-          hashes.push(h);
-          ids.push(r.id);
-        }
-      }
-      if (hashes.length > 0) {
-        await q('INSERT INTO quote_shingles (hash, quote_id) SELECT * FROM unnest($1::integer[], $2::bigint[]) ON CONFLICT DO NOTHING', [hashes, ids]);
-      }
-    }
-    if (map.citations.length > 0) {
-      const c = map.citations;
-      await q(
-        `INSERT INTO citations (article_id, version_id, citation_key, kind, text, outlet_name, outlet_id, via_outlet_name,
-           via_outlet_id, authors_json, title, date, url)
-         SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::bigint[],
-           $10::text[], $11::text[], $12::text[], $13::text[])`,
-        [
-          articleId,
-          versionId,
-          c.map((x) => x.id),
-          c.map((x) => x.kind),
-          c.map((x) => x.span.text),
-          c.map((x) => x.outlet),
-          c.map((x) => (x.outletId ? (outletIds.get(x.outletId) ?? null) : null)),
-          c.map((x) => x.via?.outlet ?? null),
-          c.map((x) => (x.via?.outletId ? (outletIds.get(x.via.outletId) ?? null) : null)),
-          c.map((x) => JSON.stringify(x.authors)),
-          c.map((x) => x.title),
-          c.map((x) => x.date),
-          c.map((x) => x.url),
-        ],
-      );
-    }
+    return { outletIds, publisherId: publisherKey === null ? null : (ids.get(publisherKey) ?? null), found };
   }
 
   return { putArticle, touchIfUnchanged };
+}
+
+const col = <T, K extends keyof T>(rows: readonly T[], k: K): T[K][] => rows.map((r) => r[k]);
+
+/** Numbered parameters for one statement: `v(x)` adds x and returns its `$n`. */
+function values(): ((value: unknown) => string) & { params: unknown[] } {
+  const params: unknown[] = [];
+  const v = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  return Object.assign(v, { params });
+}
+
+/** The named speaker of each quote (the analyzer's entity name when it has one), or null. */
+function wantedSpeakers(map: ProvenanceMap): (WantedSpeaker | null)[] {
+  const entities = new Map((map.entities ?? []).map((e) => [e.id, e]));
+  return map.quotes.map((quote) => {
+    const s = quote.speaker;
+    const entity = s.entityId && s.kind !== 'anonymous' && s.kind !== 'unknown' ? entities.get(s.entityId) : undefined;
+    const named = entity?.name ?? (s.kind !== 'anonymous' && s.kind !== 'unknown' ? s.name : null);
+    const descriptions = [...(entity?.descriptions ?? []), ...(s.description ? [s.description] : [])];
+    return named ? { name: named, kind: s.kind, descriptions } : null;
+  });
 }
 
 /** What SQLite's constraints and NOT NULLs would refuse, found before any write. */
@@ -320,34 +314,4 @@ function checkMap(map: ProvenanceMap): void {
     if (cited.has(c.id)) throw new RangeError(`two citations have the id ${c.id}`);
     cited.add(c.id);
   }
-}
-
-/** The article's evidence counts and claims rows (counts unknown for a map without claims). */
-export async function writeEvidence(q: Query, map: ProvenanceMap, articleId: number): Promise<void> {
-  const e = evidenceOfMap(map);
-  const claims = claimRowsOfMap(map);
-  await q(
-    `WITH e AS (INSERT INTO article_evidence (article_id, known, claims, sourced, unsourced, hedged, anonymous_only,
-         state_affiliated_outlets, sources_json, techniques_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10))
-     INSERT INTO claims (article_id, claim_key, kind, status, text, start_offset, end_offset)
-     SELECT $1, * FROM unnest($11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], $16::integer[])`,
-    [
-      articleId,
-      e.known ? 1 : 0,
-      e.claims,
-      e.sourced,
-      e.unsourced,
-      e.hedged,
-      e.anonymousOnly,
-      e.stateAffiliatedOutlets,
-      JSON.stringify(e.sourcesByKind),
-      JSON.stringify(e.techniques),
-      claims.map((k) => k.key),
-      claims.map((k) => k.kind),
-      claims.map((k) => k.status),
-      claims.map((k) => k.text),
-      claims.map((k) => k.start),
-      claims.map((k) => k.end),
-    ],
-  );
 }
