@@ -117,7 +117,10 @@ export async function openPostgresStore(location: string, options: OpenPostgresS
 
   return Object.freeze({
     putArticle,
-    touchIfUnchanged: guard('touchIfUnchanged', (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) => session.write(() => writer.touchIfUnchanged(ref))),
+    touchIfUnchanged: guard('touchIfUnchanged', async (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) => {
+      if (!(await session.read(() => writer.mayBeUnchanged(ref)))) return null;
+      return session.write(() => writer.touchIfUnchanged(ref));
+    }),
     async withBatch<T>(write: () => Promise<T>): Promise<T> {
       if (closed) throw closedError('withBatch');
       let inner = false;

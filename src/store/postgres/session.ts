@@ -40,8 +40,10 @@ interface Batch {
  * stored rows are what one clean run stores), then the failed one.
  */
 export function createSession(client: pg.Client) {
-  const q: Query = async <R extends object>(sql: string, params?: readonly unknown[]) =>
-    (await client.query<R>(sql, params as unknown[] | undefined)).rows;
+  // One statement at a time on the connection (node-postgres's own queue is deprecated).
+  const statement = createMutex();
+  const q: Query = <R extends object>(sql: string, params?: readonly unknown[]) =>
+    statement(async () => (await client.query<R>(sql, params as unknown[] | undefined)).rows);
   let batch: Batch | null = null;
   const exclusive = createMutex();
   // Writes inside a batch take turns too: ingest checks files (touchIfUnchanged) from its
@@ -73,9 +75,10 @@ export function createSession(client: pg.Client) {
 
   // In a batch a savepoint is always open before the next write: the one that ends a write
   // (RELEASE) opens the next in the same round trip, and ROLLBACK TO keeps it open.
-  const simple = async (sql: string) => {
-    await client.query(sql);
-  };
+  const simple = (sql: string) =>
+    statement(async () => {
+      await client.query(sql);
+    });
 
   async function writeInBatch<T>(b: Batch, op: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -143,7 +146,12 @@ export function createSession(client: pg.Client) {
     });
   }
 
-  return { q, write, withBatch, exclusive };
+  /** A read that must not fall between the statements of a write in the open batch. */
+  function read<T>(fn: () => Promise<T>): Promise<T> {
+    return batch ? inBatch(fn) : fn();
+  }
+
+  return { q, write, read, withBatch, exclusive };
 }
 
 export type Session = ReturnType<typeof createSession>;

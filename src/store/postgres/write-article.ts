@@ -78,6 +78,15 @@ export function createArticleWriter(q: Query, now: () => string) {
     return { status: 'unchanged', articleId: p.articleId, version: p.version };
   }
 
+  /**
+   * Whether `ref` may be stored already, read without locks: false means it is new (the usual
+   * answer in a first ingest), so the caller analyses it without opening a transaction; a text
+   * stored meanwhile by another writer is then found by `putArticle`, under its locks.
+   */
+  async function mayBeUnchanged(ref: ArticleRef): Promise<boolean> {
+    return (await place(articleIdentity(ref.url, ref.sourcePath), ref.contentHash)).kind === 'unchanged';
+  }
+
   async function touchIfUnchanged(ref: ArticleRef): Promise<PutArticleResult | null> {
     const identity = articleIdentity(ref.url, ref.sourcePath);
     await lockNames(q, [`article:${identity}`, `text:${ref.contentHash}`]);
@@ -274,7 +283,7 @@ export function createArticleWriter(q: Query, now: () => string) {
     return { outletIds, publisherId: publisherKey === null ? null : (ids.get(publisherKey) ?? null), found };
   }
 
-  return { putArticle, touchIfUnchanged };
+  return { putArticle, touchIfUnchanged, mayBeUnchanged };
 }
 
 const col = <T, K extends keyof T>(rows: readonly T[], k: K): T[K][] => rows.map((r) => r[k]);
