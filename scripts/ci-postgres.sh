@@ -18,12 +18,12 @@ claimtrace_ci_postgres() {
   pg_ctlcluster "$ver" "$name" status >/dev/null 2>&1 || pg_ctlcluster "$ver" "$name" start || return 1
   local psql="runuser -u postgres -- psql -p $port -qtAX"
   (cd /tmp
-    $psql -c "SELECT 1 FROM pg_roles WHERE rolname = 'claimtrace'" | grep -q 1 ||
+    [ "$($psql -c "SELECT 1 FROM pg_roles WHERE rolname = 'claimtrace'")" = 1 ] ||
       $psql -c "CREATE ROLE claimtrace LOGIN PASSWORD 'claimtrace'" >/dev/null
-    $psql -c "SELECT 1 FROM pg_database WHERE datname = 'claimtrace_test'" | grep -q 1 ||
+    [ "$($psql -c "SELECT 1 FROM pg_database WHERE datname = 'claimtrace_test'")" = 1 ] ||
       runuser -u postgres -- createdb -p "$port" -O claimtrace claimtrace_test
     $psql -d claimtrace_test -c 'CREATE EXTENSION IF NOT EXISTS unaccent' >/dev/null 2>&1 || true
   ) || return 1
   export CLAIMTRACE_TEST_PG="postgres://claimtrace:claimtrace@127.0.0.1:$port/claimtrace_test"
 }
-if claimtrace_ci_postgres; then echo "== PostgreSQL store tests against $(echo "$CLAIMTRACE_TEST_PG" | sed 's/:[^:@]*@/:***@/')"; else echo "== PostgreSQL not available: its store tests will be skipped"; fi
+if claimtrace_ci_postgres; then echo "== PostgreSQL store tests against $(echo "$CLAIMTRACE_TEST_PG" | sed -E 's#(://[^:/@]*):[^@/]*@#\1:***@#')"; else echo "== PostgreSQL not available: its store tests will be skipped"; fi
