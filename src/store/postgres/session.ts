@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { storeError } from '../store-errors.js';
 import { isRetryable } from './map-pg-error.js';
 
 /** Runs one statement and returns its rows. */
@@ -112,7 +113,9 @@ export function createSession(client: pg.Client) {
         for (const op of b.ops) await op();
         return;
       } catch (e) {
-        if (!isRetryable(e) || tries >= MAX_ATTEMPTS * 2) throw e;
+        if (isRetryable(e) && tries < MAX_ATTEMPTS * 2) continue;
+        // The batch cannot be redone: it is lost whole (the caller rolls it back); a rerun stores it.
+        throw storeError('E_STORE_BUSY', `a batch of writes could not be redone after a conflict with another writer (${e instanceof Error ? e.message : String(e)}); run again to store it.`, e);
       }
     }
   }
