@@ -2,6 +2,8 @@
  * The command line, end to end: the built bin in a child process, as a user runs it.
  */
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +106,38 @@ describe('claimtrace analyze', () => {
     const r = await cli(['analyze', join(dir, 'secret.txt')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E_UNREADABLE');
+  });
+});
+
+describe('claimtrace analyze <url>', () => {
+  it('fetches the page politely (robots.txt first, claimtrace User-Agent) and analyses it; a missing page exits 1 with its code', async () => {
+    const page = '<!doctype html><html><head><title>Pier to be rebuilt</title></head><body><article><h1>Pier to be rebuilt</h1>' +
+      '<p>"We will rebuild the pier," Mayor Ana Ruiz said on Monday, standing beside the harbour wall that the storm had broken in March.</p>' +
+      '<p>Engineers from the port authority said the work would take a year and cost more than the council had set aside for it.</p></article></body></html>';
+    const seen: { path: string; agent: string }[] = [];
+    const server = createServer((req, res) => {
+      seen.push({ path: req.url ?? '', agent: String(req.headers['user-agent']) });
+      if (req.url === '/robots.txt') res.writeHead(200, { 'Content-Type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
+      else if (req.url === '/pier') res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const r = await cli(['analyze', `${origin}/pier`, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const map = JSON.parse(r.stdout);
+      expect(checkInvariants(map)).toEqual([]);
+      expect(map.meta.url).toBe(`${origin}/pier`);
+      expect(map.quotes[0].speaker.name).toBe('Ana Ruiz');
+      expect(seen[0]).toMatchObject({ path: '/robots.txt', agent: expect.stringMatching(/^claimtrace\//) });
+      const missing = await cli(['analyze', `${origin}/gone`]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/^claimtrace: E_FETCH_HTTP: /);
+      expect(missing.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -64,8 +64,10 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const quoteText = (q: ProvenanceMap['quotes'][number]) => squash(q.content.map((c) => c.text).join(' '));
 const has = (haystack: string | null | undefined, needle: string) => haystack != null && squash(haystack).includes(squash(needle));
 
+/** The quotation holding `content`; when attributions nest, the innermost (shortest) one. */
 function findQuote(map: ProvenanceMap, content: string) {
-  return map.quotes.find((q) => quoteText(q).includes(squash(content)));
+  const holding = map.quotes.filter((q) => quoteText(q).includes(squash(content)));
+  return holding.reduce<(typeof holding)[number] | undefined>((best, q) => (!best || quoteText(q).length < quoteText(best).length ? q : best), undefined);
 }
 
 function speakerName(map: ProvenanceMap, q: ProvenanceMap['quotes'][number]): string {

@@ -8,11 +8,14 @@
  *                            each worker warms up on 50 texts and stays alive across the rounds
  *   end to end               `node bin/claimtrace.js analyze <dir> --format jsonl > /dev/null` versus
  *                            `node dist/bench/wink-pass.js <dir>`, as child processes: counts process start
+ *   techniques off           the 1-core and end-to-end passes again with the rhetoric stage left out
+ *                            (`rhetoric: false`, CLI `--techniques off`), in the same alternating rounds
  *   stages                   time in each pipeline stage (1-core passes), to say which dominates
  *   pathological             1 MB of `"`, of `(`, and one 1 MB line, at growing sizes (linear or not)
  *
  * Options: --corpus DIR (default ../shared/datasets/polnear/train/text), --rounds N (3),
  * --limit N (first N files), --json, --write-json FILE (also save the figures), --skip-parallel, --skip-e2e, --skip-pathological,
+ * --skip-off (no `--techniques off` passes),
  * --timeout S (per pathological input, 60).
  */
 import { execFileSync } from 'node:child_process';
@@ -45,6 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
       'skip-parallel': { type: 'boolean', default: false },
       'skip-e2e': { type: 'boolean', default: false },
       'skip-pathological': { type: 'boolean', default: false },
+      'skip-off': { type: 'boolean', default: false },
       timeout: { type: 'string', default: '60' },
     },
     strict: true,
@@ -77,6 +81,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const analyzerLoadMs = performance.now() - t0;
   const clock = timeStages(plain.pipeline.stages);
   const analyzer = createAnalyzer({ stages: clock.stages });
+  // The same analysis without persuasion techniques (CLI `--techniques off`), no clocks.
+  const withOff = !args['skip-off'];
+  const analyzerOff = withOff ? createAnalyzer({ rhetoric: false }) : null;
   t0 = performance.now();
   const tag = createWinkTagger();
   const winkLoadMs = performance.now() - t0;
@@ -84,17 +91,21 @@ async function main(argv: readonly string[]): Promise<number> {
   const runClaimtrace = (list = articles) => {
     for (const a of list) analyzer.analyze(a);
   };
+  const runClaimtraceOff = (list = articles) => {
+    for (const a of list) analyzerOff!.analyze(a);
+  };
   const runWink = (list = articles) => {
     for (const a of list) tag(a.text);
   };
   // Warm-up: let both reach optimised code before the clock runs.
   runClaimtrace(articles.slice(0, 50));
+  if (withOff) runClaimtraceOff(articles.slice(0, 50));
   runWink(articles.slice(0, 50));
   for (const k of clock.ms.keys()) clock.ms.set(k, 0);
   for (const k of clock.cpuMs.keys()) clock.cpuMs.set(k, 0);
   let analyzeMs = 0;
   let analyzeCpuMs = 0;
-  const single = { claimtrace: [] as Sample[], wink: [] as Sample[] };
+  const single = { claimtrace: [] as Sample[], claimtraceOff: [] as Sample[], wink: [] as Sample[] };
   const timed = (run: () => void): Sample => {
     const c0 = cpuNowMs();
     const w0 = performance.now();
@@ -106,8 +117,10 @@ async function main(argv: readonly string[]): Promise<number> {
     analyzeMs += c.ms;
     analyzeCpuMs += c.cpuMs;
     single.claimtrace.push(c);
+    if (withOff) single.claimtraceOff.push(timed(() => runClaimtraceOff()));
     single.wink.push(timed(() => runWink()));
-    log(`round ${r + 1}: claimtrace ${c.ms.toFixed(0)} ms (cpu ${c.cpuMs.toFixed(0)}), wink ${single.wink.at(-1)!.ms.toFixed(0)} ms (cpu ${single.wink.at(-1)!.cpuMs.toFixed(0)})`);
+    const off = withOff ? `, techniques off ${single.claimtraceOff.at(-1)!.ms.toFixed(0)} ms (cpu ${single.claimtraceOff.at(-1)!.cpuMs.toFixed(0)})` : '';
+    log(`round ${r + 1}: claimtrace ${c.ms.toFixed(0)} ms (cpu ${c.cpuMs.toFixed(0)})${off}, wink ${single.wink.at(-1)!.ms.toFixed(0)} ms (cpu ${single.wink.at(-1)!.cpuMs.toFixed(0)})`);
   }
   const singleRss = maxRssMb();
   const stageMs = [...clock.ms.entries()].map(([stage, ms]) => ({ stage, ms: ms / rounds, cpuMs: clock.cpuMs.get(stage)! / rounds }));
@@ -118,6 +131,7 @@ async function main(argv: readonly string[]): Promise<number> {
     claimtrace: throughput(single.claimtrace, n, bytes),
     wink: throughput(single.wink, n, bytes),
   };
+  const inProcessOff = withOff ? { claimtrace: throughput(single.claimtraceOff, n, bytes), wink: inProcess.wink } : null;
 
   // --- in process, all cores -----------------------------------------------------------
   let parallel: { claimtrace: Throughput; wink: Throughput; workers: number } | null = null;
@@ -144,21 +158,26 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   // --- end to end, counting process start -----------------------------------------------
-  let endToEnd: { claimtrace: Throughput & { rssMb: number }; wink: Throughput & { rssMb: number } } | null = null;
+  type ChildThroughput = Throughput & { rssMb: number };
+  let endToEnd: { claimtrace: ChildThroughput; wink: ChildThroughput } | null = null;
+  let endToEndOff: { claimtrace: ChildThroughput; wink: ChildThroughput } | null = null;
   if (!args['skip-e2e']) {
     const cli = join(repoRoot, 'bin', 'claimtrace.js');
     const winkPass = fileURLToPath(new URL('./wink-pass.js', import.meta.url));
-    const runs = { claimtrace: [] as ChildSample[], wink: [] as ChildSample[] };
+    const runs = { claimtrace: [] as ChildSample[], claimtraceOff: [] as ChildSample[], wink: [] as ChildSample[] };
     for (let r = 0; r < rounds; r++) {
       runs.claimtrace.push(await timeChild([cli, 'analyze', dir, '--format', 'jsonl']));
+      if (withOff) runs.claimtraceOff.push(await timeChild([cli, 'analyze', dir, '--format', 'jsonl', '--techniques', 'off']));
       runs.wink.push(await timeChild([winkPass, dir]));
-      log(`end to end ${r + 1}: claimtrace ${runs.claimtrace.at(-1)!.ms.toFixed(0)} ms, wink ${runs.wink.at(-1)!.ms.toFixed(0)} ms`);
+      const off = withOff ? `, techniques off ${runs.claimtraceOff.at(-1)!.ms.toFixed(0)} ms` : '';
+      log(`end to end ${r + 1}: claimtrace ${runs.claimtrace.at(-1)!.ms.toFixed(0)} ms${off}, wink ${runs.wink.at(-1)!.ms.toFixed(0)} ms`);
     }
     // The children read every file of the directory, not only --limit of them.
     const all = await listTextFiles(dir);
     const allBytes = all.length === n ? bytes : all.reduce((s, p) => s + readFileSync(p).length, 0);
     const pick = (xs: ChildSample[]) => ({ ...throughput(xs, all.length, allBytes), rssMb: Math.max(...xs.map((x) => x.rssMb)) });
     endToEnd = { claimtrace: pick(runs.claimtrace), wink: pick(runs.wink) };
+    if (withOff) endToEndOff = { claimtrace: pick(runs.claimtraceOff), wink: endToEnd.wink };
   }
 
   // --- pathological inputs ---------------------------------------------------------------
@@ -182,8 +201,10 @@ async function main(argv: readonly string[]): Promise<number> {
     rounds,
     load: { readMs, analyzerMs: analyzerLoadMs, winkMs: winkLoadMs },
     inProcess: { ...inProcess, ...ratios(inProcess), peakRssMb: singleRss },
+    inProcessOff: inProcessOff && { ...inProcessOff, ...ratios(inProcessOff) },
     parallel: parallel && { ...parallel, ...ratios(parallel), peakRssMb: parallelRss },
     endToEnd: endToEnd && { ...endToEnd, ...ratios(endToEnd) },
+    endToEndOff: endToEndOff && { ...endToEndOff, ...ratios(endToEndOff) },
     stages: stageMs.map((s) => ({ ...s, share: s.ms / (analyzeMs / rounds), cpuShare: s.cpuMs / (analyzeCpuMs / rounds) })),
     pathological,
   };

@@ -15,8 +15,10 @@ export function formatResult(r: BenchResult): string {
     `In process, texts in memory (median of ${r.rounds} passes after a warm-up)`,
     head,
     row('claimtrace analyze, 1 core', r.inProcess.claimtrace),
+    ...(r.inProcessOff ? [row('claimtrace analyze, techniques off, 1 core', r.inProcessOff.claimtrace)] : []),
     row('wink-nlp readDoc + pos, 1 core', r.inProcess.wink),
     ratio(r.inProcess),
+    ...(r.inProcessOff ? [ratio(r.inProcessOff).replace('claimtrace /', 'claimtrace --techniques off /')] : []),
     `  peak RSS of the process after the 1-core passes (both tools loaded): ${r.inProcess.peakRssMb.toFixed(0)} MB`,
   ];
   if (r.parallel) {
@@ -37,8 +39,10 @@ export function formatResult(r: BenchResult): string {
       `End to end, child processes including process start (median of ${r.rounds})`,
       `${head}  peak RSS`,
       row('node bin/claimtrace.js analyze --format jsonl', r.endToEnd.claimtrace, `${r.endToEnd.claimtrace.rssMb.toFixed(0).padStart(7)} MB`),
+      ...(r.endToEndOff ? [row('  … --techniques off', r.endToEndOff.claimtrace, `${r.endToEndOff.claimtrace.rssMb.toFixed(0).padStart(7)} MB`)] : []),
       row('node dist/bench/wink-pass.js', r.endToEnd.wink, `${r.endToEnd.wink.rssMb.toFixed(0).padStart(7)} MB`),
       ratio(r.endToEnd),
+      ...(r.endToEndOff ? [ratio(r.endToEndOff).replace('claimtrace /', 'claimtrace --techniques off /')] : []),
     );
   }
   lines.push('', 'Where claimtrace spends its time (1-core passes, mean per pass)', `  ${''.padEnd(38)}${'wall ms'.padStart(10)}${'share'.padStart(8)}${'cpu ms'.padStart(10)}${'share'.padStart(8)}`);

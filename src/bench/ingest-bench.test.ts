@@ -54,12 +54,13 @@ describe('ingest bench', () => {
       version: '0.1.0',
       machine: { cpu: 'cpu', cores: 2, node: 'v20', loadAvg: [1, 1] },
       pages: { aeb: 4, wcxb: 6, htmlMb: 1, warcMb: 0.2, warcBuildMs: 10 },
-      ingest: { oneWorker: { ...p, jobs: 1, stored: 10, unchanged: 0, newVersions: 0, failed: 0, quotes: 40 }, allCores: null },
+      ingest: { oneWorker: { ...p, jobs: 1, stored: 10, unchanged: 0, newVersions: 0, failed: 1, failures: { E_NO_ARTICLE: 1 }, quotes: 40 }, allCores: null },
       readability: { rounds: 1, oneCore: { ...p, ms: 500, cpuMs: 450, pagesPerS: 20 }, allCores: null, articlesFound: 9 },
       ratios: { oneCore: { wall: 4, cpu: 4 }, allCores: null },
     };
     const text = formatIngestBench(r);
     expect(text).toContain('4 aeb + 6 wcxb dev = 10');
+    expect(text).toContain('1 failed (E_NO_ARTICLE 1)');
     expect(text).toMatch(/claimtrace ingest, 1 worker +5\.0 +0\.50 +2\.0 +1\.8 +300/);
     expect(text).toContain('Readability alone is 4.0× as fast as ingest on 1 core');
   });

@@ -62,6 +62,8 @@ export interface IngestPassResult extends PassResult {
   readonly unchanged: number;
   readonly newVersions: number;
   readonly failed: number;
+  /** Failures by code (`E_NO_ARTICLE` …). */
+  readonly failures: Readonly<Record<string, number>>;
   readonly quotes: number;
 }
 
@@ -178,6 +180,7 @@ async function ingestPass(warc: string, db: string, jobs: number, bytes: number)
       unchanged: summary.unchanged,
       newVersions: summary.newVersions,
       failed: summary.failed.length,
+      failures: Object.fromEntries([...new Set(summary.failed.map((f) => f.code))].map((code) => [code, summary.failed.filter((f) => f.code === code).length])),
       quotes: (await store.stats()).quotes,
     };
   } finally {
@@ -270,7 +273,7 @@ export function formatIngestBench(r: IngestBenchResult): string {
   let out =
     `ingest bench @ ${r.commit} (claimtrace ${r.version}), ${r.machine.cores} cores (${r.machine.cpu}), node ${r.machine.node}, load ${r.machine.loadAvg[0].toFixed(1)} → ${r.machine.loadAvg[1].toFixed(1)}\n` +
     `pages: ${r.pages.aeb} aeb + ${r.pages.wcxb} wcxb dev = ${r.pages.aeb + r.pages.wcxb}, ${r.pages.htmlMb.toFixed(1)} MB of HTML; WARC ${r.pages.warcMb.toFixed(1)} MB (.warc.gz) written in ${(r.pages.warcBuildMs / 1000).toFixed(1)} s\n` +
-    `ingest: ${i1.stored} stored, ${i1.unchanged} unchanged (same text under another URL), ${i1.failed} failed, ${i1.quotes} quotes; Readability found an article in ${r.readability.articlesFound}\n\n` +
+    `ingest: ${i1.stored} stored, ${i1.unchanged} unchanged (same text under another URL), ${i1.failed} failed${i1.failed ? ` (${Object.entries(i1.failures).map(([c, n]) => `${c} ${n}`).join(', ')})` : ''}, ${i1.quotes} quotes; Readability found an article in ${r.readability.articlesFound}\n\n` +
     `${''.padEnd(40)}${'pages/s'.padStart(9)}${'MB/s'.padStart(8)}${'wall s'.padStart(9)}${'CPU s'.padStart(8)}${'peak RSS'.padStart(10)}\n` +
     row('claimtrace ingest, 1 worker', i1) +
     (iN ? row(`claimtrace ingest, ${iN.jobs} workers`, iN) : '') +

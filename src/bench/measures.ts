@@ -39,6 +39,10 @@ export interface BenchResult {
   readonly inProcess: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly ratio: number; readonly cpuRatio: number; readonly peakRssMb: number };
   readonly parallel: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly workers: number; readonly ratio: number; readonly cpuRatio: number; readonly peakRssMb: number | null } | null;
   readonly endToEnd: { readonly claimtrace: Throughput & { rssMb: number }; readonly wink: Throughput & { rssMb: number }; readonly ratio: number; readonly cpuRatio: number } | null;
+  /** The 1-core pass with persuasion techniques off (`rhetoric: false`), against the same wink pass; null with --skip-off. */
+  readonly inProcessOff: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly ratio: number; readonly cpuRatio: number } | null;
+  /** `claimtrace analyze --techniques off`, end to end, against the same wink runs; null with --skip-off or --skip-e2e. */
+  readonly endToEndOff: { readonly claimtrace: Throughput & { rssMb: number }; readonly wink: Throughput & { rssMb: number }; readonly ratio: number; readonly cpuRatio: number } | null;
   /** Mean per 1-core pass; `share` of the analysis by wall time, `cpuShare` by CPU time. */
   readonly stages: readonly { readonly stage: string; readonly ms: number; readonly cpuMs: number; readonly share: number; readonly cpuShare: number }[];
   readonly pathological: readonly { readonly kind: PathologicalKind; readonly bytes: number; readonly ms: number | null; readonly quotes: number | null }[];

@@ -63,7 +63,11 @@ export function registerCorpusCommands(program: Command, io: CliIo): void {
       'Analyse articles (files or directories, searched recursively; URLs, URL lists and feed URLs, fetched politely) and store their provenance maps in a corpus database. ' +
         'Every fetched response is kept in a WARC next to the database. Running it again stores only new or changed articles, so an interrupted run is resumed by running it again.',
     )
-    .argument('[sources...]', 'files or directories of .txt, .html, .htm (optionally .gz); WARC archives (.warc, .warc.gz) and RSS/Atom feeds (.rss, .atom, .xml) named on the command line; http(s):// URLs of pages or feeds; URL lists (*.urls: one URL a line, # comments)')
+    .argument(
+      '[sources...]',
+      'files or directories (searched for .txt, .html, .htm, optionally .gz, and .warc, .warc.gz, .rss, .atom); WARC archives and RSS/Atom feeds (also .xml); quoted globs; ' +
+        'http(s):// URLs of pages or feeds; URL lists (*.urls: one URL a line, # comments)',
+    )
     .addOption(dbOption())
     .option('-j, --jobs <n>', 'analysis worker threads (default: one per core)')
     .option('--max-bytes <size>', 'skip files larger than this (e.g. 20MB, 512KB)', DEFAULT_MAX_BYTES)
@@ -194,7 +198,7 @@ function createProgressReporter(
         io.err(`\r\u001b[2K${line.slice(0, 150)}`);
         return;
       }
-      if (p.done === 1 || now - lastFetchLine >= 10_000) {
+      if (p.done === 1 || p.done === p.total || now - lastFetchLine >= 10_000) {
         lastFetchLine = now;
         io.err(`claimtrace: ingest ${line}\n`);
       }
@@ -393,18 +397,19 @@ async function exportToOutput(options: ExportCliOptions, io: CliIo): Promise<voi
   const textOptions = { format, table: table === 'articles' ? ('articles' as const) : ('quotes' as const) };
   if (output === undefined || output === '-') return withStore(options.db, (store) => exportCommand(store, textOptions, io));
   const { openOutputFile, writeError } = await import('../corpus/export-parquet-file.js');
+  const { drained, endStream } = await import('../corpus/export-parquet.js');
   await withStore(options.db, async (store) => {
     const file = openOutputFile(output, { binary: false });
     const { stream } = file;
     let failure: Error | undefined;
     stream.on('error', (e) => void (failure ??= e));
     const write = async (s: string) => {
-      if (!stream.write(s) && !failure) await new Promise<void>((resolve) => stream.once('drain', resolve).once('error', () => resolve()));
+      if (!stream.write(s) && !failure) await drained(stream);
       if (failure) throw failure;
     };
     try {
       await exportCommand(store, textOptions, { out: write, err: io.err, isTTY: false });
-      await new Promise<void>((resolve) => stream.end(resolve));
+      await endStream(stream);
       if (failure) throw failure;
     } catch (e) {
       file.discard();

@@ -153,7 +153,7 @@ export function toProvenanceMap(result: PipelineResult, options: SerializeOption
       .sort((a, b) => compareSpans(a.span, b.span) || a.technique.localeCompare(b.technique))
       .map((t, i) => ({ id: `t${i + 1}`, technique: t.technique, span: s(t.span), confidence: round(t.confidence), techniqueProbability: round(t.techniqueProbability) })),
     devices: [...(layers.devices?.devices ?? [])].map((d, i) => ({ id: `d${i + 1}`, kind: d.kind, span: s(d.span), reason: d.reason })),
-    evidence: structuredClone(layers.evidence) as ProvenanceMap['evidence'],
+    evidence: cloneData(layers.evidence) as ProvenanceMap['evidence'],
     diagnostics: sortDiagnostics(result.diagnostics).map((d) => {
       const out: { code: string; severity: Diagnostic['severity']; message: string; span?: ReturnType<typeof s> } = {
         code: d.code,
@@ -164,6 +164,20 @@ export function toProvenanceMap(result: PipelineResult, options: SerializeOption
       return out;
     }),
   };
+}
+
+/**
+ * A deep copy of plain data (objects, arrays, primitives), as `structuredClone` gives but several
+ * times faster on these small trees; anything else (a Map, a Date) still goes to `structuredClone`.
+ */
+function cloneData(x: unknown): unknown {
+  if (typeof x !== 'object' || x === null) return x;
+  if (Array.isArray(x)) return x.map(cloneData);
+  const proto = Object.getPrototypeOf(x) as unknown;
+  if (proto !== Object.prototype && proto !== null) return structuredClone(x);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(x)) out[key] = cloneData((x as Record<string, unknown>)[key]);
+  return out;
 }
 
 function round(x: number): number {

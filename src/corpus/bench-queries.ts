@@ -14,6 +14,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../core/seeded-random.js';
 import { buildTestMap, type TestMapSpec } from '../store/build-test-map.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import type { CorpusStore } from '../store/types.js';
@@ -21,19 +22,8 @@ import type { CorpusStore } from '../store/types.js';
 const QUOTES_PER_ARTICLE = 20;
 const BATCH = 500;
 
-/** Deterministic PRNG (mulberry32), so every run builds the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = prng(20261124);
+// Deterministic, so every run builds the same corpus.
+const rand = seededRandom(20261124);
 const int = (n: number) => Math.floor(rand() * n);
 /** Long-tailed pick in [0, n): low indices far more often (a few people are quoted most). */
 const skewed = (n: number) => Math.floor(n * rand() ** 3);

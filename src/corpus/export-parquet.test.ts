@@ -240,7 +240,8 @@ describe('exportParquet', () => {
     for (let i = 0; i < 12; i++) {
       await store.putArticle({ map: buildTestMap({ text: `"Quote number ${i}," Ana Sousa said.`, path: `a${i}.txt`, quotes: [{ content: `Quote number ${i},`, speaker: 'Ana Sousa' }] }) });
     }
-    const out = new PassThrough();
+    // A small buffer: every row group waits for the stream to drain.
+    const out = new PassThrough({ highWaterMark: 16 });
     let written = 0;
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => {
@@ -259,6 +260,9 @@ describe('exportParquet', () => {
     };
     const summary = await exportParquet(watched, out, { table: 'quotes', rowGroupSize: 5 });
     expect(summary.rows).toBe(12);
+    // Waiting for 'drain' leaves no listener behind (no MaxListenersExceededWarning on big exports).
+    expect(out.listenerCount('drain')).toBe(0);
+    expect(out.listenerCount('error')).toBeLessThanOrEqual(1);
     // Before the 11th article was read, the first two row groups (10 rows) were already out.
     expect(writtenWhenRead[10]).toBeGreaterThan(writtenWhenRead[0]!);
     const all = Buffer.concat(chunks);
@@ -330,6 +334,17 @@ describe('claimtrace export --format parquet', () => {
     const csvCitations = await runCorpusCli(['export', '--db', db, '--format', 'csv', '--table', 'citations']);
     expect(csvCitations.status).toBe(2);
     expect(csvCitations.err).toContain('E_USAGE');
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('reports a full disk as E_WRITE, for Parquet and for text', async () => {
+    const store = await openSqliteStore(db);
+    await fillStore(store);
+    await store.close();
+    for (const format of ['parquet', 'jsonl']) {
+      const full = await runCorpusCli(['export', '--db', db, '--format', format, '-o', '/dev/full']);
+      expect(full.status).toBe(1);
+      expect(full.err).toMatch(/claimtrace: E_WRITE: Cannot write \/dev\/full: ENOSPC/);
+    }
   });
 
   it('writes JSON Lines and CSV to a file with -o, the same as to standard output', async () => {

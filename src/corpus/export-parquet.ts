@@ -8,6 +8,7 @@
  * by one row group however large the corpus is. The columns are listed in docs/corpus.md.
  */
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { ByteWriter, parquetWriteRows } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
 import type { ProvenanceMap, SerializedOutlet } from '../contract/schema.js';
@@ -449,18 +450,35 @@ class StreamSink extends ByteWriter {
     this.takeBytes();
     let full = false;
     for (const chunk of this.pending.splice(0)) full = !this.stream.write(chunk) || full;
-    if (full && !this.failure) await new Promise<void>((resolve) => this.stream.once('drain', resolve).once('error', () => resolve()));
+    if (full && !this.failure) await drained(this.stream);
     if (this.failure) throw this.failure;
   }
 
   override async finish(): Promise<void> {
     await this.flush();
-    await new Promise<void>((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
-      this.stream.once('error', reject);
-      this.stream.end(() => resolve());
+    await endStream(this.stream).catch((e: Error) => {
+      this.failure ??= e;
     });
+    if (this.failure) throw this.failure;
   }
+}
+
+/** Ends `stream` and resolves once everything is written; rejects with the error if writing failed. */
+export function endStream(stream: Writable): Promise<void> {
+  stream.end();
+  return finished(stream, { cleanup: true });
+}
+
+/** Resolves when `stream` drains or fails (the caller checks which), leaving no listener behind. */
+export function drained(stream: Writable): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.once('drain', done).once('error', done);
+  });
 }
 
 export interface ParquetExportOptions {

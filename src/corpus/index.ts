@@ -10,6 +10,7 @@ export {
   type IngestProgress,
   type IngestSummary,
   type IngestFailure,
+  type IngestFetchOptions,
 } from './ingest.js';
 export type { ArticleAnalyzer } from './analyze-file.js';
 export { formatCitationGraph, toGraphml, toGexf, toEdgeCsv, type GraphFormat } from './format-citation-graph.js';

@@ -100,7 +100,7 @@ describe('ingestPaths over URLs (servers on 127.0.0.1 only)', () => {
     return server.origin;
   }
 
-  const fetchOptions = (warcPath: string) => ({ warcPath, hostDelayMs: 0, backoffMs: 10, timeoutMs: 400, retries: 0 });
+  const fetchOptions = (warcPath: string) => ({ warcPath, hostDelayMs: 0, backoffMs: 10, timeoutMs: 2000, retries: 0 });
 
   it('fetches URLs, URL lists and a feed URL, keeps every page in a WARC, records failures and goes on', async () => {
     const origin = await serve();
@@ -162,6 +162,69 @@ describe('ingestPaths over URLs (servers on 127.0.0.1 only)', () => {
     expect(on.failed).toEqual([{ path: `${origin}/missing`, code: 'E_FETCH_HTTP', message: expect.stringContaining('answered 404'), named: true }]);
     const off = await ingestPaths([`${origin}/a`], { store, analyzer: createAnalyzer() });
     expect(off.failed).toEqual([{ path: `${origin}/a`, code: 'E_NEEDS_FETCH', message: expect.any(String), named: true }]);
+  });
+
+  it('stops fetching on the signal; the next run takes what was fetched from the WARC', async () => {
+    const origin = await serve();
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const controller = new AbortController();
+    const urls = ['/a', '/b', '/c'].map((p) => origin + p);
+    // One request at a time, 200 ms apart, so the stop comes before the last pages are asked for.
+    const options = { store, analyzer: createAnalyzer(), fetch: { ...fetchOptions(join(dir, 'c.warc.gz')), perHost: 1, hostDelayMs: 200 } };
+    const first = await ingestPaths(urls, { ...options, signal: controller.signal, onFetched: () => controller.abort() });
+    expect(first).toMatchObject({ stopped: true, processed: 0, failed: [] });
+    const fetchedFirst = server.seen.filter((r) => r.path !== '/robots.txt').map((r) => r.path);
+    expect(fetchedFirst).toEqual(['/a']);
+    const second = await ingestPaths(urls, options);
+    expect(second).toMatchObject({ stopped: false, files: 3, ingested: 3, failed: [] });
+    const fetchedAll = server.seen.filter((r) => r.path !== '/robots.txt').map((r) => r.path);
+    // Nothing fetched twice.
+    expect(fetchedAll.sort()).toEqual(['/a', '/b', '/c']);
+  });
+
+  it('decodes a page with the charset its HTTP Content-Type names (through the WARC)', async () => {
+    // ISO-8859-7 (Greek), no <meta charset>: bytes that are not UTF-8, and that Windows-1252 (the guess) would read as Latin letters.
+    const page = story(30).replace('Mayor Ann Lee', 'Mayor Ann Lee of Αθήνα');
+    const bytes = Buffer.from([...page].map((c) => (c === '“' || c === '”' ? 0x22 : c >= 'Α' && c <= 'ώ' ? c.charCodeAt(0) - 0x2d0 : c.charCodeAt(0))));
+    server = await startTestServer({
+      '/greek': (_q, res) => void res.writeHead(200, { 'Content-Type': 'text/html; charset=iso-8859-7' }).end(bytes),
+    });
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const summary = await ingestPaths([`${server.origin}/greek`], { store, analyzer: createAnalyzer(), fetch: fetchOptions(join(dir, 'c.warc.gz')) });
+    expect(summary).toMatchObject({ ingested: 1, failed: [] });
+    let texts = 0;
+    for await (const a of store.exportArticles()) {
+      texts++;
+      expect(a.map.text).toContain('said Mayor Ann Lee of Αθήνα');
+    }
+    expect(texts).toBe(1);
+  });
+
+  it('analyses pages already fetched while slower URLs are still being fetched', async () => {
+    let slowAnsweredAt = 0;
+    server = await startTestServer({
+      '/quick': html(story(40)),
+      '/slow': (_q, res) =>
+        void setTimeout(() => {
+          slowAnsweredAt = Date.now();
+          res.writeHead(200, { 'Content-Type': 'text/html' }).end(story(41));
+        }, 1500),
+    });
+    const store = await openSqliteStore(join(dir, 'c.db'));
+    stores.push(store);
+    const written: { path: string; at: number }[] = [];
+    const summary = await ingestPaths([`${server.origin}/slow`, `${server.origin}/quick`], {
+      store,
+      analyzer: createAnalyzer(),
+      fetch: fetchOptions(join(dir, 'c.warc.gz')),
+      onProgress: (p) => written.push({ path: p.path, at: Date.now() }),
+    });
+    expect(summary).toMatchObject({ files: 2, ingested: 2, failed: [] });
+    expect(written).toHaveLength(2);
+    expect(written[0]!.at).toBeLessThan(slowAnsweredAt);
+    expect(written[1]!.at).toBeGreaterThanOrEqual(slowAnsweredAt);
   });
 
   it('fetches the links of a feed file when fetching is on', async () => {

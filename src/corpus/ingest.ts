@@ -5,7 +5,7 @@ import { glob } from 'tinyglobby';
 import { ClaimtraceError, isClaimtraceError } from '../core/diagnostics.js';
 import { listArticleFiles } from '../ingest/list-article-files.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read-article.js';
-import { fetchArticles, type UrlToFetch } from '../sources/fetch/fetch-articles.js';
+import { fetchArticles, type FetchedArticle, type UrlToFetch } from '../sources/fetch/fetch-articles.js';
 import { createFetcher, type FetcherOptions } from '../sources/fetch/fetcher.js';
 import { isUrl, readUrlList, URL_LIST_FILE } from '../sources/fetch/read-url-list.js';
 import { pagesInWarc, WarcOutput } from '../sources/fetch/warc-output.js';
@@ -120,14 +120,43 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const failed: IngestFailure[] = [];
   const counts = { ingested: 0, unchanged: 0, newVersions: 0 };
   const { files, named, urls } = await collectFiles(paths, options.urlLists ?? [], failed, maxBytes, options.fetch !== undefined);
-  if (urls.length > 0) await fetchUrls(urls, files, named, failed, maxBytes, options);
   for (const f of failed) await store.recordFailure(f.path, f.code, f.message);
+
+  // URLs are fetched while the pages already in the WARC are analysed: each page joins `files`
+  // when its response is written, and the loop below waits for more until fetching is done.
+  // Ctrl-C (or a store error) stops new requests; what was fetched stays in the WARC for the rerun.
+  let wake: (() => void) | null = null;
+  const wakeUp = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const fetchStop = new AbortController();
+  const onAbort = () => {
+    fetchStop.abort();
+    wakeUp();
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) fetchStop.abort();
+  const fetchFailures: IngestFailure[] = [];
+  let fetchDone = urls.length === 0;
+  let fetchError: { error: unknown } | null = null;
+  const fetching =
+    urls.length === 0
+      ? Promise.resolve()
+      : fetchUrls(urls, { files, named, failures: fetchFailures, maxBytes, options, signal: fetchStop.signal, onAdded: wakeUp })
+          .catch((error: unknown) => void (fetchError = { error }))
+          .finally(() => {
+            fetchDone = true;
+            wakeUp();
+          });
 
   const checkUnchanged = (ref: Parameters<CorpusStore['touchIfUnchanged']>[0]) =>
     options.reanalyze ? Promise.resolve(null) : store.touchIfUnchanged(ref);
-  const pool = options.analyzer || files.length === 0
+  const expected = files.length + urls.length;
+  const pool = options.analyzer || expected === 0
     ? null
-    : createWorkerPool({ size: Math.min(jobs, Math.max(1, files.length)), maxBytes, analyzerModule: options.analyzerModule ?? null, checkUnchanged, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    : createWorkerPool({ size: Math.min(jobs, Math.max(1, expected)), maxBytes, analyzerModule: options.analyzerModule ?? null, checkUnchanged, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const analyze = (path: string): Promise<FileOutcome> =>
     pool ? pool.analyze(path) : analyzeFile(path, { maxBytes, analyzer: options.analyzer!, checkUnchanged });
 
@@ -148,10 +177,15 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     }
   };
   try {
-    for (let i = 0; i < files.length; ) {
+    for (let i = 0; ; ) {
       if (options.signal?.aborted) {
         stopped = true;
         break;
+      }
+      if (i >= files.length) {
+        if (fetchDone) break;
+        await new Promise<void>((ok) => (wake = ok));
+        continue;
       }
       fill(i);
       await pending.get(i)!.catch(() => undefined);
@@ -174,8 +208,18 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       done += written.length;
       for (const p of written) options.onProgress?.({ ...p, elapsedMs: Date.now() - started });
     }
+  } catch (e) {
+    fetchStop.abort();
+    throw e;
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await fetching;
     await pool?.close();
+  }
+  if (fetchError) throw (fetchError as { error: unknown }).error;
+  for (const f of fetchFailures) {
+    failed.push(f);
+    await store.recordFailure(f.path, f.code, f.message);
   }
   return { files: files.length, processed: done, ...counts, failed, elapsedMs: Date.now() - started, stopped };
 
@@ -290,14 +334,27 @@ async function collectFiles(
   return { files: [...files], named, urls };
 }
 
+interface FetchUrlsTarget {
+  /** Pages are appended here (WARC locations) as they are fetched, and `onAdded` called. */
+  readonly files: string[];
+  readonly named: Set<string>;
+  readonly failures: IngestFailure[];
+  readonly maxBytes: number;
+  readonly options: IngestOptions;
+  readonly signal: AbortSignal;
+  readonly onAdded: () => void;
+}
+
 /**
- * Fetches the URLs (see `fetchArticles`) into the WARC and adds the pages to `files`, as WARC
- * locations the workers read like any other, and the URLs that failed to `failed`.
+ * Fetches the URLs (see `fetchArticles`) into the WARC, adding each page to `files` as soon as
+ * it is written, as a WARC location the workers read like any other, and each URL that failed
+ * to `failures`.
  */
-async function fetchUrls(urls: readonly UrlToFetch[], files: string[], named: Set<string>, failed: IngestFailure[], maxBytes: number, options: IngestOptions): Promise<void> {
+async function fetchUrls(urls: readonly UrlToFetch[], target: FetchUrlsTarget): Promise<void> {
+  const { files, named, failures, maxBytes, options, signal } = target;
   if (!options.fetch) {
     for (const u of urls) {
-      failed.push({ path: u.url, code: 'E_NEEDS_FETCH', message: `${u.url} is a URL and fetching is off.`, named: u.named });
+      failures.push({ path: u.url, code: 'E_NEEDS_FETCH', message: `${u.url} is a URL and fetching is off.`, named: u.named });
     }
     return;
   }
@@ -305,21 +362,21 @@ async function fetchUrls(urls: readonly UrlToFetch[], files: string[], named: Se
   // Read before appending: pages an earlier (perhaps interrupted) run fetched are not fetched again.
   const known = refetch ? new Map<string, string>() : await pagesInWarc(warcPath, maxBytes);
   const warc = await WarcOutput.open(warcPath, { description: 'Pages fetched by claimtrace ingest' });
-  const fetcher = createFetcher({ ...fetcherOptions, maxBytes, warc });
-  const namedUrls = new Set(urls.filter((u) => u.named).map((u) => u.url));
-  try {
-    const found = await fetchArticles(urls, { fetcher, known, maxBytes, onFetched: options.onFetched });
-    const seen = new Set(files);
-    for (const f of found) {
-      if (f.kind === 'failure') {
-        failed.push({ path: f.location, code: f.code, message: f.message, named: f.named });
-        continue;
-      }
-      if (seen.has(f.location)) continue;
-      seen.add(f.location);
-      files.push(f.location);
-      if (namedUrls.has(f.url)) named.add(f.location);
+  const fetcher = createFetcher({ ...fetcherOptions, maxBytes, warc, signal });
+  const seen = new Set(files);
+  const onResult = (f: FetchedArticle) => {
+    if (f.kind === 'failure') {
+      failures.push({ path: f.location, code: f.code, message: f.message, named: f.named });
+      return;
     }
+    if (seen.has(f.location)) return;
+    seen.add(f.location);
+    files.push(f.location);
+    if (f.named) named.add(f.location);
+    target.onAdded();
+  };
+  try {
+    await fetchArticles(urls, { fetcher, known, maxBytes, onFetched: options.onFetched, onResult, signal });
   } finally {
     fetcher.close();
     await warc.close();

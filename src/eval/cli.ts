@@ -8,8 +8,10 @@
  *   npm run eval -- --write-pred F       also write the provenance maps as JSON Lines (for the Python scorer)
  *   npm run eval -- --pred F             score an existing JSON Lines file instead of running the analyzer
  *   npm run eval -- --baseline           score the naive quotation-mark baseline (src/eval/naive-baseline.ts) instead
- *   npm run eval -- --check              compare with eval/scores.json; exit 1 on a drop of more than 0.005
- *   npm run eval -- --record             rewrite this split's entry of eval/scores.json
+ *   npm run eval -- --check              compare with eval/scores.json (and the PTC scores with
+ *                                        eval/rhetoric-scores.json); exit 1 on a drop of more than 0.005
+ *   npm run eval -- --record             rewrite this split's entry of eval/scores.json and eval/rhetoric-scores.json
+ *   npm run eval -- --no-rhetoric        leave out the persuasion-technique section (PTC, src/eval/ptc-score.ts)
  *   npm run eval -- --split train        the train split instead of dev
  *
  * Reads ../shared/datasets (or $CLAIMTRACE_SHARED/datasets); never copies it anywhere.
@@ -26,7 +28,7 @@ import { readGold, readPredictions } from './read-gold.js';
 import { checkFailed, compareHeadline, DEFAULT_TOLERANCE, quoteHeadline, type RecordedRun, type RecordedScores } from './recorded-scores.js';
 import { scoreQuotes, type PredDocument } from './score-quotes.js';
 
-const USAGE = 'usage: node dist/eval/cli.js [--split dev|train] [--json|--markdown] [--write-pred FILE] [--pred FILE | --baseline] [--check] [--record] [--draws N] [--seed N]';
+const USAGE = 'usage: node dist/eval/cli.js [--split dev|train] [--json|--markdown] [--write-pred FILE] [--pred FILE | --baseline] [--check] [--record] [--no-rhetoric] [--draws N] [--seed N]';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -44,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         record: { type: 'boolean', default: false },
         draws: { type: 'string', default: '1000' },
         seed: { type: 'string', default: '7' },
+        'no-rhetoric': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -156,6 +159,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   let status = 0;
   if (citations.status === 'failed') status = 1;
+  if (!args.pred && !args.baseline && !args['no-rhetoric']) {
+    const { runRhetoricSection } = await import('./ptc-section.js');
+    status = Math.max(status, await runRhetoricSection({ shared, split, check: args.check, record: args.record, json: args.json, commit: git.commit, dirty: git.dirty }));
+  }
   if (args.check) {
     const recorded = await readRecorded();
     const previous = recorded?.splits[split];

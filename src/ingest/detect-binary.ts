@@ -6,7 +6,7 @@ const MAGIC: readonly { readonly name: string; readonly bytes: readonly number[]
   { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
   { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
-  { name: 'gzip-compressed data (name the file `.gz` to have it decompressed)', bytes: [0x1f, 0x8b] },
+  { name: 'gzip-compressed data (decompress it first, as readArticle does)', bytes: [0x1f, 0x8b] },
   { name: 'an ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
   { name: 'a Microsoft Office (OLE2) document', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
   { name: 'a 7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },

@@ -9,6 +9,7 @@ export interface DomElement {
   readonly textContent: string | null;
   readonly childNodes: ArrayLike<DomElement>;
   readonly parentNode: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   hasAttribute(name: string): boolean;

@@ -123,11 +123,110 @@ describe('extractHtml: metadata', () => {
     expect(r.meta.published).toBe('2025-03-04');
   });
 
+  it('drops a date, byline or label printed inside the <h1> when a declared title is the rest', () => {
+    const body = (h1: string) => `<article><h1>${h1}</h1><p>${filler('Water rose through the night in the valley.', 20)}</p></article>`;
+    const head = '<meta property="og:title" content="Top Strategies to Secure a Blockchain">';
+    expect(extractHtml(page(body('Top Strategies to Secure a Blockchain Posted on July 1, 2024 by infuy'), head)).meta.title).toBe('Top Strategies to Secure a Blockchain');
+    expect(extractHtml(page(body('Dec 18 2025 Preparing a transition in Debusine'), '<meta property="og:title" content="Preparing a transition in Debusine">')).meta.title).toBe('Preparing a transition in Debusine');
+    expect(extractHtml(page(body('Blog: Best Agencies in the U.S. (Ranked)'), '<title>Best Agencies in the U.S. (Ranked) | Silverback</title>')).meta.title).toBe('Best Agencies in the U.S. (Ranked)');
+    // a longer visible headline that is not furniture stays
+    expect(extractHtml(page(body('Best High School Tutors in 2025, Reviewed by a Student'), '<meta property="og:title" content="Best High School Tutors in 2025">')).meta.title).toBe('Best High School Tutors in 2025, Reviewed by a Student');
+  });
+
+  it('finds the author in a link to their author page, under a caption, or in the WordPress data layer', () => {
+    const text = `<p>${filler('Water rose through the night in the valley.', 20)}</p>`;
+    const linked = extractHtml(page(`<article><h1>Floods</h1><div class="css-x1"><a href="/authors/trevor-jackins">Trevor Jackins</a></div>${text}</article>`));
+    expect(linked.meta.authors).toEqual(['Trevor Jackins']);
+    const captioned = extractHtml(page(`<article><h1>Floods</h1><div class="head-info"><div class="caption">Author</div><div class="who">Isaiah Shelton</div></div>${text}</article>`));
+    expect(captioned.meta.authors).toEqual(['Isaiah Shelton']);
+    const dataLayer = extractHtml(page(`<article><h1>Floods</h1>${text}</article>`, '<script>var dataLayer_content = {"pagePostType":"post","pagePostAuthor":"Krystyna"};</script>'));
+    expect(dataLayer.meta.authors).toEqual(['Krystyna']);
+    const headed = extractHtml(page(`<article><h1>Floods</h1><div class="content-item"><h3>Author</h3><p>  Lisa D. Ellis</p></div>${text}</article>`));
+    expect(headed.meta.authors).toEqual(['Lisa D. Ellis']);
+    const box = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="author-info"><div class="name">Rachel MacDonald</div><div class="post">Writer</div></div></article>`));
+    expect(box.meta.authors).toEqual(['Rachel MacDonald']);
+    const portrait = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="blog_author-box"><img alt="Headshot of Justin C. Meserole, a lawyer in New York" src="j.jpg"><p>Justin writes about injury law.</p></div></article>`));
+    expect(portrait.meta.authors).toEqual(['Justin C. Meserole']);
+    const scenery = extractHtml(page(`<article><h1>Floods</h1>${text}<div class="author-box"><img alt="sunflowers" src="s.jpg"></div></article>`));
+    expect(scenery.meta.authors).toEqual([]);
+    // a byline under the headline that names only the site is still the page's byline
+    const own = extractHtml(page(`<article><h1>Floods</h1><p>By Model Remodel</p>${text}</article>`, '<meta property="og:site_name" content="Model Remodel">'));
+    expect(own.meta.authors).toEqual(['Model Remodel']);
+  });
+
+  it("reads Yoast's 'Written by' card, and takes a site named like its domain as the author when nothing else names one", () => {
+    const text = `<p>${filler('Water rose through the night in the valley.', 20)}</p>`;
+    const yoast = extractHtml(page(`<article><h1>Floods</h1>${text}</article>`, '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">'));
+    expect(yoast.meta.authors).toEqual(['Nawaz Dhandala']);
+    const head = '<title>Twelve projects - Erin Spain</title><meta property="og:site_name" content="Erin Spain">';
+    expect(extractHtml(page(`<article><h1>Twelve projects</h1>${text}</article>`, head), { url: 'https://www.erinspain.com/12-projects/' }).meta.authors).toEqual(['Erin Spain']);
+    // another domain: the site name is not taken for a writer
+    expect(extractHtml(page(`<article><h1>Twelve projects</h1>${text}</article>`, head), { url: 'https://www.example.com/12-projects/' }).meta.authors).toEqual([]);
+    // a byline wins
+    expect(extractHtml(page(`<article><h1>Twelve projects</h1><p>By Ann Lee</p>${text}</article>`, head), { url: 'https://www.erinspain.com/12-projects/' }).meta.authors).toEqual(['Ann Lee']);
+  });
+
+  it("takes the URL's day over a UTC timestamp just after midnight (the publisher's local day)", () => {
+    const head = '<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">';
+    const body = `<article><h1>Comfort watches</h1><p>${filler('Water rose through the night in the valley.', 20)}</p></article>`;
+    expect(extractHtml(page(body, head), { url: 'https://whatever.example.com/2025/12/18/comfort-watches' }).meta.published).toBe('2025-12-18');
+    expect(extractHtml(page(body, head), { url: 'https://whatever.example.com/2025/12/19/comfort-watches' }).meta.published).toBe('2025-12-19T02:41:41+00:00');
+    expect(extractHtml(page(body, head), { url: 'https://whatever.example.com/comfort-watches' }).meta.published).toBe('2025-12-19T02:41:41+00:00');
+  });
+
+  it('repairs UTF-8 read as Latin-1 in the text and title', () => {
+    const r = extractHtml(page(`<article><h1>Investor\u00e2\u0080\u0099s guide</h1><p>${filler('You\u00e2\u0080\u0099re saving for retirement, and the calculators differ.', 12)}</p></article>`));
+    expect(r.meta.title).toBe('Investor’s guide');
+    expect(r.text).toContain('You’re saving');
+    expect(r.text).not.toMatch(/[\u0080-\u009f]/);
+  });
+
   it('reads <time datetime> and leaves unknown fields null', () => {
     const r = extractHtml(page(`<article><h1>Quiet day</h1><time pubdate datetime="2023-05-06">6 May</time><p>${filler('Nothing much happened in town today.', 20)}</p></article>`));
     expect(r.meta.published).toBe('2023-05-06');
     expect(r.meta.authors).toEqual([]);
     expect(r.meta.siteName).toBeNull();
+  });
+});
+
+describe('extractHtml: source map', () => {
+  it('traces each block to its element in the HTML given, when asked', () => {
+    // No <body> tag: the parser gets one added, and offsets still point into this string.
+    const html = `<!DOCTYPE html><html><head><title>Storm</title></head>
+      <article><h1>Storm hits &amp; floods the town</h1>
+      <p>The storm passed over <a href="https://example.org/town">the town</a> at night. ${filler('Rivers rose quickly and roads were closed.')}</p>
+      <div>Residents said <b>nothing</b> like it had happened before. ${filler('The clean-up will take weeks, officials said.')}</div>
+      <template><p>hidden</p></template>
+      <ul><li>First point<li>Second point</ul>
+      <p>Firefighters worked through the night.<br><br>${filler('Schools stayed closed on Monday as a precaution.')}</p></article></html>`;
+    expect(extractHtml(html).sourceMap).toBeNull();
+    const r = extractHtml(html, { sourceMap: true });
+    expect(r.sourceMap).not.toBeNull();
+    const map = r.sourceMap!;
+    expect(map.map((e) => [e.start, e.end])).toEqual(r.blocks.map((b) => [b.start, b.end]));
+    for (const e of map) {
+      expect(e.htmlStart).not.toBeNull();
+      const element = html.slice(e.htmlStart!, e.htmlEnd!);
+      expect(element.startsWith('<')).toBe(true);
+      // the element's text holds the block's first words
+      const plain = element.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+      expect(plain).toContain(r.text.slice(e.start, e.end).split(/\s+/).slice(0, 4).join(' '));
+    }
+    const sliceOf = (startsWith: string) => {
+      const e = map.find((x) => r.text.slice(x.start, x.end).startsWith(startsWith))!;
+      return html.slice(e.htmlStart!, e.htmlEnd!);
+    };
+    expect(sliceOf('Residents said')).toMatch(/^<div>Residents said <b>nothing<\/b>[\s\S]*<\/div>$/);
+    // an <li> closed by the next one ends where the next starts
+    expect(sliceOf('First point')).toBe('<li>First point');
+    // two blocks split by <br><br> come from the same <p>
+    expect(sliceOf('Firefighters')).toBe(sliceOf('Schools stayed'));
+    expect(sliceOf('Firefighters')).toMatch(/^<p>Firefighters[\s\S]*<\/p>$/);
+  });
+
+  it('gives no map for a page flattened for nesting too deep', () => {
+    const r = extractHtml(`<html><body>${'<div>'.repeat(300)}${filler('Deep text stays readable.', 20)}${'</div>'.repeat(300)}</body></html>`, { sourceMap: true });
+    expect(r.sourceMap).toBeNull();
   });
 });
 

@@ -4,11 +4,12 @@ import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
 import type { ArticleMeta, Block, Link } from '../core/document.js';
 import type { DomDocument, DomElement } from './dom-types.js';
 import { flattenDeepHtml } from './flatten-deep-html.js';
-import { htmlToBlocks, type BlocksText, type DomNode } from './html-to-blocks.js';
+import { htmlToBlocks, type BlocksText, type DomNode, type TextSources } from './html-to-blocks.js';
 import { inputError } from './input-error-codes.js';
 import { normaliseDate } from './normalise-date.js';
 import { pruneBlocks } from './prune-blocks.js';
 import { readPageMetadata } from './read-page-metadata.js';
+import { elementRanges, markTextSources } from './source-positions.js';
 import { splitAuthors } from './split-authors.js';
 
 export interface ExtractHtmlOptions {
@@ -16,6 +17,11 @@ export interface ExtractHtmlOptions {
   readonly url?: string | null;
   /** How to name the input in messages. */
   readonly name?: string;
+  /**
+   * Also return `sourceMap`, tracing each block to its element in `html` (default false: it
+   * costs about a tenth more time, an extra tokenising pass and an attribute per element).
+   */
+  readonly sourceMap?: boolean;
 }
 
 export interface ExtractedHtml {
@@ -24,6 +30,24 @@ export interface ExtractedHtml {
   readonly links: readonly Link[];
   readonly meta: ArticleMeta;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Where each block came from in the HTML given (see docs/provenance-map.md, "Source map"):
+   * one entry per block, in order. Null unless asked for (`options.sourceMap`), and when the
+   * page could not be mapped (it was flattened because it nests too deep).
+   */
+  readonly sourceMap: readonly BlockSource[] | null;
+}
+
+/**
+ * A block of the text (`start`/`end`, as in `blocks`) and the element it came from in the HTML
+ * string given to `extractHtml` (`htmlStart`/`htmlEnd`, UTF-16 offsets from the element's `<`
+ * to just past its end tag; null when the element was made by the extractor).
+ */
+export interface BlockSource {
+  readonly start: number;
+  readonly end: number;
+  readonly htmlStart: number | null;
+  readonly htmlEnd: number | null;
 }
 
 /** The fields of Readability's result we read (`content` is the element, via our serializer). */
@@ -56,7 +80,9 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
   if (flat.flattened) {
     diagnostics.push(diagnostic('input/html-flattened', `${shown} nests elements ${flat.depth} deep; tags below depth 200 were dropped (their text kept) before extraction.`));
   }
-  const doc = parseDocument(flat.html);
+  const wantMap = options.sourceMap === true && !flat.flattened;
+  const parsed = parseDocument(flat.html, wantMap);
+  const doc = parsed.document;
   const base = documentBase(doc, pageUrl);
   const meta = readPageMetadata(doc, pageUrl);
   const resolveUrl = linkResolver(base);
@@ -76,15 +102,17 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
     diagnostics.push(diagnostic('input/no-readable-article', `Readability failed on ${shown} (${cause instanceof Error ? cause.message : String(cause)}); used the whole page text instead.`));
   }
   if (article?.content) {
-    extracted = htmlToBlocks(article.content as unknown as DomNode, resolveUrl);
+    extracted = htmlToBlocks(article.content as unknown as DomNode, resolveUrl, parsed.textSources);
     extracted = pruneBlocks(extracted);
     if (extracted.text.trim() === '') extracted = null;
   }
   if (!extracted) {
     // Readability changes the document it reads; take the body text from a fresh parse.
-    const fresh = parseDocument(flat.html);
+    // Same source, same element ordinals: the first parse's ranges serve this one's text too.
+    const freshParse = parseDocument(flat.html, wantMap);
+    const fresh = freshParse.document;
     const body = fresh.body ?? fresh.documentElement;
-    extracted = body ? htmlToBlocks(body as unknown as DomNode, resolveUrl) : null;
+    extracted = body ? htmlToBlocks(body as unknown as DomNode, resolveUrl, freshParse.textSources) : null;
     if (!extracted || extracted.text.trim() === '') {
       throw inputError('E_NO_ARTICLE', `${shown} has no visible text (only scripts, styles or markup), so there is no article to read. If the page builds its text with JavaScript, save it from a browser first.`);
     }
@@ -99,33 +127,88 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Ext
   const byline = article?.byline ? splitAuthors(article.byline) : [];
   const merged: ArticleMeta = {
     title: meta.title ?? (article?.title?.trim() || null),
-    authors: meta.authors.length > 0 ? meta.authors : byline,
+    authors: meta.authors.length > 0 ? meta.authors : byline.length > 0 ? byline : meta.siteAuthors,
     published: meta.published ?? normaliseDate(article?.publishedTime ?? null),
     modified: meta.modified,
     siteName: meta.siteName ?? (article?.siteName?.trim() || null),
     url: meta.url,
     language: meta.language ?? (article?.lang?.trim() || null),
   };
-  return { text: extracted.text, blocks: extracted.blocks, links: extracted.links, meta: merged, diagnostics };
+  return { text: extracted.text, blocks: extracted.blocks, links: extracted.links, meta: merged, diagnostics, sourceMap: sourceMapOf(extracted, parsed) };
 }
 
-/** Parses with linkedom, first giving body-less markup a `<body>` (linkedom has no HTML5 tree builder to infer one). */
-function parseDocument(html: string): DomDocument {
+function sourceMapOf(extracted: BlocksText, parsed: ParsedDocument): readonly BlockSource[] | null {
+  const { ranges, toOriginal } = parsed;
+  if (!ranges) return null;
+  return extracted.blocks.map((b, i) => {
+    const src = extracted.sources[i] ?? -1;
+    const known = src >= 0 && 2 * src + 1 < ranges.length;
+    return {
+      start: b.start,
+      end: b.end,
+      htmlStart: known ? toOriginal(ranges[2 * src]!) : null,
+      htmlEnd: known ? toOriginal(ranges[2 * src + 1]!) : null,
+    };
+  });
+}
+
+interface ParsedDocument {
+  readonly document: DomDocument;
+  /** Element ranges in the parsed source (see `elementRanges`) and its text nodes' elements, when mapped. */
+  readonly ranges: Int32Array | null;
+  readonly textSources: TextSources | undefined;
+  /** A parsed-source offset → the offset in the HTML given (the source may have a `<body>` added). */
+  readonly toOriginal: (offset: number) => number;
+}
+
+/**
+ * Parses with linkedom, first giving body-less markup a `<body>` (linkedom has no HTML5 tree
+ * builder to infer one). With `mark`, every element is marked with its ordinal in the source
+ * (`markSourceElements`) before anything moves it, for the source map.
+ */
+function parseDocument(html: string, mark: boolean): ParsedDocument {
   let source = html;
+  // Characters inserted at `insertedAt` (a `<body>` tag or a wrapper), to map offsets back.
+  let insertedAt = 0;
+  let inserted = 0;
   if (!/<body[\s>]/i.test(html)) {
     const headEnd = /<\/head\s*>/i.exec(html);
     const htmlStart = /<html\b[^>]*>/i.exec(html);
-    if (headEnd) source = html.slice(0, headEnd.index + headEnd[0].length) + '<body>' + html.slice(headEnd.index + headEnd[0].length) + '</body>';
-    else if (htmlStart) source = html.slice(0, htmlStart.index + htmlStart[0].length) + '<body>' + html.slice(htmlStart.index + htmlStart[0].length) + '</body>';
-    else source = `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+    const at = headEnd ? headEnd.index + headEnd[0].length : htmlStart ? htmlStart.index + htmlStart[0].length : -1;
+    if (at >= 0) {
+      source = html.slice(0, at) + '<body>' + html.slice(at) + '</body>';
+      insertedAt = at;
+      inserted = '<body>'.length;
+    } else {
+      source = `${WRAPPER}${html}</body></html>`;
+      inserted = WRAPPER.length;
+    }
   }
   let { document } = parseHTML(source) as unknown as { document: DomDocument };
   if (document.documentElement?.nodeName.toUpperCase() !== 'HTML' || !document.querySelector('body')) {
-    ({ document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: DomDocument });
+    source = `${WRAPPER}${html}</body></html>`;
+    insertedAt = 0;
+    inserted = WRAPPER.length;
+    ({ document } = parseHTML(source) as unknown as { document: DomDocument });
+  }
+  let ranges: Int32Array | null = null;
+  let textSources: TextSources | undefined;
+  if (mark) {
+    const found = elementRanges(source);
+    textSources = markTextSources(document, found) ?? undefined;
+    if (textSources) ranges = found;
   }
   repairBody(document);
-  return document;
+  const end = html.length;
+  const toOriginal = (offset: number): number => {
+    // Offsets inside the added markup fall on the point where it was added.
+    const o = offset <= insertedAt ? offset : offset < insertedAt + inserted ? insertedAt : offset - inserted;
+    return Math.max(0, Math.min(o, end));
+  };
+  return { document, ranges, textSources, toOriginal };
 }
+
+const WRAPPER = '<!DOCTYPE html><html><head></head><body>';
 
 /**
  * linkedom's `document.body` is whatever element follows `<head>`: a `<script>` between

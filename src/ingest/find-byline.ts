@@ -7,9 +7,15 @@ const BYLINE_SELECTORS = [
   '[itemprop~="author"] [itemprop~="name"]',
   '[itemprop~="author"]',
   'a[rel~="author"]',
+  // A link to the writer's page (`/author/jane-doe`, `/authors/jane-doe`) names the writer.
+  'a[href*="/author/"], a[href*="/authors/"]',
   '[class*="author-name"], [class*="authorName"], [class*="author__name"], [class*="byline__name"], [class*="byline-name"]',
   '[class*="byline"] a, [class*="author"] a[href*="author"]',
+  // An author box's name line: `<div class="author-info"><div class="name">Rachel MacDonald</div>`.
+  '[class*="author"] [class~="name"], [class*="author"] [class$="-name"], [class*="author"] [class$="__name"]',
   '[class*="byline"], [class~="author"], [class*="post-author"], [class*="entry-author"], [class*="article-author"], [class*="__author"], [class*="_author"]',
+  // The portrait in an author box, named by its alt text.
+  '[class*="author"] img[alt]',
 ];
 
 /** Text of an element with a space between child elements (`<span>By</span><span>Ann</span>` → "By Ann"). */
@@ -42,7 +48,13 @@ export function findByline(
     const names = splitAuthors(raw).filter(accept);
     return names.length > 0 ? names.join(' and ') : null;
   };
-  return { nearHeadline: findBylineNearHeadline(afterHeadline, ok), marked: findMarkedByline(doc, description, ok) };
+  // "By 3i Global" printed under the headline is the page's own word, even when it names only the site.
+  const printed = (raw: string): string | null => {
+    const names = splitAuthors(raw);
+    const people = names.filter(accept);
+    return people.length > 0 ? people.join(' and ') : names.length > 0 ? names.join(' and ') : null;
+  };
+  return { nearHeadline: findBylineNearHeadline(afterHeadline, printed), marked: findMarkedByline(doc, description, ok) };
 }
 
 /**
@@ -73,7 +85,7 @@ function findBylineNearHeadline(afterHeadline: readonly DomElement[], cleanBylin
 function findMarkedByline(doc: DomDocument, description: string | null, cleanByline: (raw: string) => string | null): string | null {
   for (const selector of BYLINE_SELECTORS) {
     for (const el of toArray(doc.querySelectorAll(selector)).slice(0, 5)) {
-      const content = el.getAttribute('content');
+      const content = el.getAttribute('content') ?? (el.nodeName.toUpperCase() === 'IMG' ? portraitName(el.getAttribute('alt') ?? '') : null);
       const name = cleanByline(content ?? (el.textContent && el.textContent.length < 300 ? spacedText(el) : ''));
       if (name) return name;
     }
@@ -84,6 +96,16 @@ function findMarkedByline(doc: DomDocument, description: string | null, cleanByl
     const name = cleanByline(lead[1]!);
     if (name) return name;
   }
+  // A caption and the name in the element after it: `<div>Author</div><div>Isaiah Shelton</div>`.
+  for (const el of toArray(doc.querySelectorAll('p, span, div, dt, strong, small, h3, h4, h5, h6')).slice(0, 3000)) {
+    const raw = el.textContent ?? '';
+    if (raw.length > 20 || !/^\s*(?:written by|posted by|by|authors?|writer|words)\s*:?\s*$/i.test(raw)) continue;
+    const next = el.nextElementSibling;
+    const text = next?.textContent ?? '';
+    if (!next || text.length > 80) continue;
+    const name = cleanByline(spacedText(next));
+    if (name) return name;
+  }
   // An author box anywhere: "Written by Cassidy Horton".
   for (const el of toArray(doc.querySelectorAll('h2, h3, h4, h5, h6, p, span, div, strong'))) {
     const raw = el.textContent ?? '';
@@ -92,4 +114,12 @@ function findMarkedByline(doc: DomDocument, description: string | null, cleanByl
     if (name) return name;
   }
   return null;
+}
+
+/** The name in a portrait's alt text ("Headshot of Justin C. Meserole, a … lawyer" → the name), or '' when it is not a name. */
+function portraitName(alt: string): string {
+  // "Headshot of Justin C. Meserole, a New York City-based … lawyer": the name before the comma.
+  const name = alt.replace(/^\s*(?:headshot|photo|portrait|picture|image|avatar)\s+of\s+/i, '').split(/,\s/)[0]!.replace(/\s+/g, ' ').trim();
+  // Every word capitalised, at most four (a name, not "Vortex for Performance and Scale").
+  return /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}$/u.test(name) ? name : '';
 }

@@ -1,5 +1,6 @@
 import type { Block, BlockKind, Link } from '../core/document.js';
 import type { Span } from '../core/span.js';
+import { repairMojibake } from './repair-mojibake.js';
 
 /** The subset of the DOM we read; linkedom's nodes satisfy it. */
 export interface DomNode {
@@ -20,6 +21,11 @@ export interface BlocksText {
   readonly unresolvedLinks: number;
   /** The text of every `<a>`, kept or not (share buttons with `javascript:` too): for link density. */
   readonly anchors: readonly Span[];
+  /**
+   * For each block, the source ordinal of the element its first text sat in when the page was
+   * parsed (see `textSources`), or -1 when not known.
+   */
+  readonly sources: readonly number[];
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SELECT', 'TEXTAREA', 'BUTTON', 'INPUT', 'HEAD', 'TITLE', 'META', 'LINK', 'VIDEO', 'AUDIO', 'MAP']);
@@ -39,18 +45,42 @@ const TEXT = 3;
 const CDATA = 4;
 
 /**
+ * Text node → the ordinal of the block-level element it sat in when the page was parsed (made
+ * by `markTextSources`). Readability moves text nodes but never copies them, so the map still
+ * holds after it rebuilt the elements around them (a `<div>` of phrasing content becomes a new `<p>`).
+ */
+export type TextSources = WeakMap<object, number>;
+
+/**
+ * Carries a block-level element's ordinal through Readability when its text nodes do not: when
+ * Readability finds too little on a first pass it rebuilds the page from its HTML, making new
+ * text nodes, and attributes are part of that HTML.
+ */
+export const SOURCE_ATTRIBUTE = 'data-claimtrace-src';
+
+/** Elements that start a block of text (exported for the source map). */
+export const BLOCK_TAGS: ReadonlySet<string> = BLOCK;
+
+/**
  * Walks a DOM subtree (Readability's article, or a whole body) into one text: blocks separated by
  * a blank line, white space collapsed inside blocks, `<br>` a line break (two in a row end the
  * paragraph, as on pages that use `<br><br>` between paragraphs), `<pre>` kept verbatim.
  * Iterative, so a tree 100,000 elements deep cannot overflow the stack.
  */
-export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string | null): BlocksText {
+export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string | null, textSources?: TextSources): BlocksText {
   const parts: string[] = [];
   let length = 0;
   const blocks: Block[] = [];
   const links: Link[] = [];
   const anchors: Span[] = [];
+  const sources: number[] = [];
   let unresolvedLinks = 0;
+  let blockSource = -1;
+  let textSource = -1; // the source of the text being written
+  // Ordinals of the open elements that carry SOURCE_ATTRIBUTE, innermost last (for text nodes
+  // made after the parse); `marked` says, per open element, whether it pushed one.
+  const markedSources: number[] = [];
+  const marked: boolean[] = [];
 
   let blockStart = -1; // -1: no block open (nothing written since the last block boundary)
   let blockKind: BlockKind = 'paragraph';
@@ -68,6 +98,7 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
     if (blockStart >= 0) {
       // A block never ends in white space: a trailing `<br>` is not written until text follows.
       blocks.push({ kind: blockKind, start: blockStart, end: length });
+      sources.push(blockSource);
     }
     blockStart = -1;
     pendingSpace = false;
@@ -80,6 +111,7 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
       if (length > 0) write('\n\n');
       blockStart = length;
       blockKind = preDepth > 0 ? 'preformatted' : (kinds[kinds.length - 1] ?? 'paragraph');
+      blockSource = textSource;
     } else if (pendingBreaks === 1) {
       write('\n');
     } else if (pendingSpace) {
@@ -96,7 +128,8 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
   while (stack.length > 0) {
     const { node, exit } = stack.pop()!;
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
-      const value = node.nodeValue ?? '';
+      textSource = textSources?.get(node) ?? markedSources[markedSources.length - 1] ?? -1;
+      const value = repairMojibake(node.nodeValue ?? '');
       if (preDepth > 0) {
         if (value !== '') writeContent(value);
         continue;
@@ -122,7 +155,10 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
       if (SKIP.has(tag)) continue;
       if (isPhotoCaption(node, tag)) continue;
       if (tag === 'BR') {
-        if (preDepth > 0) writeContent('\n');
+        if (preDepth > 0) {
+          textSource = -1;
+          writeContent('\n');
+        }
         else if (blockStart >= 0) pendingBreaks++;
         continue;
       }
@@ -137,11 +173,15 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
         openLinks.push({ url: href === null ? null : resolveUrl(href), start: -1 });
         if (href !== null && resolveUrl(href) === null && !/^\s*(javascript|data|vbscript|about):/i.test(href) && !/^\s*#/.test(href)) unresolvedLinks++;
       }
+      const mark = textSources && BLOCK.has(tag) ? node.getAttribute?.(SOURCE_ATTRIBUTE) : null;
+      if (mark) markedSources.push(Number(mark));
+      marked.push(!!mark);
       stack.push({ node, exit: true });
       pushChildren(stack, node);
       continue;
     }
     // leaving an element
+    if (marked.pop()) markedSources.pop();
     if (BLOCK.has(tag)) closeBlock();
     if (KIND[tag]) kinds.pop();
     if (tag === 'PRE') preDepth--;
@@ -156,7 +196,7 @@ export function htmlToBlocks(root: DomNode, resolveUrl: (href: string) => string
   closeBlock();
   links.sort((a, b) => a.start - b.start || a.end - b.end);
   anchors.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { text: parts.join(''), blocks, links, unresolvedLinks, anchors };
+  return { text: parts.join(''), blocks, links, unresolvedLinks, anchors, sources };
 }
 
 /**

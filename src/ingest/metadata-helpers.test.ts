@@ -3,6 +3,7 @@ import { splitAuthors } from './split-authors.js';
 import { findDateInText } from './find-visible-date.js';
 import { withoutSiteSuffix } from './pick-title.js';
 import { dateInUrl } from './read-page-metadata.js';
+import { repairMojibake } from './repair-mojibake.js';
 
 describe('splitAuthors', () => {
   it.each<[string, string[]]>([
@@ -24,6 +25,8 @@ describe('splitAuthors', () => {
     ['Learn More', []],
     ['Sat, 20 Dec 2025 - 06:36', []],
     ['page.head.extra.author', []],
+    ['See all', []],
+    ['The 11 Best Wireless Headphones of', []],
   ])('%s → %j', (input, expected) => {
     expect(splitAuthors(input)).toEqual(expected);
   });
@@ -60,9 +63,24 @@ describe('dateInUrl', () => {
     ['https://lmsys.org/blog/2025-12-17-minisgl', '2025-12-17'],
     ['https://example.com/news/12345678/slug', null],
     ['https://example.com/2025/13/01/slug', null],
+    ['https://blog.example.fr/articles/2025-12-15+Rust+GCC+backend', '2025-12-15'],
+    ['https://example.com/knowledge-centre/blog/2023/october/03/wine-types/', '2023-10-03'],
+    ['https://example.com/2023/smarch/03/slug', null],
     ['not a url', null],
     [null, null],
   ])('%s → %s', (url, expected) => {
     expect(dateInUrl(url)).toBe(expected);
+  });
+});
+
+describe('repairMojibake', () => {
+  it.each<[string, string]>([
+    ['A DIY Investor\u00e2\u0080\u0099s Guide', 'A DIY Investor’s Guide'],
+    ['up in debt\u00e2\u0080\u0094nearly', 'up in debt—nearly'],
+    // no C1 control character: could be meant ("Ã¤" in a page about mojibake), left alone
+    ['I saw "\u00c3\u00a4" instead of ä', 'I saw "\u00c3\u00a4" instead of ä'],
+    ['plain text', 'plain text'],
+  ])('%j', (input, expected) => {
+    expect(repairMojibake(input)).toBe(expected);
   });
 });

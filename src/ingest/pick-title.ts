@@ -1,5 +1,6 @@
 import { toArray, type DomDocument, type DomElement } from './dom-types.js';
 import { decodeEntities } from './decode-entities.js';
+import { findDateInText } from './find-visible-date.js';
 import { htmlToBlocks, type DomNode } from './html-to-blocks.js';
 
 /** An element's text on one line, with a space where blocks or `<br>` break it ("(US)<br>Your Guide"). */
@@ -41,6 +42,10 @@ export function pickTitle(doc: DomDocument, declared: readonly (string | null)[]
     const score = shared / w.size;
     if (!best || score > best.score) best = { el, text, score };
   }
+  if (best) {
+    const inner = declaredInside(best.text, metas, siteName);
+    if (inner) return { title: inner, element: best.el };
+  }
   if (best && (metas.length === 0 || best.score >= 0.3)) return { title: tidyHeadline(best.text, metas, siteName), element: best.el };
   const first = metas[0];
   return { title: first ? withoutSiteSuffix(first, siteName) : null, element: best?.el ?? null };
@@ -73,4 +78,28 @@ export function withoutSiteSuffix(title: string, siteName: string | null): strin
   const kept = parts.filter((p) => !site || (norm(p) !== site && !norm(p).includes(site)));
   const pool = kept.length > 0 ? kept : parts;
   return pool.reduce((a, b) => (b.length > a.length ? b : a)).trim();
+}
+
+/**
+ * The declared title when the `<h1>` holds it plus page furniture around it: a byline or date
+ * ("… Security Posted on July 1, 2024 by infuy", "Dec 18 2025 Preparing a transition"), a one-word
+ * label ("Title:", "Blog:") or a comment count ("(latimes.com) 87").
+ */
+function declaredInside(headline: string, metas: readonly string[], siteName: string | null): string | null {
+  const h = norm(decodeEntities(headline));
+  for (const m of metas) {
+    const d = withoutSiteSuffix(decodeEntities(m), siteName).replace(/\s+/g, ' ').trim();
+    const nd = norm(d);
+    if (nd.split(' ').length < 3 || nd === h) continue;
+    const at = h.indexOf(nd);
+    if (at < 0) continue;
+    const before = h.slice(0, at).trim();
+    const after = h.slice(at + nd.length).trim();
+    const rest = `${before} ${after}`.trim();
+    if (rest.split(/\s+/).length > 8) continue;
+    const label = after === '' && /^\p{L}{1,12}:$/u.test(before);
+    const source = before === '' && /^\(?[a-z0-9.-]+\.[a-z]{2,}\)?(?:\s+\d+)?$/.test(after);
+    if (label || source || findDateInText(rest) !== null || /\bposted\b/.test(rest)) return d;
+  }
+  return null;
 }

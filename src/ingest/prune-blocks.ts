@@ -47,6 +47,7 @@ export function pruneBlocks(input: BlocksText): PrunedBlocks {
   const parts: string[] = [];
   const outBlocks: Block[] = [];
   const outLinks: Link[] = [];
+  const outSources: number[] = [];
   let length = 0;
   let dropped = 0;
   let linkIndex = 0;
@@ -68,10 +69,11 @@ export function pruneBlocks(input: BlocksText): PrunedBlocks {
     const shift = length - b.start;
     parts.push(text.slice(b.start, b.end));
     outBlocks.push({ kind: b.kind, start: b.start + shift, end: b.end + shift });
+    outSources.push(input.sources[i] ?? -1);
     for (const l of mine) outLinks.push({ start: l.start + shift, end: l.end + shift, url: l.url });
     length += b.end - b.start;
   }
-  return { text: parts.join(''), blocks: outBlocks, links: outLinks, unresolvedLinks: input.unresolvedLinks, anchors: [], dropped };
+  return { text: parts.join(''), blocks: outBlocks, links: outLinks, unresolvedLinks: input.unresolvedLinks, anchors: [], sources: outSources, dropped };
 }
 
 const SHARE_WORDS = /^(share|shares|whatsapp|facebook|twitter|x|pinterest|pin|pint|linkedin|reddit|tumblr|telegram|email|e-mail|print|copy|link|tweet|baixar|download|compartilhar|teilen|partager|messenger|flipboard|sms|save|comments?|\d+)$/i;

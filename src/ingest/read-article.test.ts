@@ -44,8 +44,9 @@ describe('readArticle', () => {
     expect(a.blocks).toBeUndefined();
   });
 
-  it('extracts HTML by extension, by content, and through gzip', async () => {
-    for (const path of [file('b.html', ARTICLE), file('b.page', ARTICLE), file('b.html.gz', gzipSync(ARTICLE))]) {
+  it('extracts HTML by extension, by content, and through gzip (named .gz or not)', async () => {
+    const gzipped = [file('b.html.gz', gzipSync(ARTICLE)), file('b.htm.gz', gzipSync(ARTICLE)), file('b2.html', gzipSync(ARTICLE)), file('b3.page', gzipSync(ARTICLE))];
+    for (const path of [file('b.html', ARTICLE), file('b.page', ARTICLE), ...gzipped]) {
       const a = await readArticle(path);
       expect(a.source.format).toBe('html');
       expect(a.text.startsWith('The storm passed over the town at night.')).toBe(true);

@@ -24,8 +24,8 @@ export interface ReadArticleOptions {
 }
 
 /**
- * Reads one article: `-` is standard input; `.html`/`.htm` (optionally `.gz`) or content that
- * sniffs as HTML goes through `extractHtml`; everything else is plain text, kept exactly as
+ * Reads one article: `-` is standard input; gzip is decompressed first (a `.gz` name, or the
+ * gzip signature in the bytes); `.html`/`.htm` or content that sniffs as HTML goes through `extractHtml`; everything else is plain text, kept exactly as
  * decoded so offsets point into the file. Throws `ClaimtraceError` with an `INPUT_ERROR_CODES` code.
  */
 export async function readArticle(path: string, options: ReadArticleOptions = {}): Promise<ArticleInput> {
@@ -37,7 +37,8 @@ export async function readArticle(path: string, options: ReadArticleOptions = {}
   let raw = path === '-' ? await readStream(options.stdin ?? process.stdin, maxBytes, shown) : await readPath(path, maxBytes, shown);
   const bytes = raw.length;
   const innerName = path.replace(/\.gz$/i, '');
-  if (/\.gz$/i.test(path) || (path === '-' && isGzip(raw))) raw = await gunzipWithLimit(raw, maxBytes, shown);
+  // Named `.gz`, or gzip by its bytes whatever its name (`page.html` saved compressed, stdin).
+  if (/\.gz$/i.test(path) || isGzip(raw)) raw = await gunzipWithLimit(raw, maxBytes, shown);
 
   const format = options.format ?? (isHtmlName(innerName) ? 'html' : /\.(txt|text|md)$/i.test(innerName) ? 'text' : sniffFormat(raw));
   const declaredCharset = format === 'html' ? sniffCharset(raw) : null;

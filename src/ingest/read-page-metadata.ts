@@ -6,6 +6,7 @@ import { findByline } from './find-byline.js';
 import { splitAuthors } from './split-authors.js';
 import { findMarkedDate, findVisibleDate } from './find-visible-date.js';
 import { decodeEntities } from './decode-entities.js';
+import { repairMojibake } from './repair-mojibake.js';
 import { pickTitle } from './pick-title.js';
 import { readJsonLd, typesOf, type JsonLd, type JsonObject } from './read-json-ld.js';
 
@@ -41,7 +42,7 @@ const first = (tags: MetaTags, ...keys: string[]): string | null => {
 
 const clean = (s: unknown): string | null => {
   if (typeof s !== 'string') return null;
-  const t = decodeEntities(s).replace(/\s+/g, ' ').trim();
+  const t = repairMojibake(decodeEntities(s)).replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 };
 
@@ -100,12 +101,17 @@ function absoluteUrl(href: string | null, base: string | null): string | null {
   }
 }
 
+export interface PageMetadata extends ArticleMeta {
+  /** The site as its own author (see `siteAsAuthor`): the last resort, after any byline found. */
+  readonly siteAuthors: readonly string[];
+}
+
 /**
  * Reads the article's metadata from the page before Readability changes it: JSON-LD first
  * (the publisher's own structured data), then Open Graph / article:* / Dublin Core / Parse.ly
  * `<meta>` tags, then microdata and `<time>` elements, then `<title>` and `<html lang>`.
  */
-export function readPageMetadata(doc: DomDocument, pageUrl: string | null): ArticleMeta {
+export function readPageMetadata(doc: DomDocument, pageUrl: string | null): PageMetadata {
   const ld = readJsonLd(doc);
   const tags = readMetaTags(doc);
   const art = ld.article;
@@ -124,6 +130,13 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
   ], siteName);
   const title = picked.title;
 
+  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
+  const url =
+    absoluteUrl(canonical, pageUrl) ??
+    absoluteUrl(first(tags, 'og:url'), pageUrl) ??
+    absoluteUrl(jsonString(art, 'url'), pageUrl) ??
+    (pageUrl ? absoluteUrl(pageUrl, null) : null);
+
   const ld_ = art ? personNames(art['author'] ?? art['creator'], ld) : { persons: [], organisations: [] };
   const around = elementsAroundHeadline(doc, picked.element);
   const publisherName = publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null;
@@ -133,24 +146,18 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
   const metaAuthors = [
     ...(tags.get('author') ?? []), ...(tags.get('article:author') ?? []), ...(tags.get('parsely-author') ?? []),
     ...(tags.get('dc.creator') ?? []), ...(tags.get('sailthru.author') ?? []), ...(tags.get('byl') ?? []),
-  ].flatMap(splitAuthors).concat((tags.get('citation_author') ?? []).map(firstLast).flatMap(splitAuthors)).filter(notSite);
+  ].flatMap(splitAuthors).concat((tags.get('citation_author') ?? []).map(firstLast).flatMap(splitAuthors), labelledAuthor(tags)).filter(notSite);
   const byline = findByline(doc, around.after, first(tags, 'description', 'og:description'), notSite);
-  const nearAuthors = byline.nearHeadline ? splitAuthors(byline.nearHeadline).filter(notSite) : [];
+  const nearAuthors = byline.nearHeadline ? splitAuthors(byline.nearHeadline) : [];
   const markedAuthors = byline.marked ? splitAuthors(byline.marked).filter(notSite) : [];
   const ldPersons = ld_.persons.filter(notSite);
   // The byline printed under the headline beats the CMS account in JSON-LD and <meta> (a post
   // "By: Paul Fenaroli" whose JSON-LD author is the editor who uploaded it).
   const candidates = [nearAuthors, ldPersons, metaAuthors, markedAuthors, ld_.organisations, ld_.persons];
-  const authors = unique(candidates.find((c) => c.length > 0) ?? []);
+  const authors = unique(candidates.find((c) => c.length > 0) ?? dataLayerAuthor(doc).filter(notSite));
+  const siteAuthors = authors.length > 0 ? [] : siteAsAuthor([siteName, titleSuffix(doc.title)], pageUrl ?? url);
 
-  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
-  const url =
-    absoluteUrl(canonical, pageUrl) ??
-    absoluteUrl(first(tags, 'og:url'), pageUrl) ??
-    absoluteUrl(jsonString(art, 'url'), pageUrl) ??
-    (pageUrl ? absoluteUrl(pageUrl, null) : null);
-
-  const published =
+  const declaredPublished =
     normaliseDate(jsonString(art, 'datePublished', 'dateCreated', 'uploadDate')) ??
     normaliseDate(first(tags, 'article:published_time', 'og:article:published_time', 'datepublished', 'published_time', 'article.published',
       'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued',
@@ -159,10 +166,15 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
     normaliseDate(metaMatching(tags, /publish(ed)?[-_.:]?(date|time|on)|date[-_.:]?publish/)) ??
     attrDate(doc, 'time[pubdate], [itemprop~="datePublished"]') ??
     normaliseDate(jsonString(ld.page, 'datePublished')) ??
+    // The CMS wrote the URL's date at publication: it beats a date read off the page, which
+    // may be another story's or ambiguous ("03/10/2023" on a British page).
+    dateInUrl(url) ??
+    dateInUrl(pageUrl) ??
     findVisibleDate(around.after, around.before) ??
     findMarkedDate(around.all) ??
-    dateInUrl(url) ??
     firstTimeOutsideComments(doc);
+
+  const published = localDayFromUrl(declaredPublished, dateInUrl(url) ?? dateInUrl(pageUrl));
 
   const modified =
     normaliseDate(jsonString(art, 'dateModified')) ??
@@ -175,7 +187,67 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Arti
     jsonString(art, 'inLanguage') ?? first(tags, 'og:locale', 'content-language', 'language', 'dc.language'),
   );
 
-  return { title, authors, published, modified, siteName, url, language };
+  return { title, authors, published, modified, siteName, url, language, siteAuthors };
+}
+
+/** The last part of "Headline | Site" (`<title>`), or null. */
+function titleSuffix(title: string): string | null {
+  const parts = title.split(/\s+(?:\||-|–|—|•|::|»|·)\s+/);
+  return parts.length > 1 ? clean(parts[parts.length - 1]) : null;
+}
+
+/**
+ * A site named like its domain speaks for itself: a personal blog ("Erin Spain" on
+ * erinspain.com, "Owain Brennan" on owain.bearblog.dev) or a company writing under its own name
+ * ("Quiet Light" on quietlight.com). With no byline anywhere, that name is the author.
+ */
+function siteAsAuthor(names: readonly (string | null)[], url: string | null): string[] {
+  if (!url) return [];
+  let labels: string[];
+  try {
+    labels = new URL(url).hostname.toLowerCase().split('.').slice(0, -1).filter((l) => l !== 'www');
+  } catch {
+    return [];
+  }
+  for (const name of names) {
+    if (!name || !/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}$/u.test(name)) continue;
+    const words = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f'’-]/g, '').split(' ');
+    if (labels.some((l) => l === words.join('') || l === words[0] || l === words[words.length - 1])) return [name];
+  }
+  return [];
+}
+
+/** Yoast SEO's reading card: `twitter:label1` "Written by" with the name in `twitter:data1`. */
+function labelledAuthor(tags: MetaTags): string[] {
+  for (const n of [1, 2, 3]) {
+    if (/^(written by|author)$/i.test(tags.get(`twitter:label${n}`)?.[0] ?? '')) return splitAuthors(tags.get(`twitter:data${n}`)?.[0] ?? '');
+  }
+  return [];
+}
+
+/** WordPress's Google Tag Manager plugin writes the post's author into the page's data layer (`"pagePostAuthor":"Krystyna"`). */
+function dataLayerAuthor(doc: DomDocument): string[] {
+  for (const script of toArray(doc.querySelectorAll('script:not([src])')).slice(0, 40)) {
+    const text = script.textContent ?? '';
+    const at = text.indexOf('"pagePostAuthor"');
+    if (at < 0) continue;
+    const m = /^"pagePostAuthor"\s*:\s*"([^"\\]{1,80})"/.exec(text.slice(at, at + 120));
+    return m ? splitAuthors(m[1]!) : [];
+  }
+  return [];
+}
+
+/**
+ * A UTC timestamp just after midnight falls on the next day in the publisher's own time zone:
+ * when the URL, which the CMS wrote in local time, names the day before (`/2025/12/18/…` with
+ * `2025-12-19T02:41:41+00:00`), the URL's day is the one the page was published on.
+ */
+function localDayFromUrl(published: string | null, urlDay: string | null): string | null {
+  if (!published || !urlDay) return published;
+  if (!/T\d{2}:\d{2}(?::\d{2})?(?:Z|\+00:00)$/.test(published)) return published;
+  const next = new Date(`${urlDay}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10) === published.slice(0, 10) ? urlDay : published;
 }
 
 /** Highwire `citation_author` is "Last, First": "Roy, Aniruddha" → "Aniruddha Roy". */
@@ -209,8 +281,11 @@ export function dateInUrl(url: string | null): string | null {
   } catch {
     return null;
   }
-  const m = /(?:^|\/)((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=$|[/_.-])/.exec(path);
-  return m ? normaliseDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
+  const m = /(?:^|\/)((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=$|[/_.+-])/.exec(path);
+  if (m) return normaliseDate(`${m[1]}-${m[2]}-${m[3]}`);
+  // `/blog/2023/october/03/slug`
+  const w = /(?:^|\/)((?:19|20)\d{2})\/([a-z]{3,9})\/(0?[1-9]|[12]\d|3[01])(?=$|\/)/i.exec(path);
+  return w ? normaliseDate(`${w[3]} ${w[2]} ${w[1]}`) : null;
 }
 
 /** `en_US` → `en-US`; rejects values that are not language tags. */

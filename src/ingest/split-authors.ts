@@ -13,7 +13,7 @@ const DATE_IN_BYLINE = new RegExp(
 const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'von', 'bin', 'al', 'el', 'y', 'del', 'dos', 'das', 'ter', 'ten', 'for', 'of', 'the', 'and']);
 /** Words that do not occur in names: a byline holding one is a sentence or page furniture. */
 const NOT_IN_NAME = /\b(by|with|view|written|posted|read|more|edition|min|mins|minutes?|ago|updated|published|share|follow|comments?|reply|about|this|was|is|are|has|have|on behalf|in|at|from|to)\b/i;
-const NOT_A_NAME = /^(author|authors|share|follow|more|about|learn more|read more|view all|view profile|posts?|admin|administrator|comments?|menu|home|search|subscribe|sign in|log in|contact|unknown|guest|editor|editorial|the author|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.?|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/i;
+const NOT_A_NAME = /^(author|authors|share|follow|more|about|learn more|read more|view all|view profile|see all|see more|all posts|more posts|all articles|view all posts|posts?|admin|administrator|comments?|menu|home|search|subscribe|sign in|log in|contact|unknown|guest|editor|editorial|the author|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.?|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/i;
 /** Words of a job title: after a comma they describe the name before it ("Paul Frew, Security Expert"). */
 const TITLE_WORDS = /\b(expert|editor|writer|director|manager|ceo|cto|founder|co-founder|correspondent|reporter|contributor|specialist|analyst|consultant|journalist|educator|professor|president|officer|head|lead|md|phd|rn|dvm|dietitian|nutritionist|therapist|physician|nurse|doctor|attorney|lawyer|engineer|scientist|researcher|coach|trainer|chef|strategist|designer|developer|marketer|coordinator)\b/i;
 
@@ -23,6 +23,8 @@ function looksLikeName(s: string): boolean {
   if (/https?:|www\.|@\S*\.|\d{3}|\d{1,2}:\d{2}|[{}<>=]|^[a-z]+(\.[a-z]+){3,}$/i.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 6) return false;
+  // A bare number is no part of a name ("The 11 Best Wireless Headphones of").
+  if (words.length > 1 && words.some((w) => /^\d+$/.test(w))) return false;
   if (words.length > 1 && NOT_IN_NAME.test(s)) return false;
   // A lower-case phrase of several words is a sentence unless its words are all name-like.
   const lower = words.filter((w) => /^[a-z]/.test(w) && !NAME_PARTICLES.has(w));

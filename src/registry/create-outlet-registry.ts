@@ -76,15 +76,28 @@ export function createOutletRegistry(entries: readonly RegistryEntry[], options:
     return null;
   };
 
+  // Articles ask for the same few names again and again: answers are kept (the registry never
+  // changes), up to a bound so that a long run over many articles does not grow without end.
+  const answers = new Map<string, OutletFacts | null>();
+  const lookUp = (name: string): OutletFacts | null => {
+    const n = normaliseOutletName(name);
+    if (!n) return null;
+    const f = byNormalName.get(n);
+    if (f !== undefined) return f;
+    // `nytimes.com` is a name too.
+    if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(name.trim())) return byHost(name);
+    return null;
+  };
+
   return Object.freeze({
     byName(name: string): OutletFacts | null {
-      const n = normaliseOutletName(name);
-      if (!n) return null;
-      const f = byNormalName.get(n);
-      if (f !== undefined) return f;
-      // `nytimes.com` is a name too.
-      if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(name.trim())) return byHost(name);
-      return null;
+      let f = answers.get(name);
+      if (f === undefined) {
+        f = lookUp(name);
+        if (answers.size >= 50_000) answers.clear();
+        answers.set(name, f);
+      }
+      return f;
     },
     byHost,
     findMentions(text: string) {

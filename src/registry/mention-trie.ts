@@ -48,6 +48,61 @@ function tokensOf(text: string): { text: string; start: number; end: number }[] 
   return out;
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordCodePoints = new Map<number, boolean>();
+
+/** Whether a code point is a letter or a digit (`[\p{L}\p{N}]`): ASCII by range, others by the regex, remembered. */
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  let v = wordCodePoints.get(cp);
+  if (v === undefined) wordCodePoints.set(cp, (v = WORD_CHAR.test(String.fromCodePoint(cp))));
+  return v;
+}
+
+/** A hash of an ASCII word in lower case; the same for a token (as it is scanned) and for a trie key. */
+function asciiHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + lowerAscii(word.charCodeAt(i))) | 0;
+  return h;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c | 0x20 : c;
+}
+
+/**
+ * The same tokens as {@link tokensOf} (runs of `[\p{L}\p{N}]`, by code point), as start and end
+ * offsets, with {@link asciiHash} of each all-ASCII token (`null` for a token with other letters).
+ */
+function scanWords(text: string, starts: number[], ends: number[], hashes: (number | null)[]): void {
+  let start = -1;
+  let h = 0;
+  let ascii = true;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    if (isWordCodePoint(cp)) {
+      if (start < 0) {
+        start = i;
+        h = 0;
+        ascii = true;
+      }
+      if (cp < 0x80) h = (Math.imul(h, 31) + lowerAscii(cp)) | 0;
+      else ascii = false;
+    } else if (start >= 0) {
+      starts.push(start);
+      ends.push(i);
+      hashes.push(ascii ? h : null);
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (start >= 0) {
+    starts.push(start);
+    ends.push(text.length);
+    hashes.push(ascii ? h : null);
+  }
+}
+
 /**
  * Builds a trie from `[alias, value]` pairs. An alias that two different values share is dropped
  * (it cannot tell them apart), as are aliases whose value `isAmbiguous` rejects.
@@ -71,29 +126,47 @@ export function buildMentionTrie<T>(aliases: Iterable<readonly [string, T]>): Me
     node.patterns.push({ value, tokens, exact: isAcronym(alias) });
   }
   for (const node of conflicted) node.patterns = [];
+  // An all-ASCII token folds to its lower case, so one whose hash no first key has starts nothing:
+  // it is passed over without making its text. (Keys with other letters are only met by tokens
+  // with other letters, which always take the full look-up.)
+  const firstKeys = new Set<number>();
+  for (const key of root.children.keys()) firstKeys.add(asciiHash(key));
 
   return {
     find(text) {
-      const tokens = tokensOf(text);
+      const starts: number[] = [];
+      const ends: number[] = [];
+      const hashes: (number | null)[] = [];
+      scanWords(text, starts, ends, hashes);
+      const n = starts.length;
+      // Token texts and folded forms, made when first needed (most tokens start no alias).
+      const words: (string | undefined)[] = new Array<string | undefined>(n);
+      const folded: (string | undefined)[] = new Array<string | undefined>(n);
+      const word = (j: number): string => (words[j] ??= text.slice(starts[j]!, ends[j]!));
+      const fold = (j: number): string => (folded[j] ??= foldToken(word(j)));
       const matches: TrieMatch<T>[] = [];
-      for (let i = 0; i < tokens.length; ) {
+      for (let i = 0; i < n; ) {
+        const h = hashes[i];
+        if (h !== null && h !== undefined && !firstKeys.has(h)) {
+          i++;
+          continue;
+        }
         let node: Node<T> | undefined = root;
         let best: { end: number; value: T; dropThe: boolean } | null = null;
-        for (let j = i; j < tokens.length && j - i < depth; j++) {
-          const tok = tokens[j]!;
-          if (j > i && !joins(text, tokens[j - 1]!.end, tok.start)) break;
-          node = node.children.get(foldToken(tok.text));
+        for (let j = i; j < n && j - i < depth; j++) {
+          if (j > i && !joins(text, ends[j - 1]!, starts[j]!)) break;
+          node = node.children.get(fold(j));
           if (!node) break;
           for (const p of node.patterns) {
-            if (accepts(p, tokens, i)) {
-              best = { end: j, value: p.value, dropThe: foldToken(p.tokens[0]!) === 'the' && tokens[i]!.text === 'the' };
+            if (accepts(p, word, i)) {
+              best = { end: j, value: p.value, dropThe: foldToken(p.tokens[0]!) === 'the' && word(i) === 'the' };
               break;
             }
           }
         }
         if (best) {
-          const first = best.dropThe ? tokens[i + 1]! : tokens[i]!;
-          matches.push({ span: { start: first.start, end: tokens[best.end]!.end }, value: best.value });
+          const first = best.dropThe ? i + 1 : i;
+          matches.push({ span: { start: starts[first]!, end: ends[best.end]! }, value: best.value });
           i = best.end + 1;
         } else i++;
       }
@@ -111,10 +184,10 @@ function joins(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function accepts<T>(p: Pattern<T>, tokens: readonly { text: string }[], at: number): boolean {
+function accepts<T>(p: Pattern<T>, word: (j: number) => string, at: number): boolean {
   for (let k = 0; k < p.tokens.length; k++) {
     const want = p.tokens[k]!;
-    const got = tokens[at + k]!.text;
+    const got = word(at + k);
     if (p.exact) {
       if (got !== want) return false;
       continue;

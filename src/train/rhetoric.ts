@@ -17,15 +17,16 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { utf16ToCodePoints } from '../core/span.js';
 import { coreOf, decodeSpans, rescore } from '../stages/rhetoric/decode-spans.js';
-import { detectTechniques, techniqueProbabilities } from '../stages/rhetoric/detect-techniques.js';
-import { articleContext, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
+import { detectTechniques, lexiconSpans, techniqueProbabilities } from '../stages/rhetoric/detect-techniques.js';
+import { articleContext, hashFeature, isContentWord, probabilityContext, spanFeatures, spanScoreFeatures, stackFeatures, tokenFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
 import { loadRhetoricModel } from '../stages/rhetoric/load-model.js';
 import { mergeWithRules, ruleSpans, type RuleName } from '../stages/rhetoric/rule-detectors.js';
-import type { DecodeParams, RhetoricModelHeader } from '../stages/rhetoric/model.js';
+import { encodeQuantised, quantiseBlocks, type DecodeParams, type RhetoricModelHeader } from '../stages/rhetoric/model.js';
 import { mergeRanges, scoreSi, scoreTc, type LabelledRange, type Range, type SiScore } from '../stages/rhetoric/score-ptc.js';
 import { TECHNIQUE_NAMES, type TechniqueName } from '../stages/rhetoric/types.js';
 import { SparseRows, seededRandom, trainLogistic, trainSoftmax, type TrainOptions } from './linear.js';
 import { readPtc, type PtcArticle } from './ptc.js';
+import { assignRanked, tuneClassOffsets } from './tc-priors.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -40,7 +41,7 @@ const { values: args } = parseArgs({
     'tc-lr': { type: 'string', default: '0.03' },
     'eval-only': { type: 'boolean', default: false },
     'pred-jsonl': { type: 'string' },
-    'hp-precision': { type: 'string', default: '0.62' },
+    'hp-precision': { type: 'string', default: '0.65' },
     'no-stack': { type: 'boolean', default: false },
     'no-groups': { type: 'boolean', default: false },
     'compare-first-stage': { type: 'boolean', default: false },
@@ -179,18 +180,11 @@ function predictSoftmax(data: SparseRows, rows: readonly number[], w: Float32Arr
 
 /**
  * One label per gold line; when the same span appears n times (several techniques on one
- * fragment) its k-th copy gets the k-th most probable label, as the task allows.
+ * fragment) its k-th copy gets the k-th most probable label, as the task allows. `offsets` are
+ * added to the log-probabilities first (class priors; see tc-priors.ts).
  */
-function assignLabels(lines: readonly { start: number; end: number }[], probs: readonly Float64Array[]): string[] {
-  const seen = new Map<string, number>();
-  return lines.map((l, i) => {
-    const key = `${l.start}:${l.end}`;
-    const k = seen.get(key) ?? 0;
-    seen.set(key, k + 1);
-    const p = probs[i]!;
-    const ranked = LABELS.map((name, j) => ({ name, p: p[j]! })).sort((a, b) => b.p - a.p);
-    return ranked[Math.min(k, ranked.length - 1)]!.name;
-  });
+function assignLabels(lines: readonly { start: number; end: number }[], probs: readonly Float64Array[], offsets: ArrayLike<number> = new Float64Array(LABELS.length)): string[] {
+  return assignRanked(lines, probs, offsets).map((k) => LABELS[k]!);
 }
 
 function goldSi(prep: Prepared, indices: readonly number[]): Map<string, Range[]> {
@@ -250,6 +244,11 @@ function describe(t: Tuned): string {
   return `P ${f3(t.score.p)} R ${f3(t.score.r)} F1 ${f3(t.score.f1)} (threshold ${t.threshold.toFixed(3)}, ${JSON.stringify(p)}, ${t.score.predSpans} spans)`;
 }
 
+/** The 8-bit file of the first-stage taggers and the technique classifier (one scale per block), as the detector holds them. */
+function writeQuantised(path: string, w: Float32Array, blocks: number): void {
+  writeFileSync(path, gzipSync(encodeQuantised(quantiseBlocks(w, blocks)), { level: 9 }));
+}
+
 function writeFloat32(path: string, w: Float32Array): void {
   const buf = Buffer.alloc(w.length * 4);
   for (let i = 0; i < w.length; i++) buf.writeFloatLE(w[i]!, i * 4);
@@ -299,15 +298,22 @@ function train(): void {
     log(`stacked stage done (${secs()})`);
   }
 
-  // TC k-fold
-  const tcPred = new Map<string, LabelledRange[]>();
-  articles.forEach((a, i) => {
-    const probs = oofTc.slice(prep.tcStart[i]!, prep.tcStart[i + 1]!);
-    const labels = assignLabels(a.techniquesCp, probs);
-    tcPred.set(a.id, a.techniquesCp.map((l, j) => ({ start: l.start, end: l.end, technique: labels[j]! })));
-  });
-  const tcK = scoreTc(goldTc(articles, all), tcPred);
+  // TC k-fold, then per-class offsets (priors) tuned on the out-of-fold predictions
+  const tcScoreWith = (offsets: ArrayLike<number>): ReturnType<typeof scoreTc> => {
+    const tcPred = new Map<string, LabelledRange[]>();
+    articles.forEach((a, i) => {
+      const probs = oofTc.slice(prep.tcStart[i]!, prep.tcStart[i + 1]!);
+      const labels = assignLabels(a.techniquesCp, probs, offsets);
+      tcPred.set(a.id, a.techniquesCp.map((l, j) => ({ start: l.start, end: l.end, technique: labels[j]! })));
+    });
+    return scoreTc(goldTc(articles, all), tcPred);
+  };
+  const tcK = tcScoreWith(new Float64Array(LABELS.length));
   log(`\n${FOLDS}-fold TC micro-F1 ${f3(tcK.microF1)} (${tcK.matched}/${tcK.gold})`);
+  const tcOffsets = tuneClassOffsets(LABELS.length, (o) => tcScoreWith(o).microF1);
+  const tcKOffsets = tcScoreWith(tcOffsets);
+  log(`${FOLDS}-fold TC micro-F1 with class offsets ${f3(tcKOffsets.microF1)} (offsets ${[...tcOffsets].map((x, k) => `${LABELS[k]} ${x.toFixed(1)}`).join(', ')})`);
+  log('  (the offsets are tuned and scored on the same out-of-fold predictions, so this figure is optimistic; dev is the check)');
 
   // SI k-fold: decoding and thresholds tuned on out-of-fold token probabilities
   if (stack && args['compare-first-stage']) log(`${FOLDS}-fold SI first stage only: ${describe(tuneDecoding(prep, all, oofSi).best)}`);
@@ -410,13 +416,63 @@ function train(): void {
   const hpSpan = hpCuts.filter((h) => h.score.p >= HP_PRECISION).sort((a, b) => b.score.r - a.score.r)[0] ?? hpCuts[hpCuts.length - 1]!;
   log(`${FOLDS}-fold SI high-precision ${f3(hpSpan.score.p)} R ${f3(hpSpan.score.r)} (min confidence ${hpSpan.cut.toFixed(2)})  (${secs()})`);
 
+  // high precision: a word lexicon, the share of each word's occurrences inside a technique,
+  // learned on the training folds and measured on the held-out fold
+  const lexiconStats = (indices: readonly number[]): Map<string, { n: number; k: number; articles: number }> => {
+    const stats = new Map<string, { n: number; k: number; articles: number }>();
+    for (const a of indices) {
+      const ctx = prep.contexts[a]!;
+      const spans = prep.articles[a]!.techniques;
+      const seen = new Set<string>();
+      for (const t of ctx.tokens) {
+        if (!isContentWord(t.lower)) continue;
+        let e = stats.get(t.lower);
+        if (!e) stats.set(t.lower, (e = { n: 0, k: 0, articles: 0 }));
+        e.n++;
+        if (spans.some((s) => s.start <= t.start && t.end <= s.end)) e.k++;
+        if (!seen.has(t.lower)) {
+          seen.add(t.lower);
+          e.articles++;
+        }
+      }
+    }
+    return stats;
+  };
+  const lexiconOf = (stats: Map<string, { n: number; k: number; articles: number }>, minArticles: number, floor: number): Map<number, number> => {
+    const lexicon = new Map<number, number>();
+    for (const [w, e] of stats) {
+      const share = e.k / (e.n + 1);
+      if (e.articles >= minArticles && share >= floor) lexicon.set(hashFeature('hp=' + w), round3(share));
+    }
+    return lexicon;
+  };
+  const LEX_FLOOR = 0.5;
+  const lexCuts = Array.from({ length: 9 }, (_, i) => 0.5 + i * 0.05);
+  const lexResults: { minArticles: number; cut: number; score: SiScore }[] = [];
+  for (const minArticles of [2, 3, 5]) {
+    const preds = lexCuts.map(() => new Map<string, Range[]>());
+    for (let f = 0; f < FOLDS; f++) {
+      const lexicon = lexiconOf(lexiconStats(all.filter((i) => fold[i] !== f)), minArticles, LEX_FLOOR);
+      for (const a of all.filter((i) => fold[i] === f)) {
+        const conv = prep.toCp[a]!;
+        lexCuts.forEach((cut, c) => preds[c]!.set(prep.articles[a]!.id, lexiconSpans(prep.contexts[a]!, lexicon, cut).map((s) => [conv(s.start), conv(s.end)] as const)));
+      }
+    }
+    lexCuts.forEach((cut, c) => lexResults.push({ minArticles, cut, score: scoreSi(goldAll, preds[c]!) }));
+  }
+  log('high-precision word lexicon (out-of-fold):');
+  for (const r of lexResults) log(`  seen in >= ${r.minArticles} articles, share >= ${r.cut.toFixed(2)}  P ${f3(r.score.p)} R ${f3(r.score.r)} spans ${r.score.predSpans}`);
+  const hpLex = lexResults.filter((r) => r.score.p >= HP_PRECISION).sort((a, b) => b.score.r - a.score.r)[0] ?? [...lexResults].sort((a, b) => b.score.p - a.score.p)[0]!;
+  log(`${FOLDS}-fold SI high-precision (lexicon) P ${f3(hpLex.score.p)} R ${f3(hpLex.score.r)} (seen in >= ${hpLex.minArticles} articles, share >= ${hpLex.cut.toFixed(2)})`);
+  const finalLexicon = lexiconOf(lexiconStats(all), hpLex.minArticles, LEX_FLOOR);
+
   // final weights on all of train
   const wSi = trainLogistic(prep.si, rowsOf(prep.siStart, all), SI_BITS, SI_OPTIONS);
   const wTc = trainSoftmax(prep.tc, rowsOf(prep.tcStart, all), TC_BITS, LABELS.length, TC_OPTIONS);
   mkdirSync(OUT, { recursive: true });
-  writeFloat32(join(OUT, 'si.f32.gz'), wSi);
-  groupRows.forEach((rows, k) => writeFloat32(join(OUT, `si-${GROUPS[k]!.name}.f32.gz`), trainLogistic(rows, rowsOf(prep.siStart, all), SI_BITS, SI_OPTIONS)));
-  writeFloat32(join(OUT, 'tc.f32.gz'), wTc);
+  writeQuantised(join(OUT, 'si.i8.gz'), wSi, 1);
+  groupRows.forEach((rows, k) => writeQuantised(join(OUT, `si-${GROUPS[k]!.name}.i8.gz`), trainLogistic(rows, rowsOf(prep.siStart, all), SI_BITS, SI_OPTIONS), 1));
+  writeQuantised(join(OUT, 'tc.i8.gz'), wTc, LABELS.length);
   if (stack) writeFloat32(join(OUT, 'stack.f32.gz'), trainLogistic(stack, rowsOf(prep.siStart, all), STACK_BITS, STACK_OPTIONS));
   writeFloat32(join(OUT, 'spans.f32.gz'), trainLogistic(spanRows, rowsOf(spanStart, all), SPAN_BITS, SPAN_OPTIONS));
   const header: RhetoricModelHeader = {
@@ -424,30 +480,41 @@ function train(): void {
     version: `ptc-train-s${SEED}`,
     si: {
       bits: SI_BITS,
-      file: 'si.f32.gz',
+      file: 'si.i8.gz',
       stack: stack ? { bits: STACK_BITS, file: 'stack.f32.gz' } : null,
       rules: ruleChoices,
-      groups: GROUPS.map((g) => ({ name: g.name, techniques: g.techniques, file: `si-${g.name}.f32.gz` })),
+      groups: GROUPS.map((g) => ({ name: g.name, techniques: g.techniques, file: `si-${g.name}.i8.gz` })),
       modes: {
         balanced: { threshold: round3(tuned.best.threshold), decode: tuned.best.params, minConfidence: round3(balancedCut.cut) },
-        highPrecision: { minConfidence: round3(hpSpan.cut) },
+        highPrecision: { minConfidence: round3(hpLex.cut), lexicon: [...finalLexicon].sort((a, b) => a[0] - b[0]) },
       },
     },
-    tc: { bits: TC_BITS, file: 'tc.f32.gz', labels: LABELS },
+    tc: { bits: TC_BITS, file: 'tc.i8.gz', labels: LABELS, offsets: [...tcOffsets].map(round3) },
     spans: { bits: SPAN_BITS, file: 'spans.f32.gz' },
     trainedOn: 'PTC v2 (SemEval-2020 Task 11) train, 371 articles; research use only, see MODEL_CARD.md',
     scores: {
       kfold: {
         folds: FOLDS,
         tcMicroF1: round3(tcK.microF1),
+        tcMicroF1WithOffsets: round3(tcKOffsets.microF1),
         si: { p: round3(balancedCut.score.p), r: round3(balancedCut.score.r), f1: round3(balancedCut.score.f1) },
         siWithoutSpanFilter: { p: round3(tuned.best.score.p), r: round3(tuned.best.score.r), f1: round3(tuned.best.score.f1) },
-        siHighPrecision: { p: round3(hpSpan.score.p), r: round3(hpSpan.score.r), f1: round3(hpSpan.score.f1), minConfidence: round3(hpSpan.cut) },
+        siHighPrecisionSpanScorer: { p: round3(hpSpan.score.p), r: round3(hpSpan.score.r), f1: round3(hpSpan.score.f1), minConfidence: round3(hpSpan.cut) },
+        siHighPrecision: { p: round3(hpLex.score.p), r: round3(hpLex.score.r), f1: round3(hpLex.score.f1), minConfidence: round3(hpLex.cut), minArticles: hpLex.minArticles },
       },
     },
   };
-  writeFileSync(join(OUT, 'model.json'), JSON.stringify(header, null, 2) + '\n');
+  writeFileSync(join(OUT, 'model.json'), headerJson(header));
   log(`\nwrote ${OUT} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+}
+
+/** The header as JSON, two-space indented, with the high-precision lexicon's pairs one line each. */
+function headerJson(header: RhetoricModelHeader): string {
+  const lexicon = header.si.modes.highPrecision.lexicon;
+  const text = JSON.stringify(header, (key, value: unknown) => (key === 'lexicon' ? '@LEXICON@' : value), 2);
+  if (!lexicon) return text + '\n';
+  const lines = lexicon.map((pair) => '          ' + JSON.stringify(pair)).join(',\n');
+  return text.replace('"@LEXICON@"', lexicon.length ? `[\n${lines}\n        ]` : '[]') + '\n';
 }
 
 function round3(x: number): number {
@@ -528,7 +595,7 @@ function evaluate(): void {
   const size = readdirSync(OUT).reduce((n, f) => n + statSync(join(OUT, f)).size, 0);
   log(`dev (${dev.length} articles, gold ${bal.goldSpans} merged spans, ${tc.gold} technique lines)`);
   log(`SI balanced        P ${f3(bal.p)} R ${f3(bal.r)} F1 ${f3(bal.f1)}  (${JSON.stringify(model.si.modes.balanced)}, ${bal.predSpans} spans)`);
-  log(`SI high-precision  P ${f3(hp.p)} R ${f3(hp.r)} F1 ${f3(hp.f1)}  (${JSON.stringify(model.si.modes.highPrecision)}, ${hp.predSpans} spans)`);
+  log(`SI high-precision  P ${f3(hp.p)} R ${f3(hp.r)} F1 ${f3(hp.f1)}  (min confidence ${model.si.modes.highPrecision.minConfidence}, lexicon of ${model.si.modes.highPrecision.lexicon?.size ?? 0} word hashes, ${hp.predSpans} spans)`);
   log(`TC micro-F1 ${f3(tc.microF1)} (${tc.matched}/${tc.gold})`);
   log(`95% bootstrap intervals (articles, 1,000 draws): SI F1 ${ci(siDraws)}, TC micro-F1 ${ci(tcDraws)}`);
   log('\ntechnique                              gold  pred     P     R    F1');
@@ -541,7 +608,7 @@ function evaluate(): void {
     log(`  ${th.toFixed(2)}  P ${f3(s.p)} R ${f3(s.r)} F1 ${f3(s.f1)} spans ${s.predSpans}`);
   }
   log('\nhigh-precision sweep on dev (for reference; the shipped cut-off comes from train folds)');
-  for (const cut of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75]) {
+  for (const cut of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85]) {
     const s = siAt('high-precision', cut);
     log(`  min confidence ${cut.toFixed(2)}  P ${f3(s.p)} R ${f3(s.r)} F1 ${f3(s.f1)} spans ${s.predSpans}`);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,23 @@ describe('createFetcher', () => {
     expect(await fetcher.fetch(`${origin}/hang`)).toMatchObject({ ok: false, code: 'E_FETCH_TIMEOUT' });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(await fetcher.fetch(`${origin}/a`)).toMatchObject({ ok: true });
+  });
+
+  it('stops a request in flight when the signal aborts', async () => {
+    const controller = new AbortController();
+    const { origin } = await setup({ '/hang': () => undefined });
+    const fetcher = createFetcher({ hostDelayMs: 0, signal: controller.signal });
+    fetchers.push(fetcher);
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    expect(await fetcher.fetch(`${origin}/hang`)).toMatchObject({ ok: false, code: 'E_INTERRUPTED' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await fetcher.fetch(`${origin}/other`)).toMatchObject({ ok: false, code: 'E_INTERRUPTED', message: expect.stringContaining('Stopped before') });
+  });
+
+  it('says E_WRITE when the WARC cannot be written where asked', async () => {
+    writeFileSync(join(dir, 'a-file'), '');
+    await expect(WarcOutput.open(join(dir, 'a-file', 'out.warc.gz'))).rejects.toMatchObject({ code: 'E_WRITE', message: expect.stringContaining('--warc-out') });
   });
 
   it('follows redirects up to a limit and stops loops', async () => {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import robotsParserModule from 'robots-parser';
-import { isClaimtraceError } from '../../core/diagnostics.js';
+import { ClaimtraceError, isClaimtraceError } from '../../core/diagnostics.js';
 import { VERSION } from '../../version.js';
 import { sourceError } from '../source-error-codes.js';
 import { charsetOf, headerValue, mediaTypeOf, type HeaderField } from '../warc/decode-http.js';
@@ -38,6 +38,8 @@ export interface FetcherOptions {
   readonly robots?: boolean;
   /** Every complete response (pages, feeds, redirects, errors, robots.txt) is written here. */
   readonly warc?: WarcOutput | null;
+  /** Once aborted, no new request is sent and those in flight are stopped: their URLs fail with `E_INTERRUPTED`. */
+  readonly signal?: AbortSignal;
 }
 
 /** What a URL gave: the final response (2xx) and where it was written, or a failure with a stable code. */
@@ -112,6 +114,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     ['User-Agent', userAgent],
     ['Accept', accept],
     ['Accept-Encoding', 'gzip, deflate, br'],
+    // Sent by node's keep-alive agent anyway; named here so the WARC request record is what was sent.
+    ['Connection', 'keep-alive'],
   ];
 
   /** One GET in a turn at its host, retried on transient failures; the last response, whatever its status. */
@@ -127,12 +131,15 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       let response: RawResponse | null = null;
       let error: unknown = null;
       try {
-        response = await limiter.run(url.host, () => httpGet(url, { headers, connectTimeoutMs, timeoutMs, maxBytes: limit, checkHead, agents }));
+        response = await limiter.run(url.host, () => {
+          if (options.signal?.aborted) throw new ClaimtraceError('E_INTERRUPTED', `Stopped before ${url.href} was asked for.`);
+          return httpGet(url, { headers, connectTimeoutMs, timeoutMs, maxBytes: limit, checkHead, agents, signal: options.signal });
+        });
       } catch (e) {
         error = e;
       }
       const written = response && options.warc ? await options.warc.writeExchange({ url: url.href, headers }, response, requestedUrl) : null;
-      const retryable = response ? response.status === 429 || response.status >= 500 : isTransient(error);
+      const retryable = (response ? response.status === 429 || response.status >= 500 : isTransient(error)) && !options.signal?.aborted;
       if (!retryable || attempt >= retries) {
         if (response) return { response, written };
         throw error;
@@ -248,7 +255,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         return { ok: true, url, finalUrl: at.href, status: response.status, headers: response.headers, mediaType: mediaTypeOf(contentType), charset: charsetOf(contentType), body: response.body, written };
       }
     } catch (e) {
-      if (isClaimtraceError(e) && e.code.startsWith('E_FETCH_')) return failed(e.code, e.message);
+      if (isClaimtraceError(e) && (e.code.startsWith('E_FETCH_') || e.code === 'E_INTERRUPTED')) return failed(e.code, e.message);
       throw e;
     }
   }

@@ -29,6 +29,8 @@ export interface HttpGetOptions {
   /** Looks at the status and headers before the body is read; throws to stop the download. */
   readonly checkHead?: (status: number, headers: readonly HeaderField[]) => void;
   readonly agents: { readonly http: http.Agent; readonly https: https.Agent };
+  /** Aborting stops the request at once with `E_INTERRUPTED`. */
+  readonly signal?: AbortSignal;
 }
 
 /** Network failures that are worth trying again (not a name that does not resolve). */
@@ -53,11 +55,14 @@ export function httpGet(url: URL, options: HttpGetOptions): Promise<RawResponse>
     const fail = (e: ClaimtraceError) => {
       if (settled) return;
       settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
       clearTimeout(total);
       clearTimeout(connect);
       request.destroy();
       reject(e);
     };
+    const onAbort = () => fail(new ClaimtraceError('E_INTERRUPTED', `Stopped while fetching ${url.href}.`));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const total = setTimeout(() => fail(sourceError('E_FETCH_TIMEOUT', `${url.href} did not answer in full within ${options.timeoutMs / 1000} s.`)), options.timeoutMs);
     let connect: NodeJS.Timeout | undefined;
     request.on('socket', (socket) => {
@@ -107,6 +112,7 @@ export function httpGet(url: URL, options: HttpGetOptions): Promise<RawResponse>
           return;
         }
         settled = true;
+        options.signal?.removeEventListener('abort', onAbort);
         clearTimeout(total);
         resolve({ url: url.href, status, reason: response.statusMessage ?? '', headers, body: Buffer.concat(chunks, size), ip, date });
       });
@@ -128,5 +134,7 @@ function networkError(url: URL, e: unknown): ClaimtraceError {
           : `${e instanceof Error ? e.message : String(e)}${code ? ` (${code})` : ''}`;
   const error = sourceError('E_FETCH_NETWORK', `Could not fetch ${url.href}: ${why}.`, e);
   // A name that does not resolve will not resolve a second later; a refused or broken connection may.
-  return Object.assign(error, { transient: code !== 'ENOTFOUND' && code !== 'EAI_NONAME' && !code.startsWith('ERR_TLS') && !code.startsWith('CERT_') && code !== 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+  // Nor will a certificate that does not verify.
+  const permanent = code === 'ENOTFOUND' || code === 'EAI_NONAME' || /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/.test(code);
+  return Object.assign(error, { transient: !permanent });
 }

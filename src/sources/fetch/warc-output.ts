@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { ClaimtraceError } from '../../core/diagnostics.js';
 import { VERSION } from '../../version.js';
 import { readWarc } from '../warc/read-warc.js';
 import { formatWarcRecord, httpRequestBlock, httpResponseBlock, warcFieldsBlock } from '../warc/write-warc.js';
@@ -39,18 +40,25 @@ export class WarcOutput {
   /** Opens (creating its folder) or appends to `path`, writing a `warcinfo` record for this run. */
   static async open(path: string, info: Readonly<Record<string, string>> = {}): Promise<WarcOutput> {
     const absolute = resolve(path);
-    await mkdir(dirname(absolute), { recursive: true });
     let size = 0;
     try {
       size = (await stat(absolute)).size;
     } catch {
       size = 0;
     }
-    const stream = createWriteStream(absolute, { flags: 'a' });
-    await new Promise<void>((ok, fail) => {
-      stream.once('open', () => ok());
-      stream.once('error', fail);
-    });
+    let stream: WriteStream;
+    try {
+      await mkdir(dirname(absolute), { recursive: true });
+      stream = createWriteStream(absolute, { flags: 'a' });
+      await new Promise<void>((ok, fail) => {
+        stream.once('open', () => ok());
+        stream.once('error', fail);
+      });
+    } catch (e) {
+      throw writeError(absolute, e);
+    }
+    // Later failures (a full disk) reject the write that met them.
+    stream.on('error', () => undefined);
     const out = new WarcOutput(absolute, stream, size);
     await out.#write(
       formatWarcRecord(
@@ -100,7 +108,7 @@ export class WarcOutput {
       const offset = this.#size;
       for (const bytes of records) {
         await new Promise<void>((ok, fail) => {
-          this.#stream.write(bytes, (e) => (e ? fail(e) : ok()));
+          this.#stream.write(bytes, (e) => (e ? fail(writeError(this.path, e)) : ok()));
         });
         this.#size += bytes.length;
       }
@@ -109,6 +117,12 @@ export class WarcOutput {
     this.#queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** `E_WRITE`: the WARC cannot be opened or written (a missing or read-only folder, a full disk). */
+function writeError(path: string, e: unknown): ClaimtraceError {
+  const why = e instanceof Error ? e.message : String(e);
+  return new ClaimtraceError('E_WRITE', `Could not write the WARC of fetched pages \`${path}\`: ${why}. Choose another place with --warc-out.`, { cause: e });
 }
 
 /**

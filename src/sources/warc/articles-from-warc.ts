@@ -37,7 +37,16 @@ export async function* articlesFromWarc(path: string, options: ReadWarcOptions =
 
 /** One WARC page as an `ArticleInput`; throws `ClaimtraceError` (E_EMPTY, E_BINARY, E_ENCODING, E_NO_ARTICLE). */
 export function pageToArticle(page: WarcPage, name: string): ArticleInput {
-  const url = page.header.targetUri;
+  return htmlResponseToArticle({ url: page.header.targetUri, charset: page.charset, body: page.body }, name);
+}
+
+/**
+ * An HTML response body (content encodings already undone) as an `ArticleInput`: from a WARC,
+ * or fetched. Throws `ClaimtraceError` (E_EMPTY, E_BINARY, E_ENCODING, E_NO_ARTICLE).
+ */
+export function htmlResponseToArticle(response: { readonly url: string | null; readonly charset: string | null; readonly body: Uint8Array }, name: string): ArticleInput {
+  const { url } = response;
+  const page = response;
   // HTTP's charset wins over the page's own, as in browsers; decodeBytes uses either only when
   // the bytes are not valid UTF-8.
   const declaredCharset = page.charset ?? metaCharset(page.body);

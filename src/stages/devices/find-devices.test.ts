@@ -22,6 +22,19 @@ describe('findDevices', () => {
     expect(devices(text)).toEqual(expected);
   });
 
+  it('leaves out an interview: its questions are the interviewer\u2019s, its exclamations the guest\u2019s', () => {
+    const text = 'Meet our new director.\n\nQ: Where did you grow up?\n\nA: In the harbour town, and I loved it!\n\nQ: Favourite book?\n\nA: Anything by Le Guin.\n\nWho would not want this job?';
+    expect(devices(text)).toEqual([['rhetorical-question', 'Who would not want this job?']]);
+  });
+
+  it('does not call greetings and thanks slogans', () => {
+    expect(devices('Thanks Junior! Congratulations!!! Welcome aboard!')).toEqual([
+      ['exclamation', 'Thanks Junior!'],
+      ['exclamation', 'Congratulations!!!'],
+      ['exclamation', 'Welcome aboard!'],
+    ]);
+  });
+
   it('leaves out questions and exclamations inside quotations: they are the speaker\u2019s', () => {
     const text = 'The mayor asked: "Who pays for this?" Residents shouted "Not us!" at the meeting. Why did nobody listen?';
     const quotes = [quote('q1', at(text, 'Who pays for this?')), quote('q2', at(text, 'Not us!'))];

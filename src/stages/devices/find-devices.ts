@@ -9,6 +9,12 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu;
 /** Pronouns that make a short exclamation a remark addressed to someone, not a slogan. */
 const PERSONAL = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'it', 'this', 'that']);
 const HASHTAG = /(?<![\p{L}\p{N}_&#])#[\p{L}][\p{L}\p{N}_]{1,60}/gu;
+/** Greetings, thanks and interjections: short exclamations that are not slogans. */
+const NOT_SLOGAN_START = new Set(['thanks', 'thank', 'congratulations', 'congrats', 'welcome', 'hello', 'hi', 'bye', 'goodbye', 'wow', 'oh', 'ah', 'yes', 'no', 'ok', 'okay', 'happy', 'merry', 'cheers', 'good', 'great', 'well', 'please', 'sorry', 'enjoy', 'stay', 'click', 'subscribe', 'read', 'watch', 'see']);
+/** An interview's turns: `Q:`, `A.`, `Question –` opening a paragraph. */
+const INTERVIEW_TURN = /^\s*(?:Q|A|Question|Answer)\s*[:.\u2013\u2014-]\s/u;
+/** Question headings in an article before they read as an interview's questions, not rhetoric. */
+const INTERVIEW_HEADINGS = 3;
 
 export interface DeviceNeeds {
   readonly structure: StructureLayer;
@@ -24,8 +30,10 @@ export interface DeviceNeeds {
 export function findDevices(text: string, needs: DeviceNeeds): RhetoricalDevice[] {
   const out: RhetoricalDevice[] = [];
   const quoted = quotedRanges(needs.quotes);
+  const interview = interviewParagraphs(text, needs.structure);
   let q = 0;
   for (const sentence of needs.structure.sentences) {
+    if (interview.has(sentence.paragraph)) continue;
     let end = sentence.end;
     while (end > sentence.start && /\s/u.test(text[end - 1]!)) end--;
     let last = end - 1;
@@ -40,7 +48,7 @@ export function findDevices(text: string, needs: DeviceNeeds): RhetoricalDevice[
       if (mark === '?') {
         kind = 'rhetorical-question';
         reason = 'question in the author\u2019s voice';
-      } else if (words.length <= SLOGAN_WORDS && !words.some((w) => PERSONAL.has(w.toLowerCase()))) {
+      } else if (words.length <= SLOGAN_WORDS && !NOT_SLOGAN_START.has(words[0]?.toLowerCase() ?? '') && !words.some((w) => PERSONAL.has(w.toLowerCase()))) {
         kind = 'slogan';
         reason = `exclamation of ${words.length} word${words.length === 1 ? '' : 's'}, no pronoun`;
       } else {
@@ -62,6 +70,25 @@ export function findDevices(text: string, needs: DeviceNeeds): RhetoricalDevice[
     if (phrase.kind === 'scare') out.push({ kind: 'scare-quote', span: span(phrase.span.start, phrase.span.end), reason: `marked phrase ${phrase.id}: quotation marks that keep a word at a distance` });
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.kind.localeCompare(b.kind));
+}
+
+/**
+ * The paragraphs of an interview, whose questions are the interviewer's and whose exclamations
+ * are the guest's: paragraphs opening with a turn mark (`Q:`, `A:`) when there are two or more,
+ * and question headings when there are three or more.
+ */
+function interviewParagraphs(text: string, structure: DeviceNeeds['structure']): Set<number> {
+  const turns: number[] = [];
+  const questionHeadings: number[] = [];
+  structure.paragraphs.forEach((p, i) => {
+    const body = text.slice(p.start, Math.min(p.end, p.start + 200));
+    if (INTERVIEW_TURN.test(body)) turns.push(i);
+    else if (p.kind === 'heading' && /\?["'\u2019\u201d]?\s*$/u.test(text.slice(p.start, p.end))) questionHeadings.push(i);
+  });
+  const out = new Set<number>();
+  if (turns.length >= 2) for (const i of turns) out.add(i);
+  if (questionHeadings.length >= INTERVIEW_HEADINGS || (turns.length >= 2 && questionHeadings.length > 0)) for (const i of questionHeadings) out.add(i);
+  return out;
 }
 
 /** Every word in capitals, with at least one of three letters or more (`STOP THE WAR`, not `US UK`). */

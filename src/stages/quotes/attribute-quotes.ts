@@ -47,6 +47,10 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
   const phrases: Omit<MarkedPhrase, 'id'>[] = [];
   let consumedUntil = -1;
   let last: { quote: FoundQuote; paragraph: number } | null = null;
+  // Mixed only by the words that lead into the marks (`In past campaigns, "we felt …," he said`):
+  // a direct quotation in all but name, which later marks may continue.
+  const ledIn = new Set<FoundQuote>();
+  const runsLikeDirect = (x: FoundQuote): boolean => x.kind === 'direct' || ledIn.has(x);
 
   for (let k = 0; k < tops.length; k++) {
     const q = tops[k]!;
@@ -125,6 +129,7 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
         const content = { start: lead, end: q.inner[q.inner.length - 1]!.end };
         const quote: FoundQuote = { kind: 'mixed', content: [content], cue: r.span, speaker: speakerOf(r), confidence: 0.7, covers: { start: lead, end: close } };
         quotes.push(quote);
+        ledIn.add(quote);
         last = { quote, paragraph: pi };
         continue;
       }
@@ -155,10 +160,10 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     // `(Anna Reyes, 'Witnesses describe …', The Washington Post)`: a title in a reference.
     const inParens = paren >= 0 && !left.slice(paren).some((w) => w.text === ')');
     // The later paragraphs of one quotation (opening mark on each) continue it whoever speaks.
-    const runsOn = q.continues === true && last !== null && last.paragraph === pi - 1 && last.quote.kind === 'direct';
+    const runsOn = q.continues === true && last !== null && last.paragraph === pi - 1 && runsLikeDirect(last.quote);
     // Only a direct quotation runs on: after `called the plan "a disaster."`, a sentence in
     // marks is a quotation of its own (which takes the same speaker below).
-    if (last && !inParens && (runsOn || (last.paragraph === pi && last.quote.kind === 'direct') || (last.paragraph === pi - 1 && open === para.start && last.quote.kind === 'direct' && last.quote.speaker.mention !== null)) && sentenceLike) {
+    if (last && !inParens && (runsOn || (last.paragraph === pi && runsLikeDirect(last.quote)) || (last.paragraph === pi - 1 && open === para.start && runsLikeDirect(last.quote) && last.quote.speaker.mention !== null)) && sentenceLike) {
       last.quote.content.push(...q.inner);
       continue;
     }

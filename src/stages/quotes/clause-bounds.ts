@@ -32,7 +32,8 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
   // `called the deal "a disaster for workers," adding that …`: the comma sits inside the marks;
   // `whom he described as "peaceful," for the length of the route`: a comma inside ends the clause.
   if (tail[0] && isParticipleCue(tail[0].lower)) return close;
-  if (/[,;]\s*$/.test(text.slice(Math.max(0, close - 3), close - 1))) return close;
+  // … unless a list of quoted words goes on (`a "nasty guy," an "anchor baby," "unstable"`).
+  if (/[,;]\s*$/.test(text.slice(Math.max(0, close - 3), close - 1)) && !tail.slice(0, 3).some((w) => OPENING_MARK.test(w.text))) return close;
   for (let k = 0; k + 1 < tail.length; k++) {
     const t = tail[k]!.text;
     const after = tail[k + 1]!.lower;
@@ -53,7 +54,7 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
     if (
       t === '—' || t === '–' || t === ';' || t === '(' ||
       (t === '-' && text[tail[k]!.start - 1] === ' ') ||
-      (t === ',' && (isParticipleCue(after) || /^(?:referring|although|though|but|while|whereas|according|even|as|citing|including|and|which|who|where|when|in|after|before|during)$/.test(after)))
+      (t === ',' && (isParticipleCue(after) || (/^[a-z]{3,}ing$/.test(after) && !/^(?:including|nothing|something|anything|everything|during|according)$/.test(after)) || /^(?:referring|although|though|but|while|whereas|according|even|as|citing|including|and|which|who|where|when|in|after|before|during)$/.test(after)))
     ) {
       end = tail[k]!.start;
       break;
@@ -65,6 +66,7 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
 
 const PAST_VERB = /^(?:[a-z]+ed|said|told|called|made|took|gave|sent|went|put|set|left|kept|wrote|spoke)$/;
 const QUOTE_CLOSE = /["”'’]/;
+const OPENING_MARK = /^["“]$/;
 const AFTER_QUOTE_STOP = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later)$/;
 
 export function countWords(text: string, spans: readonly Span[]): number {

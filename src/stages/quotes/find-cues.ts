@@ -2,7 +2,7 @@ import type { Sentence } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import { sentenceAt } from './clause-bounds.js';
 import { cueClass, isParticipleCue, takesAddressee } from './cue-lexicon.js';
-import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import { isAbbreviation, PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
 import { isCapitalised, isLetterWord, type Word } from './words.js';
 
 /**
@@ -22,13 +22,18 @@ export interface Cue {
  * Where a clause that runs into the quotation starts, when at least two words come before the
  * marks and none ends an introduction (`Smith said,` / `as follows:`) or is a cue.
  */
+const ADVERBIAL_OPENER = /^(?:with|without|in|on|for|as|after|before|if|when|while|because|since|unless|although|though|despite|under|over|by)$/;
+
 export function leadingWords(left: readonly Word[]): number | null {
   const letters = left.filter(isLetterWord);
   if (letters.length < 2) return null;
   const lastWord = left[left.length - 1]!;
   // `The party, typically attended by hundreds, "allows us to get our message out," Smith said`:
   // a comma closing a parenthesis after the subject still runs into the quotation.
-  if ((lastWord.text === ',' && left.filter((w) => w.text === ',').length < 2) || lastWord.text === ':' || lastWord.text === '—' || lastWord.text === '(' || lastWord.text === '.') return null;
+  // `With thousands of counting systems, "there is no single point of failure," he said`: an
+  // adverbial opener before the comma belongs to the quotation too.
+  const opener = ADVERBIAL_OPENER.test(letters[0]!.lower) && left[0] === letters[0];
+  if ((lastWord.text === ',' && left.filter((w) => w.text === ',').length < 2 && !opener) || lastWord.text === ':' || lastWord.text === '—' || lastWord.text === '(' || lastWord.text === '.') return null;
   if (left.some((w) => w.text === '"' || w.text === '“' || w.text === '”' || w.text === ';' || w.text === ':')) return null;
   if (letters.some((w) => cueClass(w.lower) === 'speech' && !isCapitalised(w))) return null;
   return letters[0]!.start;
@@ -109,7 +114,7 @@ export function possessiveNounCue(left: readonly Word[]): { cue: Cue; contentSta
 export function cueRight(words: readonly Word[], fullStop: boolean, pause: boolean): Cue | null {
   let k = 0;
   // `"…," Smith said` and `"…", Smith said` pause before the cue; `"a prayer" for the nominee` does not.
-  if (!pause && words[0]?.text !== ',' && !(words[0] && /^[—–―-]$/.test(words[0].text))) return null;
+  if (!pause && words[0]?.text !== ',' && !(words[0] && /^[—–―-]$/.test(words[0].text))) return fullStop ? bareAttribution(words, 0) : null;
   while (k < words.length && (words[k]!.text === ',' || words[k]!.text === '?' || words[k]!.text === '!')) k++;
   const first = words[k];
   if (!first) return null;
@@ -118,8 +123,9 @@ export function cueRight(words: readonly Word[], fullStop: boolean, pause: boole
     const sp = words.length - k <= 16 && words[k + 1] && isCapitalised(words[k + 1]!) ? speakerAfter(words.slice(k + 1)) : null;
     return sp ? { span: first, speaker: sp, after: first.end } : null;
   }
-  // `"We lost." He added that …` starts a new sentence: not this quotation's cue.
-  if (fullStop) return null;
+  // `"We lost." He added that …` starts a new sentence: not this quotation's cue, unless the
+  // sentence is only a speaker and a speech verb (`"… are missing." Trump said.`).
+  if (fullStop) return bareAttribution(words, k);
   let paren = 0;
   for (let c = k; c < Math.min(words.length, k + 40); c++) {
     const w = words[c]!;
@@ -133,6 +139,11 @@ export function cueRight(words: readonly Word[], fullStop: boolean, pause: boole
     if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
       const sp = speakerAfter(words.slice(c + 2));
       return sp ? { span: { start: w.start, end: words[c + 1]!.end }, speaker: sp, after: sp.head.end } : null;
+    }
+    // `"…," she went on.`: the subject right before `went on` closing the sentence.
+    if (c > k && /^(?:went|goes)$/.test(w.lower) && words[c + 1]?.lower === 'on' && (!words[c + 2] || /^[.,]$/.test(words[c + 2]!.text))) {
+      const sp = speakerBefore(words.slice(k, c), w);
+      return sp && sp.head.start === words[k]!.start ? { span: { start: w.start, end: words[c + 1]!.end }, speaker: sp, after: words[c + 1]!.end } : null;
     }
     const cls = cueClass(w.lower);
     if (cls !== 'speech' || (isCapitalised(w) && c > k) || !isVerbHere(words, c)) continue;
@@ -157,6 +168,24 @@ export function cueRight(words: readonly Word[], fullStop: boolean, pause: boole
       if (!(pronoun && before[before.length - 1]?.text === ',' && before.length <= 8)) return null;
     }
     return { span: w, speaker: sp, after: w.end };
+  }
+  return null;
+}
+
+/** `Trump said.`, `said Smith.`: a sentence of a speaker and a speech verb only, after a quotation. */
+function bareAttribution(words: readonly Word[], k: number): Cue | null {
+  const stop = words.findIndex((w, i) => i >= k && w.text === '.' && !(i > 0 && isAbbreviation(words[i - 1]!)));
+  if (stop < 0 || stop - k > 6 || stop - k < 2) return null;
+  const stretch = words.slice(k, stop);
+  const last = stretch[stretch.length - 1]!;
+  if (cueClass(last.lower) === 'speech' && !last.lower.endsWith('ing')) {
+    const sp = speakerBefore(stretch.slice(0, -1), last);
+    return sp && sp.head.start === stretch[0]!.start && stretch.slice(0, -1).every((w) => isLetterWord(w) || w.text === '.') ? { span: last, speaker: sp, after: last.end } : null;
+  }
+  const first = stretch[0]!;
+  if (cueClass(first.lower) === 'speech' && !first.lower.endsWith('ing') && !takesAddressee(first.lower)) {
+    const sp = speakerAfter(stretch.slice(1));
+    return sp && sp.head.end === last.end ? { span: first, speaker: sp, after: sp.head.end } : null;
   }
   return null;
 }
@@ -204,6 +233,11 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     if (w.lower === 'according' && words[c + 1]?.lower === 'to') {
       cueSpan = { start: w.start, end: words[c + 1]!.end };
       cls = 'speech';
+    } else if (/^puts?$/.test(w.lower) && words[c + 1]?.lower === 'it' && words[c + 2] && /^[,:]$/.test(words[c + 2]!.text) && c + 3 === words.length) {
+      // `As John Cornyn, the No. 2 in the GOP leadership, put it: "…"`
+      const speaker = speakerBefore(clauseBefore(words, c), w);
+      if (speaker) return { kind: 'direct', cue: { span: { start: w.start, end: words[c + 1]!.end }, speaker, after: words[c + 2]!.start }, contentStart: 0 };
+      continue;
     } else if (cls) {
       if (cls === 'naming' && !namingIsCue(words, c)) continue;
       if (!isVerbHere(words, c) && !(isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.'))) continue;
@@ -213,7 +247,7 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     if (!cueSpan || !cls) continue;
     // `Trump said Sunday that he believed the country would "win big"`: a belief reported by an
     // earlier speech verb of the sentence belongs to that verb's quotation.
-    if (cls === 'belief' && reportedBelief(words, c)) continue;
+    if (reportedBelief(words, c)) continue;
     const tail = words.slice(c + (cueSpan.end > w.end ? 2 : 1));
     const lastWord = words[words.length - 1];
     const endsIntro = lastWord !== undefined && (lastWord.text === ',' || lastWord.text === ':');
@@ -239,7 +273,8 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
     speaker = speakerBefore(participle ? words.slice(0, c) : clauseBefore(words, c), w);
     // `He called it "careless," and said any "reasonable person" …`: right after the quotation
     // before, `and said` shares its subject; the caller gives it that quotation's speaker.
-    const shared = !speaker && c === 1 && words[0]!.lower === 'and' && !participle;
+    // Also with a comma or an adverb about it: `…," and then tweeted that …`.
+    const shared = !speaker && !participle && c <= 4 && words.slice(0, c).some((x) => x.lower === 'and') && words.slice(0, c).every((x) => x.text === ',' || x.lower === 'and' || /^(?:then|later|also|again|[a-z]+ly)$/.test(x.lower));
     if (!speaker && !shared) return null;
     if (cls === 'belief' && !(speaker && (PRONOUNS.has(text.slice(speaker.head.start, speaker.head.end).toLowerCase()) || /\p{Lu}/u.test(text.slice(speaker.head.start, speaker.head.end))))) return null;
     const letterTail = tail.filter(isLetterWord);
@@ -274,8 +309,9 @@ function documentAuthor(tail: readonly Word[]): SpeakerPhrase | null {
 /** True when `that` + a subject of at most two words comes before the belief verb at `c`, and a speech verb before that. */
 function reportedBelief(words: readonly Word[], c: number): boolean {
   for (let k = c - 1; k >= 0 && k >= c - 3; k--) {
-    if (words[k]!.lower !== 'that') continue;
-    for (let j = k - 1; j >= 0 && j >= k - 8; j--) if (cueClass(words[j]!.lower) === 'speech') return true;
+    // `Clinton says she appreciated it through what she calls a "war of words"` too.
+    if (words[k]!.lower !== 'that' && words[k]!.lower !== 'what') continue;
+    for (let j = k - 1; j >= 0 && j >= k - 14; j--) if (cueClass(words[j]!.lower) === 'speech') return true;
     return false;
   }
   return false;
@@ -327,7 +363,8 @@ function clauseBefore(words: readonly Word[], c: number): Word[] {
   }
   while (s > 0) {
     const w = words[s - 1]!;
-    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text))) break;
+    // `Sen. Ted Cruz (Tex.) has said`, `Mitch McConnell, R-Ky., said`: a dot before `)` or `,` ends an abbreviation.
+    if (w.text === ';' || w.text === '"' || w.text === '“' || w.text === '”' || w.text === ':' || w.text === '.' && !(s > 1 && /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|[A-Z])$/.test(words[s - 2]!.text)) && !/^(?:[),]|\d.*)$/.test(words[s]?.text ?? '')) break;
     if (/^(?:and|but|that|because|while|when|after|as|so|since|if|which|whom)$/.test(w.lower) && c - s >= 1) {
       // `Smith criticized the plan and said …`: the subject is before `and`.
       if ((w.lower === 'and' || w.lower === 'but') && onlyFiller(words, s, c)) {
@@ -342,8 +379,10 @@ function clauseBefore(words: readonly Word[], c: number): Word[] {
 }
 
 function onlyFiller(words: readonly Word[], from: number, to: number): boolean {
+  // `… but in a later interview said`: a short lower-case adjunct between `but` and the cue.
+  if (to - from >= 2 && to - from <= 5 && /^(?:in|on|at|during|after|before|later)$/.test(words[from]!.lower) && words.slice(from, to).every((w) => isLetterWord(w) && !isCapitalised(w) && !PRONOUNS.has(w.lower))) return true;
   // `… and repeatedly says, "…"`: an adverb between `and` and the cue is filler too.
-  for (let k = from; k < to; k++) if (!/^(?:also|then|later|has|had|have|would|will|he|she|they|[a-z]+ly)$/.test(words[k]!.lower)) return false;
+  for (let k = from; k < to; k++) if (!/^(?:also|then|later|now|still|again|even|just|never|often|once|has|had|have|would|will|he|she|they|[a-z]+ly)$/.test(words[k]!.lower)) return false;
   return true;
 }
 
@@ -361,6 +400,8 @@ function isVerbHere(words: readonly Word[], c: number): boolean {
   if (!prev) return ing;
   if (PRONOUNS.has(prev.lower) || /^(?:he|she|they|i|we|you|it)['’](?:s|re|ve|d|ll|m)$/.test(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|later|first|again|once|finally|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
   if (ing) return /^(?:,|—|and|upon|after|before|by|while|when|without)$/.test(prev.lower);
+  // `The New York Post reports that …`: a third-person form right after a name.
+  if (/[^s]s$/.test(w.lower) && isCapitalised(prev) && isLetterWord(prev) && words[c + 1]?.lower === 'that') return true;
   // `Obama and Clinton call them "lone wolves"`, `Trump calls him "Lyin' Ted"`: after a name, with an object.
   const next = words[c + 1];
   return NAMING_VERB.test(w.lower) && isCapitalised(prev) && isLetterWord(prev) && next !== undefined && /^(?:him|her|them|it|me|us|you|this|that|the|his|their|its)$/.test(next.lower);

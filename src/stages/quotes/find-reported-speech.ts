@@ -3,7 +3,7 @@ import type { Span } from '../../core/span.js';
 import type { OutletRegistry } from '../../core/stage.js';
 import { cueClass, isParticipleCue, takesAddressee } from './cue-lexicon.js';
 import { describeSpeaker } from './describe-speaker.js';
-import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import { isCitation, PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
 import type { PersonMention } from './resolve-pronoun.js';
 import { inTitledReference, isCapitalised, isLetterWord, wordsIn, type Word } from './words.js';
 import { cueCandidates, scoreCandidate, type Candidate, type ClauseHelpers, type CueModel } from './learned-cues.js';
@@ -58,8 +58,17 @@ export function findReportedSpeech(input: ReportedSpeechInput): ReportedSpeech[]
     const found = quoted.length > 0 ? null : accordingTo(words) ?? trailingCue(words) ?? leadingCue(text, words) ?? (s.paragraph === 0 ? headline(words) : null);
     const content = found ? found.content.filter((c) => countLetters(words, c) >= MIN_CONTENT_WORDS) : [];
     const rels: Found[] = found && content.length > 0 ? [{ ...found, content }] : [];
+    // `Hydrologists have said the embankments failed, according to an assessment`: the content of
+    // `according to` may hold an attribution of its own, which is kept beside the outer one.
+    let inner: Found | null = null;
+    if (found && found.cue.start > words[0]!.start && rels.length > 0 && text.slice(found.cue.start, found.cue.start + 9).toLowerCase() === 'according') {
+      const before = words.filter((w) => w.end <= found.cue.start);
+      inner = leadingCue(text, before);
+      if (inner && !inner.content.every((c) => countLetters(before, c) >= MIN_CONTENT_WORDS)) inner = null;
+    }
     if (model || input.collect) rels.push(...learned(text, words, rels, quoted, model, input.collect));
-    for (const r of rels) out.push({ content: r.content, cue: r.cue, speaker: describeSpeaker(text, r.speaker, people, outlets), confidence: r.confidence });
+    if (inner && !rels.some((r) => r.cue.start === inner!.cue.start)) rels.push(inner);
+    for (const r of rels) out.push({ content: r.content.map((c) => withoutCitation(words, c)), cue: r.cue, speaker: describeSpeaker(text, r.speaker, people, outlets), confidence: r.confidence });
   }
   return out;
 }
@@ -306,6 +315,18 @@ export function clauseEnd(words: readonly Word[], k: number): number {
     if (x.text === ',' && (isParticipleCue(next) || /^(?:according|but|who|which|where|whose)$/.test(next))) return words[j - 1]!.end;
   }
   return sentenceEnd(words);
+}
+
+/** A content without a citation in brackets at its end: `… as an excuse before (ibid)`. */
+function withoutCitation(words: readonly Word[], c: Span): Span {
+  const last = words.findIndex((w) => w.end === c.end);
+  if (last < 1 || words[last]!.text !== ')') return c;
+  let open = last - 1;
+  while (open > 0 && words[open]!.text !== '(' && words[open]!.text !== ')' && words[open]!.start >= c.start) open--;
+  const inside = words.slice(open + 1, last);
+  // A bracket holding a quotation (`to 6 ("They're voting for him")`) is content, not a reference.
+  if (words[open]!.text !== '(' || open === 0 || words[open]!.start <= c.start || !isCitation(inside) || inside.some((w) => w.text === '"' || w.text === '“' || w.text === '”')) return c;
+  return { start: c.start, end: trimEnd(words, open - 1) };
 }
 
 function sentenceEnd(words: readonly Word[]): number {

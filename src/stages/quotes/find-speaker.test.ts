@@ -35,6 +35,11 @@ describe('speakerBefore', () => {
     ['Early in his campaign, Trump', 'attacked', 'Trump | -'],
     ['Sooner or later, the New Jersey governor', 'told', 'the New Jersey governor | -'],
     ['A harbour pilot, who asked not to be named because he was not authorised to speak publicly,', 'said', 'A harbour pilot | who asked not to be named because he was not authorised to speak publicly'],
+    // A clause of its own before the comma is not the subject: the name before the cue is.
+    ['Trump will probably use the debate to make news, Kall', 'said', 'Kall | -'],
+    ['Asked about the claim that it had been a bomb, Clinton', 'said', 'Clinton | -'],
+    // An interjection opening the sentence is not the subject.
+    ['Well, look, Hillary Clinton apparently', 'thinks', 'Hillary Clinton | -'],
     // A citation in brackets is never part of a speaker: a cue inside it takes the subject
     // before the bracket; a clause in brackets has its own subject; a closed citation is skipped.
     ['A second state outlet put the number of injured at over a hundred (ibid,', 'citing', 'A second state outlet | -'],

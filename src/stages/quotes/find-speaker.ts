@@ -20,7 +20,7 @@ const BEFORE_CUE_FILLER = new Set(
 
 // Discourse words that open a sentence without being its subject (`Instead, Trump told CNN`).
 const DISCOURSE = new Set(
-  'as and but so then meanwhile however instead still later earlier also thus indeed moreover nevertheless now here there today yesterday yet or finally first second asked how what why whether'.split(' '),
+  'as and but so then meanwhile however instead still later earlier also thus indeed moreover nevertheless now here there today yesterday yet or finally first second asked how what why whether well look yes oh okay ok listen'.split(' '),
 );
 
 // Words that open an adjunct, not a subject (`In a statement, Smith said`, `When asked, Smith said`).
@@ -87,7 +87,9 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
     // `One of them, Hugh Hill, a surgeon, said`: a partitive before a name introduces it.
     if (!isLast && next && isPartitive(seg) && isProperName(next)) continue;
     // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton said`: `Iowa` ends the adjunct.
-    const placeAfterAdjunct = afterAdjunct && seg.length <= 2 && seg.every(isCapitalised);
+    // `… in Hilton Head, S.C., Rubio offered`: the dots of an abbreviated state are part of the place.
+    const placeWords = seg.filter((w) => w.text !== '.');
+    const placeAfterAdjunct = afterAdjunct && placeWords.length <= 2 && placeWords.every(isCapitalised);
     // `WASHINGTON, …` is a dateline; `IRNA, in a report …, claimed` is a subject.
     const dateline = isShouting(seg) && (seg.length > 1 || (next !== undefined && isCapitalised(next[0]!)));
     if (!isLast && (ADJUNCT.has(seg[0]!.lower) || !startsLikeHead(seg) || dateline || (!isShouting(seg) && isAdjunctPhrase(seg)) || placeAfterAdjunct)) {
@@ -100,6 +102,12 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
     if (contracted && seg.length === 1) return { head: { start: seg[0]!.start, end: seg[0]!.start + contracted[1]!.length }, apposition: null };
     if (!isLast && isApposition(seg) && !DETERMINERS.has(seg[0]!.lower)) continue;
     const head = trimHead(seg);
+    // `Trump will probably use it to make news, Kall said`: a segment that is a clause of its
+    // own (its head cut before a finite verb) is not the subject when a name comes right before the cue.
+    const clause = head.length < seg.length && (FINITE_AFTER_HEAD.test(seg[head.length]!.lower) || (head.length === 1 && PRONOUNS.has(head[0]!.lower)));
+    if (!isLast && lastSeg && clause && (isProperName(lastSeg) || isDescription(lastSeg) || (lastSeg.length === 1 && PRONOUNS.has(lastSeg[0]!.lower)))) {
+      return { head: spanOf(lastSeg), apposition: null };
+    }
     if (!looksLikeHead(head)) return null;
     // `A coordinator for the network, Paulo Mendes, told`: a description, then the name it describes.
     if (!isLast && next && isDescription(head) && isProperName(next)) {
@@ -113,6 +121,7 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
   return null;
 }
 
+const FINITE_AFTER_HEAD = /^(?:is|was|are|were|has|had|have|will|would|can|could|should|may|might|must|did|does|do)$/;
 const CONTRACTED = /^(he|she|they|i|we|you|He|She|They|I|We|You)['’](?:re|s|ve|d|ll|m)$/;
 const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 
@@ -120,7 +129,7 @@ const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 const CITATION_OPENER = /^(?:ibid|ibidem|id|idem|op|loc|cf|see|via|source|sources|citing|cited|quoted|posted|published|reported|accessed|retrieved)$/;
 
 /** True when the words inside a bracket read as a reference, not as part of a noun phrase. */
-function isCitation(inside: readonly Word[]): boolean {
+export function isCitation(inside: readonly Word[]): boolean {
   const first = inside.find(isLetterWord);
   if (!first) return true;
   if (CITATION_OPENER.test(first.lower)) return true;

@@ -46,6 +46,33 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['She waved and repeatedly says, "Don\'t do it."', ['direct | Don\'t do it. | says | She']],
     // A naming verb after a name, with an object.
     ['Obama and Clinton call them "lone wolves" in speeches.', ['mixed | them "lone wolves" in speeches | call | Clinton']],
+    // A third-person form after a name, then `that`: a verb, and the quotation inside its clause is mixed.
+    ['The New York Post reports that her team avoided the hospital to “keep the details under wraps.”', ['mixed | that her team avoided the hospital to “keep the details under wraps.” | reports | The New York Post']],
+    ['While they argued, a friend commented: "Immigration is the reason."', ['direct | Immigration is the reason. | commented | a friend']],
+    // A mixed quotation runs on over a list of quoted words, though a comma sits inside the first marks.
+    ['Trump called the senator a "nasty guy," an "anchor baby" and "sick."', ['mixed | the senator a "nasty guy," an "anchor baby" and "sick." | called | Trump']],
+    // An adverbial opener before the marks belongs to the quotation, which later marks continue.
+    ['In past campaigns, "we reached people online," he said. "It worked."', ['mixed | In past campaigns, "we reached people online, … It worked. | said | he']],
+    // `and then` after a quotation shares its subject; an adjunct after `but` is skipped; a place's dots are part of it.
+    ['Trump blasted her, calling her a "horrible witness," and then tweeted that she was "Disgraceful!"', ['mixed | her a "horrible witness," | calling | Trump', 'mixed | that she was "Disgraceful!" | tweeted | Trump']],
+    ['The employee first denied it, but in a later interview said he had an "Oh, no" moment.', ['indirect | it | denied | The employee', 'mixed | he had an "Oh, no" moment | said | The employee']],
+    ['At a summit in Hilton Head, S.C., Rubio offered a defense of the "Gang of Eight" bill.', ['mixed | a defense of the "Gang of Eight" bill | offered | Rubio']],
+    // A cue inside the clause of an earlier speech verb (`that X called`, `what X calls`): the quotation is the outer speaker's.
+    ['Clinton says she valued her courage through what she calls a “war of unpleasant words.”', ['mixed | she valued her courage through what she calls a “war of unpleasant words.” | says | Clinton']],
+    ['Trump said Sunday that Clinton called the deal "a disaster" for workers.', ['mixed | that Clinton called the deal "a disaster" for workers | said | Trump']],
+    // A dot before `)` ends an abbreviation, not the clause before the cue.
+    ['Trump spoke. Sen. Ted Cruz (Tex.) has said that he would "carpet-bomb them."', ['mixed | that he would "carpet-bomb them." | said | Sen. Ted Cruz']],
+    // `As X put it:` introduces the words of X; `No. 2` does not end the clause.
+    ['As John Cornyn, the No. 2 in the GOP leadership, put it: "This person will not be confirmed."', ['direct | This person will not be confirmed. | put it | John Cornyn']],
+    // A mixed quotation ends before a participle clause after a comma (`, leaving …`).
+    ['Trump is promising to create "a big spectacle" with a "showbiz" feel, leaving Cleveland excited.', ['mixed | to create "a big spectacle" with a "showbiz" feel | promising | Trump']],
+    // After a full stop, a sentence of only a speaker and a speech verb is the quotation's cue; a longer one is not.
+    ['“I hope you find the missing emails.” Trump said.', ['direct | I hope you find the missing emails. | said | Trump']],
+    ['"We lost." Sen. Mary Smith said.', ['direct | We lost. | said | Sen. Mary Smith']],
+    // `went on` and `remembered` after a quotation are its cue.
+    ['"It is a bit concerning to me," she went on.', ['direct | It is a bit concerning to me, | went on | she']],
+    ['"She proved them wrong," remembered Roy Verley, a spokesman.', ['direct | She proved them wrong, | remembered | Roy Verley']],
+    ['"No, I would not," Blumenthal answered.', ['direct | No, I would not, | answered | Blumenthal']],
     // A closing mark used as an opener.
     ['An official told the agency, ” The planes dropped bombs on the village.”', ['direct | The planes dropped bombs on the village. | told | An official']],
     // Interrupted by its cue, then continued without one: one quotation.
@@ -149,6 +176,10 @@ describe('quotesStage: reported speech', () => {
     ["According to the city's finance office, the bridge will cost $412 million.", ["indirect | the bridge will cost $412 million | According to | the city's finance office"]],
     // A relative clause between commas belongs to the subject, subordinators and all.
     ['A harbour pilot, who has worked here since 1990 because he likes it, said construction would close the channel.', ['indirect | construction would close the channel | said | A harbour pilot']],
+    // Nested: the content of `according to` holds an attribution of its own; both are kept.
+    ['Hydrologists have said the embankments failed in three places, according to an assessment.', ['indirect | Hydrologists have said the embankments failed in three places | according to | an assessment', 'indirect | the embankments failed in three places | said | Hydrologists']],
+    // A citation in brackets at the end is not part of the content; a quotation in brackets is.
+    ['The same report said the coalition had used the excuse before (ibid).', ['indirect | the coalition had used the excuse before | said | The same report']],
     // Not reported speech.
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],

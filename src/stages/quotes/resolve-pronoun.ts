@@ -103,9 +103,12 @@ export function findPeople(text: string): PersonMention[] {
       parts = parts.slice(firstName);
     }
     const first = parts[0]!.toLowerCase();
-    const role = title ? '' : roleBefore(text, start);
-    const gender = genderOf(parts[0]!, title) ?? genderOf('', role);
-    if ((title || FEMALE.has(first) || MALE.has(first) || (parts.length >= 2 && parts.length <= 3 && !ORGANISATION.test(run) && !OUTLET.test(run) && (role || readsAsPerson(text, start + run.length)))) && parts.length >= (title ? 1 : 2)) {
+    // The role before the name is read only when needed: it is a regex over the text before
+    // every capitalised run, the stage's costliest step here.
+    let role: string | null = title ? '' : null;
+    const roleHere = (): string => (role ??= roleBefore(text, start));
+    if ((title || FEMALE.has(first) || MALE.has(first) || (parts.length >= 2 && parts.length <= 3 && !ORGANISATION.test(run) && !OUTLET.test(run) && (roleHere() || readsAsPerson(text, start + run.length)))) && parts.length >= (title ? 1 : 2)) {
+      const gender = genderOf(parts[0]!, title) ?? genderOf('', roleHere());
       const p: PersonMention = { name: run, span: { start, end: start + run.length }, gender };
       out.push(p);
       if (parts.length >= 2) bySurname.set(parts[parts.length - 1]!, p);

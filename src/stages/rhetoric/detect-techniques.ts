@@ -1,31 +1,9 @@
 import type { Span } from '../../core/span.js';
-import { decodeSpans, rescore } from './decode-spans.js';
+import { decodeSpans, rescore, type ScoredSpan } from './decode-spans.js';
 import { mergeWithRules, ruleSpans } from './rule-detectors.js';
-import { articleContext, firstStageScores, longBagSum, spanInLongSentence, probabilityContext, spanFeatures, spanScoreExtraFeatures, stackScores, type ArticleContext } from './features.js';
+import { articleContext, firstStageScores, hashFeature, longBagSum, spanInLongSentence, probabilityContext, spanFeatures, spanScoreExtraFeatures, stackScores, type ArticleContext } from './features.js';
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
-
-/**
- * The first-stage weights and the group taggers' weights interleaved (`[w, g0, g1, …]` per hash),
- * so that the weights of one feature share a cache line: the same float32 values, summed in the
- * same order, but one memory miss per feature instead of one per model.
- */
-const interleavedWeights = new WeakMap<object, Float32Array>();
-function interleaved(si: RhetoricModel['si']): Float32Array {
-  let w = interleavedWeights.get(si);
-  if (!w) {
-    const all = [si.weights, ...si.groups.map((g) => g.weights)];
-    const stride = all.length;
-    const n = si.weights.length;
-    w = new Float32Array(n * stride);
-    for (let k = 0; k < stride; k++) {
-      const src = all[k]!;
-      for (let h = 0; h < n; h++) w[h * stride + k] = src[h]!;
-    }
-    interleavedWeights.set(si, w);
-  }
-  return w;
-}
 
 /**
  * Per model, the summed weights of each word in each of its roles (see `firstStageScores`), kept
@@ -44,12 +22,13 @@ export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): F
   const stride = ng + 1;
   let memo = wordMemos.get(model.si);
   if (!memo) wordMemos.set(model.si, (memo = new Map()));
-  const z = firstStageScores(ctx, interleaved(model.si), stride, (1 << bits) - 1, memo);
+  const scale = model.si.scales;
+  const z = firstStageScores(ctx, model.si.weights, stride, (1 << bits) - 1, memo);
   const probs = new Float64Array(n);
   const groupProbs = groups.map(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {
-    probs[i] = sigmoid(z[i * stride]!);
-    for (let k = 0; k < ng; k++) groupProbs[k]![i] = sigmoid(z[i * stride + k + 1]!);
+    probs[i] = sigmoid(z[i * stride]! * scale[0]!);
+    for (let k = 0; k < ng; k++) groupProbs[k]![i] = sigmoid(z[i * stride + k + 1]! * scale[k + 1]!);
   }
   return model.si.stack ? stackedProbabilities(ctx, probs, model.si.stack, groupProbs) : probs;
 }
@@ -82,16 +61,17 @@ export function spanHashes(ctx: ArticleContext, span: Span): number[] {
 
 /** The technique distribution for one span, in the order of `model.tc.labels` (class offsets applied). */
 export function techniqueProbabilities(ctx: ArticleContext, span: Span, model: RhetoricModel, hashes: readonly number[] = spanHashes(ctx, span)): Float64Array {
-  const { weights, bits, labels, offsets } = model.tc;
+  const { weights, bits, labels, offsets, scale } = model.tc;
   const mask = (1 << bits) - 1;
   const nk = labels.length;
-  const scores = Float64Array.from(offsets);
+  const sums = new Float64Array(nk);
   for (let f = 0; f < hashes.length; f++) {
     const at = (hashes[f]! & mask) * nk;
-    for (let k = 0; k < nk; k++) scores[k] = scores[k]! + weights[at + k]!;
+    for (let k = 0; k < nk; k++) sums[k] = sums[k]! + weights[at + k]!;
   }
-  if (spanInLongSentence(ctx, span)) for (let k = 0; k < nk; k++) scores[k] = scores[k]! + longBagSum(ctx, span, weights, k, mask, nk);
-  return softmax(scores);
+  if (spanInLongSentence(ctx, span)) for (let k = 0; k < nk; k++) sums[k] = sums[k]! + longBagSum(ctx, span, weights, k, mask, nk);
+  for (let k = 0; k < nk; k++) sums[k] = sums[k]! * scale[k]! + offsets[k]!;
+  return softmax(sums);
 }
 
 /** The span scorer's estimate of the share of `span` that lies inside a technique; `meanProbability` when the model has none. */
@@ -112,6 +92,33 @@ export function rankTechniques(probs: Float64Array, model: RhetoricModel): { tec
   return model.tc.labels
     .map((technique, k) => ({ technique, probability: probs[k]! }))
     .sort((a, b) => b.probability - a.probability || a.technique.localeCompare(b.technique));
+}
+
+/**
+ * The high-precision spans: runs of consecutive words (within a sentence, nothing but white space
+ * between them) whose lexicon share reaches `minShare`; a span's score is its lowest share.
+ */
+export function lexiconSpans(ctx: ArticleContext, lexicon: ReadonlyMap<number, number>, minShare: number): ScoredSpan[] {
+  const out: ScoredSpan[] = [];
+  const share = new Float64Array(ctx.types.length).fill(-1);
+  let open: { start: number; end: number; score: number; sentence: number } | null = null;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    const id = ctx.typeOf[i]!;
+    if (share[id]! < 0) share[id] = lexicon.get(hashFeature('hp=' + t.lower)) ?? 0;
+    const x = share[id]!;
+    if (x >= minShare && x > 0) {
+      if (open && open.sentence === t.sentence && /^[ \t]*$/.test(ctx.text.slice(open.end, t.start))) {
+        open.end = t.end;
+        open.score = Math.min(open.score, x);
+      } else {
+        if (open) out.push({ start: open.start, end: open.end, score: open.score });
+        open = { start: t.start, end: t.end, score: x, sentence: t.sentence };
+      }
+    }
+  }
+  if (open) out.push({ start: open.start, end: open.end, score: open.score });
+  return out;
 }
 
 /** Throws at once on a bad option (the stage factory calls it before any text is seen). */
@@ -137,6 +144,13 @@ export function detectTechniques(text: string, model: RhetoricModel, options: De
   const tokenThreshold = highPrecisionMode ? balanced.threshold : (options.threshold ?? balanced.threshold);
   const minConfidence = highPrecisionMode ? (options.threshold ?? highPrecision.minConfidence) : balanced.minConfidence;
   const out: Technique[] = [];
+  if (highPrecisionMode && highPrecision.lexicon) {
+    for (const s of lexiconSpans(ctx, highPrecision.lexicon, minConfidence)) {
+      const best = rankTechniques(techniqueProbabilities(ctx, s, model), model)[0]!;
+      out.push({ span: { start: s.start, end: s.end }, technique: best.technique, confidence: round(s.score), techniqueProbability: round(best.probability) });
+    }
+    return out;
+  }
   const probs = tokenProbabilities(ctx, model);
   let spans = decodeSpans(ctx, probs, tokenThreshold, balanced.decode);
   if (model.si.rules.length > 0) spans = rescore(ctx, probs, mergeWithRules(spans, ruleSpans(ctx, model.si.rules), 0));

@@ -30,6 +30,8 @@ export interface ArticleContext {
   readonly typeOf: Int32Array;
   /** Per word type, how often it occurs in the article. */
   readonly typeCounts: Int32Array;
+  /** Per word type: 0 not yet decided, 1 a content word, 2 not (see {@link isContentType}). */
+  readonly contentTypes: Uint8Array;
   /** 1 where the token lies inside double quotation marks of its sentence. */
   readonly inQuote: Uint8Array;
   /** Per sentence: bit 1 `!`, bit 2 `?`, bit 4 opens with a quotation mark, bit 8 has a `#`hashtag. */
@@ -86,7 +88,14 @@ export function articleContext(text: string): ArticleContext {
     if (QUOTE_MARKS.has(tokens[s.firstToken]?.raw ?? '')) flags |= 4;
     sentenceFlags[si] = flags;
   });
-  return { text, lowerText: text.toLowerCase(), tokens, sentences, typeIndex, types, typeOf, typeCounts, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length) };
+  return { text, lowerText: text.toLowerCase(), tokens, sentences, typeIndex, types, typeOf, typeCounts, contentTypes: new Uint8Array(types.length), inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length) };
+}
+
+/** Whether word type `id` of the article is a content word ({@link isContentWord}), decided once per type. */
+export function isContentType(ctx: ArticleContext, id: number): boolean {
+  let k = ctx.contentTypes[id]!;
+  if (k === 0) ctx.contentTypes[id] = k = isContentWord(ctx.types[id]!) ? 1 : 2;
+  return k === 1;
 }
 
 /** The hashed content words of sentence `k` (the same for every token of it, so computed once). */
@@ -96,8 +105,8 @@ function sentenceBag(ctx: ArticleContext, k: number): Uint32Array {
     const s = ctx.sentences[k]!;
     const hashes: number[] = [];
     for (let j = s.firstToken; j < s.endToken; j++) {
-      const l = ctx.tokens[j]!.lower;
-      if (contentWord(l)) hashes.push(hashFeature('sb=' + l));
+      const id = ctx.typeOf[j]!;
+      if (isContentType(ctx, id)) hashes.push(fnv(S_SB, ctx.types[id]!) >>> 0);
     }
     bag = Uint32Array.from(hashes);
     ctx.sentenceBags[k] = bag;
@@ -146,6 +155,17 @@ function fnvBar(h: number): number {
   return Math.imul(h ^ BAR, 0x01000193);
 }
 const pre = (prefix: string): number => fnv(FNV0, prefix);
+/** {@link fnv} over `s` from index `from` to its end (`s.slice(from)` without the slice). */
+function fnvFrom(h: number, s: string, from: number): number {
+  for (let i = Math.max(0, from); i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+/** {@link fnv} over `s` from `from` to `to`. */
+function fnvRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 const table = (n: number, f: (k: number) => string): Uint32Array => Uint32Array.from({ length: n }, (_, k) => hashFeature(f(k)));
 
 const H_BIAS = hashFeature('bias');
@@ -287,8 +307,8 @@ const S_SB = pre('sb=');
 const S_SH = pre('sh=');
 
 /** `hashFeature('sh=' + shape(raw))` without building strings, for ASCII words; undefined otherwise. */
-function asciiShapeHash(raw: string): number | undefined {
-  let h = S_SH;
+function asciiShapeHash(raw: string, prefix = S_SH): number | undefined {
+  let h = prefix;
   let n = 0;
   let last = -1;
   let last2 = -1;
@@ -308,6 +328,22 @@ function asciiShapeHash(raw: string): number | undefined {
   return h >>> 0;
 }
 
+/** `bucket(n, edges)` for n < 32, by table (every edge list below ends under 32). */
+const lut = (edges: readonly number[]): Uint8Array => Uint8Array.from({ length: 32 }, (_, n) => bucket(n, edges));
+const POS_LUT = lut(POS_EDGES);
+const END_LUT = lut(END_EDGES);
+const SMALL_LUT = lut(SMALL_EDGES);
+
+const scratch = {
+  types: 0,
+  roles: 0,
+  roleSums: new Float64Array(0),
+  bigram: new Int32Array(0),
+  content: new Uint8Array(0),
+  shapeOfType: new Float64Array(0),
+  sb: new Int32Array(0),
+};
+
 /**
  * The first-stage scores of every token under linear models whose weights are interleaved
  * (`all[h * stride + k]` is model k's weight of hash h): exactly the features of
@@ -315,17 +351,26 @@ function asciiShapeHash(raw: string): number | undefined {
  * and kept in `memo` across articles), per sentence for the content-word bag, per token for the
  * rest. Returns `z[i * stride + k]`.
  */
-export function firstStageScores(ctx: ArticleContext, all: Float32Array, stride: number, mask: number, memo: Map<string, Float64Array>, memoLimit = 20000): Float64Array {
+export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16Array | Int8Array, stride: number, mask: number, memo: Map<string, Float64Array>, memoLimit = 20000): Float64Array {
   const t = ctx.tokens;
   const n = t.length;
   const nt = ctx.types.length;
   const SID = nt;
   const EID = nt + 1;
   const R = WORD_ROLES * stride;
-  const roleSums = new Float64Array((nt + 2) * R);
-  const bigram = new Int32Array((nt + 2) * 5);
-  const content = new Uint8Array(nt);
-  const shapeOfType = new Float64Array(nt).fill(-1);
+  // per-type scratch tables, reused from call to call (grown when an article has more types)
+  if (scratch.types < nt + 2 || scratch.roles < R) {
+    scratch.types = Math.max(nt + 2, scratch.types * 2);
+    scratch.roles = Math.max(R, scratch.roles);
+    scratch.roleSums = new Float64Array(scratch.types * scratch.roles);
+    scratch.bigram = new Int32Array(scratch.types * 5);
+    scratch.content = new Uint8Array(scratch.types);
+    scratch.shapeOfType = new Float64Array(scratch.types);
+    scratch.sb = new Int32Array(scratch.types);
+  }
+  const { roleSums, bigram, content, shapeOfType, sb } = scratch;
+  content.fill(0, 0, nt + 2);
+  shapeOfType.fill(-1, 0, nt + 2);
   const feats: number[] = [];
   for (let id = 0; id < nt + 2; id++) {
     const w = id < nt ? ctx.types[id]! : id === SID ? '<s>' : '</s>';
@@ -346,7 +391,7 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array, stride:
     bigram[id * 5 + 2] = fnvBar(fnv(S_P2P1, w));
     bigram[id * 5 + 3] = fnvBar(fnv(S_N1N2, w));
     bigram[id * 5 + 4] = fnvBar(fnv(S_P1N1, w));
-    if (id < nt && contentWord(w)) content[id] = 1;
+    if (id < nt && isContentType(ctx, id)) content[id] = 1;
   }
   const z = new Float64Array(n * stride);
   const typeOf = ctx.typeOf;
@@ -355,7 +400,6 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array, stride:
   // per-token hashes of everything but the word roles, then one pass summing them for all models
   const hashes = new Int32Array(32);
   // the sentence bag: each content word's `sb=` hash, per type
-  const sb = new Int32Array(nt);
   for (let id = 0; id < nt; id++) if (content[id]) sb[id] = fnv(S_SB, types[id]!) & mask;
   const bagSums = new Float64Array(stride);
   for (let si = 0; si < ctx.sentences.length; si++) {
@@ -404,12 +448,12 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array, stride:
       hashes[nh++] = sh & mask;
       const pos = i - first;
       const fromEnd = endT - 1 - i;
-      hashes[nh++] = T_POS[bucket(pos, POS_EDGES)]! & mask;
-      hashes[nh++] = T_END[bucket(fromEnd, END_EDGES)]! & mask;
+      hashes[nh++] = T_POS[pos < 32 ? POS_LUT[pos]! : POS_EDGES.length]! & mask;
+      hashes[nh++] = T_END[fromEnd < 32 ? END_LUT[fromEnd]! : END_EDGES.length]! & mask;
       hashes[nh++] = hSlen;
       hashes[nh++] = hSf;
-      if (flags & 1) hashes[nh++] = T_EXCL[bucket(pos, SMALL_EDGES)]! & mask;
-      if (flags & 2) hashes[nh++] = T_QUES[bucket(fromEnd, SMALL_EDGES)]! & mask;
+      if (flags & 1) hashes[nh++] = T_EXCL[pos < 32 ? SMALL_LUT[pos]! : SMALL_EDGES.length]! & mask;
+      if (flags & 2) hashes[nh++] = T_QUES[fromEnd < 32 ? SMALL_LUT[fromEnd]! : SMALL_EDGES.length]! & mask;
       if (len <= 8 && flags & 1) hashes[nh++] = H_SHORT_EXCL & mask;
       hashes[nh++] = T_Q[ctx.inQuote[i]!]! & mask;
       hashes[nh++] = hSidx;
@@ -428,6 +472,22 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array, stride:
       const o5 = idm3 * R + 5 * stride; // p3
       const o6 = idp3 * R + 6 * stride; // n3
       const out = i * stride;
+      if (stride === 3) {
+        // the shipped model (a tagger and two family taggers): one pass, the same sums
+        let a0 = bagSums[0]! + roleSums[o0]! + roleSums[o1]! + roleSums[o2]! + roleSums[o3]! + roleSums[o4]! + roleSums[o5]! + roleSums[o6]!;
+        let a1 = bagSums[1]! + roleSums[o0 + 1]! + roleSums[o1 + 1]! + roleSums[o2 + 1]! + roleSums[o3 + 1]! + roleSums[o4 + 1]! + roleSums[o5 + 1]! + roleSums[o6 + 1]!;
+        let a2 = bagSums[2]! + roleSums[o0 + 2]! + roleSums[o1 + 2]! + roleSums[o2 + 2]! + roleSums[o3 + 2]! + roleSums[o4 + 2]! + roleSums[o5 + 2]! + roleSums[o6 + 2]!;
+        for (let f = 0; f < nh; f++) {
+          const h = hashes[f]! * 3;
+          a0 += all[h]!;
+          a1 += all[h + 1]!;
+          a2 += all[h + 2]!;
+        }
+        z[out] = a0;
+        z[out + 1] = a1;
+        z[out + 2] = a2;
+        continue;
+      }
       for (let k = 0; k < stride; k++) {
         let acc = bagSums[k]! + roleSums[o0 + k]! + roleSums[o1 + k]! + roleSums[o2 + k]! + roleSums[o3 + k]! + roleSums[o4 + k]! + roleSums[o5 + k]! + roleSums[o6 + k]!;
         for (let f = 0; f < nh; f++) acc += all[hashes[f]! * stride + k]!;
@@ -534,6 +594,21 @@ function sentenceCueGroups(ctx: ArticleContext, k: number): string[] {
   return cues;
 }
 
+const P_U = pre('u=');
+const P_B = pre('b=');
+const P_S4 = pre('s4=');
+const P_F = pre('f=');
+const P_L = pre('l=');
+const P_ONE = pre('one=');
+const P_LS3 = pre('ls3=');
+const P_LS2 = pre('ls2=');
+const P_FNTOK = pre('f|ntok=');
+const P_C4 = pre('c4=');
+const P_FSH = pre('fsh=');
+const P_LSH = pre('lsh=');
+const P_LK = [0, 1, 2, 3].map((k) => pre('L' + k + '='));
+const P_RK = [0, 1, 2, 3].map((k) => pre('R' + k + '='));
+
 /**
  * Span features for technique classification: the span's words, pairs, first and last word,
  * length, neighbours, its sentence's content words, how often the span recurs in the article
@@ -550,32 +625,36 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   add('ntok=' + bucket(n, [1, 2, 3, 4, 6, 9, 14, 20, 30]));
   add('nchr=' + bucket(span.end - span.start, [5, 10, 20, 40, 80, 160]));
   if (n === 0) return;
+  // hashes continued from the prefix's state (no strings built): fnv(P, x) is hashFeature(prefix + x)
+  const addp = (state: number, x: string): void => {
+    out.push((fnv(state, x) >>> 0) & mask);
+  };
   for (let i = a; i < b; i++) {
     const l = t[i]!.lower;
-    add('u=' + l);
-    if (i + 1 < b) add('b=' + l + '|' + t[i + 1]!.lower);
-    if (l.length > 4) add('s4=' + l.slice(-4));
+    addp(P_U, l);
+    if (i + 1 < b) addp(fnvBar(fnv(P_B, l)), t[i + 1]!.lower);
+    if (l.length > 4) out.push((fnvFrom(P_S4, l, l.length - 4) >>> 0) & mask);
   }
   const first = t[a]!;
   const last = t[b - 1]!;
-  add('f=' + first.lower);
-  add('l=' + last.lower);
-  add('fsh=' + shape(first.raw));
-  if (n === 1) add('one=' + first.lower);
+  addp(P_F, first.lower);
+  addp(P_L, last.lower);
+  out.push((asciiShapeHash(first.raw, P_FSH) ?? hashFeature('fsh=' + shape(first.raw))) & mask);
+  if (n === 1) addp(P_ONE, first.lower);
   // the head (last) word's ending and shape: nouns of labels (`-ists`, `-ers`) vs emotive adjectives (`-ous`, `-ful`)
   if (last.lower.length > 3) {
-    add('ls3=' + last.lower.slice(-3));
-    add('ls2=' + last.lower.slice(-2) + '|' + bucket(n, [1, 2, 4]));
+    out.push((fnvFrom(P_LS3, last.lower, last.lower.length - 3) >>> 0) & mask);
+    addp(fnvBar(fnvFrom(P_LS2, last.lower, last.lower.length - 2)), String(bucket(n, [1, 2, 4])));
   }
-  add('lsh=' + shape(last.raw));
-  add('f|ntok=' + first.lower + '|' + bucket(n, [1, 2, 4, 8]));
+  out.push((asciiShapeHash(last.raw, P_LSH) ?? hashFeature('lsh=' + shape(last.raw))) & mask);
+  addp(fnvBar(fnv(P_FNTOK, first.lower)), String(bucket(n, [1, 2, 4, 8])));
   if (n <= 2) {
     const chars = ' ' + ctx.lowerText.slice(span.start, span.end) + ' ';
-    for (let i = 0; i + 4 <= chars.length; i++) add('c4=' + chars.slice(i, i + 4));
+    for (let i = 0; i + 4 <= chars.length; i++) out.push((fnvRange(P_C4, chars, i, i + 4) >>> 0) & mask);
   }
   for (let k = 1; k <= 3; k++) {
-    add('L' + k + '=' + (a - k >= 0 ? t[a - k]!.lower : '<d>'));
-    add('R' + k + '=' + (b - 1 + k < t.length ? t[b - 1 + k]!.lower : '</d>'));
+    addp(P_LK[k]!, a - k >= 0 ? t[a - k]!.lower : '<d>');
+    addp(P_RK[k]!, b - 1 + k < t.length ? t[b - 1 + k]!.lower : '</d>');
   }
   const sent = ctx.sentences[first.sentence]!;
   const sentLen = sent.endToken - sent.firstToken;
@@ -603,12 +682,15 @@ export function spanFeatures(ctx: ArticleContext, span: Span, mask: number, out:
   add('sf|ntok=' + ctx.sentenceFlags[first.sentence] + '|' + ntok);
   if (n <= 4) add('span=' + lower);
   let titled = 0;
-  for (let i = a; i < b; i++) if (/^\p{Lu}/u.test(t[i]!.raw)) titled++;
+  for (let i = a; i < b; i++) {
+    const c = t[i]!.raw.charCodeAt(0);
+    if (c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t[i]!.raw)) titled++;
+  }
   add('titled|ntok=' + bucket(titled / n, [0, 0.5, 0.99]) + '|' + ntok);
   let maxCount = 0;
   for (let i = a; i < b; i++) {
-    const l = t[i]!.lower;
-    if (isContentWord(l)) maxCount = Math.max(maxCount, ctx.typeCounts[ctx.typeOf[i]!]!);
+    const count = ctx.typeCounts[ctx.typeOf[i]!]!;
+    if (count > maxCount && isContentType(ctx, ctx.typeOf[i]!)) maxCount = count;
   }
   add('wrep=' + bucket(maxCount, [1, 2, 3, 5, 9]));
 }
@@ -770,6 +852,31 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
   const gts = groups.map((_, k) => groupTable(k));
   const punct = new Int32Array(ctx.types.length);
   for (let id = 0; id < ctx.types.length; id++) punct[id] = punctHash(ctx.types[id]!) & mask;
+  // each token's probability binned once (it is read by its six neighbours too)
+  const c5 = new Uint8Array(n);
+  const c10 = new Uint8Array(n);
+  const c20 = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = probs[i]!;
+    c5[i] = code(p, 5);
+    c10[i] = code(p, 10);
+    c20[i] = code(p, 20);
+  }
+  const g5 = groups.map(() => new Uint8Array(n));
+  const g10 = groups.map(() => new Uint8Array(n));
+  const g20 = groups.map(() => new Uint8Array(n));
+  for (let k = 0; k < ng; k++) {
+    const gp = groups[k]!.probs;
+    const a5 = g5[k]!;
+    const a10 = g10[k]!;
+    const a20 = g20[k]!;
+    for (let i = 0; i < n; i++) {
+      const p = gp[i]!;
+      a5[i] = code(p, 5);
+      a10[i] = code(p, 10);
+      a20[i] = code(p, 20);
+    }
+  }
   const wBias = weights[H_BIAS & mask]!;
   const wAmean = weights[T_AMEAN[code(pc.articleMean, 10)]! & mask]!;
   const T1 = T_SPK[0]!;
@@ -792,24 +899,17 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
       sentenceSum += weights[gts[k]!.smean[code(g.sentenceMean[si]!, 10)]! & mask]! + weights[gts[k]!.smax[code(g.sentenceMax[si]!, 10)]! & mask]!;
     }
     for (let i = first; i < endT; i++) {
-      const p0 = probs[i]!;
-      const pm1 = i - 1 >= first ? probs[i - 1]! : -1;
-      const pm2 = i - 2 >= first ? probs[i - 2]! : -1;
-      const pm3 = i - 3 >= first ? probs[i - 3]! : -1;
-      const pp1 = i + 1 < endT ? probs[i + 1]! : -1;
-      const pp2 = i + 2 < endT ? probs[i + 2]! : -1;
-      const pp3 = i + 3 < endT ? probs[i + 3]! : -1;
-      const c0 = code(p0, 5);
+      const c0 = c5[i]!;
       let acc = sentenceSum;
-      acc += weights[T_SP0[code(p0, 20)]! & mask]!;
-      acc += weights[T1[code(pm3, 10)]! & mask]!;
-      acc += weights[T2[code(pm2, 10)]! & mask]!;
-      acc += weights[T3[code(pm1, 10)]! & mask]!;
-      acc += weights[T4[code(pp1, 10)]! & mask]!;
-      acc += weights[T5[code(pp2, 10)]! & mask]!;
-      acc += weights[T6[code(pp3, 10)]! & mask]!;
-      const cm1 = code(pm1, 5);
-      const cp1 = code(pp1, 5);
+      acc += weights[T_SP0[c20[i]!]! & mask]!;
+      acc += weights[T1[i - 3 >= first ? c10[i - 3]! : 0]! & mask]!;
+      acc += weights[T2[i - 2 >= first ? c10[i - 2]! : 0]! & mask]!;
+      acc += weights[T3[i - 1 >= first ? c10[i - 1]! : 0]! & mask]!;
+      acc += weights[T4[i + 1 < endT ? c10[i + 1]! : 0]! & mask]!;
+      acc += weights[T5[i + 2 < endT ? c10[i + 2]! : 0]! & mask]!;
+      acc += weights[T6[i + 3 < endT ? c10[i + 3]! : 0]! & mask]!;
+      const cm1 = i - 1 >= first ? c5[i - 1]! : 0;
+      const cp1 = i + 1 < endT ? c5[i + 1]! : 0;
       acc += weights[T_SPM1P0[cm1 * 6 + c0]! & mask]!;
       acc += weights[T_SP0P1[c0 * 6 + cp1]! & mask]!;
       acc += weights[T_SPM1P1[cm1 * 6 + cp1]! & mask]!;
@@ -821,13 +921,12 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
       acc += weights[T_SMEANP0[sm5 + c0]! & mask]!;
       acc += weights[T_SMAXP0[sx5 + c0]! & mask]!;
       for (let k = 0; k < ng; k++) {
-        const gp = groups[k]!.probs;
         const gt = gts[k]!;
-        const q0 = gp[i]!;
-        acc += weights[gt.p0[code(q0, 20)]! & mask]!;
-        acc += weights[gt.pm1[code(i - 1 >= first ? gp[i - 1]! : -1, 10)]! & mask]!;
-        acc += weights[gt.p1[code(i + 1 < endT ? gp[i + 1]! : -1, 10)]! & mask]!;
-        acc += weights[gt.p0p0[code(q0, 5) * 6 + c0]! & mask]!;
+        const q10 = g10[k]!;
+        acc += weights[gt.p0[g20[k]![i]!]! & mask]!;
+        acc += weights[gt.pm1[i - 1 >= first ? q10[i - 1]! : 0]! & mask]!;
+        acc += weights[gt.p1[i + 1 < endT ? q10[i + 1]! : 0]! & mask]!;
+        acc += weights[gt.p0p0[g5[k]![i]! * 6 + c0]! & mask]!;
       }
       acc += weights[punct[ctx.typeOf[i]!]!]!;
       acc += weights[T_SPOS[bucket(i - first, POS_EDGES) * 6 + c0]! & mask]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize.js';
+import { tokenize, TOKEN } from './tokenize.js';
 
 describe('tokenize', () => {
   it('keeps inner apostrophes and hyphens, splits punctuation, and ends sentences at lines and stops', () => {
@@ -14,5 +14,9 @@ describe('tokenize', () => {
   });
   it('handles empty text', () => {
     expect(tokenize('')).toEqual({ tokens: [], sentences: [] });
+  });
+  it('finds exactly the matches of TOKEN (joiners, astral letters, lone surrogates, odd spaces)', () => {
+    const text = "a'b ’x -y- U.S. don't x.- 😀😀 𝐀𝐁c \uD800 z\u00a0y\u2003w é́ 'quoted' — ‘hi’ 1,000.5 e.g.. end- x'";
+    expect(tokenize(text).tokens.map((t) => `${t.start}:${t.raw}`)).toEqual([...text.matchAll(TOKEN)].map((m) => `${m.index}:${m[0]}`));
   });
 });
