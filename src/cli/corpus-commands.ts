@@ -10,6 +10,7 @@ import { formatProgress } from '../corpus/format-progress.js';
 import type { IngestProgress, IngestSummary } from '../corpus/ingest.js';
 import { csvRow, toCsv } from '../corpus/to-csv.js';
 import { DEFAULT_DB_PATH } from '../store/default-path.js';
+import { displayLocation } from '../store/display-location.js';
 import type { OpenCorpusStoreOptions } from '../store/index.js';
 
 // The store and the worker pool load the SQLite driver: import them only when a corpus
@@ -54,7 +55,7 @@ interface QueryCliOptions {
 
 /** Adds `ingest`, `stats`, `query` and `export` to the claimtrace program. */
 export function registerCorpusCommands(program: Command, io: CliIo): void {
-  const dbOption = () => new Option('--db <path>', 'the corpus database (SQLite file)').default(DEFAULT_DB_PATH);
+  const dbOption = () => new Option('--db <path>', 'the corpus database: a SQLite file, or a postgres:// URL (password from PGPASSWORD)').default(DEFAULT_DB_PATH);
 
   program
     .command('ingest')
@@ -165,7 +166,7 @@ async function ingestCommand(sources: string[], options: IngestCliOptions, io: C
   await io.out(
     `${summary.stopped ? `Stopped after ${summary.processed} of` : 'Done:'} ${summary.files} files, ${summary.ingested} new, ${summary.unchanged} unchanged, ` +
       `${summary.newVersions} new versions, ${summary.failed.length} failed in ${seconds.toFixed(1)} s ` +
-      `(${seconds > 0 ? (summary.processed / seconds).toFixed(1) : '–'} files/s) → ${options.db}\n`,
+      `(${seconds > 0 ? (summary.processed / seconds).toFixed(1) : '–'} files/s) → ${displayLocation(options.db)}\n`,
   );
   if (summary.stopped) throw new ClaimtraceError('E_INTERRUPTED', 'stopped on request; run the same command again to carry on where it stopped.');
   // A source the user named that fails fails the command (exit 1); files found in directories do not.
@@ -225,8 +226,9 @@ function createProgressReporter(
   };
 }
 
-/** `corpus.db` → `corpus.warc.gz`, beside it. */
+/** `corpus.db` → `corpus.warc.gz`, beside it; for a PostgreSQL corpus, `claimtrace.warc.gz` here. */
 function defaultWarcPath(db: string): string {
+  if (/^postgres(ql)?:\/\//i.test(db)) return 'claimtrace.warc.gz';
   return /\.(db|sqlite3?)$/i.test(db) ? db.replace(/\.(db|sqlite3?)$/i, '.warc.gz') : `${db}.warc.gz`;
 }
 

@@ -5,16 +5,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyze.js';
 import { checkInvariants } from '../contract/check-invariants.js';
 import { isClaimtraceError } from '../core/diagnostics.js';
-import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
+import { testBackends, type TestCorpus } from '../store/test-backends.js';
 import type { CorpusStore, StoredArticle } from '../store/types.js';
 import { ingestPaths, type IngestProgress } from './ingest.js';
 import { writeTestCorpus } from './write-test-corpus.js';
 
+describe.each(testBackends())('$name store', (backend) => {
 let dir: string;
 let corpus: string;
 const stores: CorpusStore[] = [];
-const open = async (name: string) => {
-  const s = await openSqliteStore(join(dir, name));
+const corpora = new Map<string, TestCorpus>();
+/** The store named `name` in this test (a SQLite file, or a PostgreSQL schema). */
+const open = async (name: string, options: { readonly?: boolean } = {}) => {
+  let c = corpora.get(name);
+  if (!c) {
+    c = await backend.fresh();
+    corpora.set(name, c);
+  }
+  const s = await c.open(options);
   stores.push(s);
   return s;
 };
@@ -25,6 +33,8 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
+  for (const c of corpora.values()) await c.drop();
+  corpora.clear();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -90,7 +100,7 @@ describe('ingestPaths in this thread', () => {
     const store = await open('a.db');
     await ingestPaths([join(corpus, 'even')], { store, analyzer });
     await store.close();
-    const readonly = await openSqliteStore(join(dir, 'a.db'), { readonly: true });
+    const readonly = await open('a.db', { readonly: true });
     stores.push(readonly);
     const error = await ingestPaths([corpus], { store: readonly, analyzer }).catch((e: unknown) => e);
     expect(isClaimtraceError(error) && error.code).toBe('E_STORE_READONLY');
@@ -161,3 +171,4 @@ export function createAnalyzer() {
   };
 }
 `;
+});

@@ -2,7 +2,7 @@
  * The corpus store: the only part of claimtrace that talks to a database. Analysis and ingest
  * code sees `CorpusStore` only; `openCorpusStore` picks the backend from the location.
  */
-import { ClaimtraceError } from '../core/diagnostics.js';
+import type { OpenPostgresStoreOptions } from './postgres/open-postgres-store.js';
 import { openSqliteStore, type OpenSqliteStoreOptions } from './sqlite/open-sqlite-store.js';
 import type { CorpusStore } from './types.js';
 
@@ -12,16 +12,25 @@ export { contentHash } from './content-hash.js';
 export { canonicalUrl } from './canonical-url.js';
 export { speakerKey, normaliseQuoteContent } from './normalise-text.js';
 export { openSqliteStore, type OpenSqliteStoreOptions };
+export type { OpenPostgresStoreOptions };
 export { checkSqliteIntegrity } from './sqlite/check-integrity.js';
 
 export { DEFAULT_DB_PATH } from './default-path.js';
+export { displayLocation } from './display-location.js';
 
-export type OpenCorpusStoreOptions = OpenSqliteStoreOptions;
+/** Options for either backend; `maxPages` applies to SQLite only. */
+export type OpenCorpusStoreOptions = OpenSqliteStoreOptions & OpenPostgresStoreOptions;
 
-/** Opens the corpus at `location`: a SQLite file path today (`postgres://…` is reserved for later). */
+/**
+ * Opens the corpus at `location`: a PostgreSQL database for a `postgres://` or `postgresql://`
+ * URL (password from the URL or PGPASSWORD / ~/.pgpass), else a SQLite file path.
+ */
 export async function openCorpusStore(location: string, options: OpenCorpusStoreOptions = {}): Promise<CorpusStore> {
   if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new ClaimtraceError('E_USAGE', `PostgreSQL corpora are not supported yet; give a SQLite file path, not \`${location}\`.`);
+    // Loaded only for a PostgreSQL location: a SQLite run never loads the pg driver.
+    const { openPostgresStore } = await import('./postgres/open-postgres-store.js');
+    const { maxPages: _ignored, ...pgOptions } = options;
+    return openPostgresStore(location, pgOptions);
   }
   return openSqliteStore(location, options);
 }

@@ -3,9 +3,9 @@ import type { EvidenceCounts } from './evidence-of-map.js';
  * The corpus store: where provenance maps of many articles are kept and queried.
  *
  * `CorpusStore` is the one seam between analysis and a database. The SQLite backend
- * (`./sqlite/`) implements it today; a PostgreSQL backend can implement the same interface
- * later without touching analysis or ingest code. Every method returns a Promise so a network
- * database fits, even though SQLite answers synchronously.
+ * (`./sqlite/`) and the PostgreSQL backend (`./postgres/`) implement it; analysis and ingest
+ * code sees nothing else. Every method returns a Promise so a network database fits, even
+ * though SQLite answers synchronously.
  *
  * Identity of an article: its canonical URL when the map has one (`meta.url`), otherwise the
  * path it was read from. Its content is the SHA-256 of `text` (UTF-8). Derived rows (quotes,

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestMap } from '../store/build-test-map.js';
-import { openSqliteStore } from '../store/index.js';
+import { testBackends, type TestCorpus } from '../store/test-backends.js';
 import type { CorpusStore } from '../store/types.js';
 import { createApp, type App } from './create-app.js';
 
@@ -12,7 +12,8 @@ const SANA = { key: 'sana', name: 'SANA', stateAffiliated: true };
 const HERALD = { key: 'herald', name: 'Harbour Herald' };
 const ORIGINAL = 'We will not allow foreign troops to stay on our soil, whatever the cost.';
 
-describe('pages across articles', () => {
+describe.each(testBackends())('pages across articles ($name store)', (backend) => {
+  let corpus: TestCorpus;
   let store: CorpusStore;
   let app: App;
   const get = async (path: string) => {
@@ -21,7 +22,8 @@ describe('pages across articles', () => {
   };
 
   beforeAll(async () => {
-    store = await openSqliteStore(':memory:');
+    corpus = await backend.fresh();
+    store = await corpus.open();
     await store.putArticle({
       map: buildTestMap({
         path: 'sana.txt', publisher: SANA, published: '2026-01-10',
@@ -39,7 +41,10 @@ describe('pages across articles', () => {
     });
     app = createApp(store);
   });
-  afterAll(async () => store.close());
+  afterAll(async () => {
+    await store.close();
+    await corpus.drop();
+  });
 
   it('shows where a quote first appeared and its later appearances', async () => {
     const later = (await store.articleQuotes(2))[0]!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestMap } from '../store/build-test-map.js';
-import { openSqliteStore } from '../store/index.js';
+import { testBackends, type TestCorpus } from '../store/test-backends.js';
 import type { CorpusStore } from '../store/types.js';
 import { createApp, type App } from './create-app.js';
 import { hostileStoredMap } from './hostile-article.js';
@@ -8,7 +8,8 @@ import { hostileStoredMap } from './hostile-article.js';
 const HERALD = { key: 'herald', name: 'Harbour Herald' };
 const RT = { key: 'rt', name: 'RT', stateAffiliated: true };
 
-describe('createApp', () => {
+describe.each(testBackends())('createApp ($name store)', (backend) => {
+  let corpus: TestCorpus;
   let store: CorpusStore;
   let app: App;
   const errors: unknown[] = [];
@@ -18,7 +19,8 @@ describe('createApp', () => {
   };
 
   beforeAll(async () => {
-    store = await openSqliteStore(':memory:', { now: () => '2026-04-01T00:00:00.000Z' });
+    corpus = await backend.fresh();
+    store = await corpus.open({ now: () => '2026-04-01T00:00:00.000Z' });
     await store.putArticle({
       map: buildTestMap({
         path: 'a/bridge.txt', title: 'Bridge to close', published: '2026-03-01', publisher: HERALD,
@@ -30,7 +32,10 @@ describe('createApp', () => {
     await store.putArticle({ map: hostileStoredMap() });
     app = createApp(store, { onError: (e) => errors.push(e), allowHost: (h) => h === '127.0.0.1' || h === 'localhost' });
   });
-  afterAll(async () => store.close());
+  afterAll(async () => {
+    await store.close();
+    await corpus.drop();
+  });
 
   it.each([
     ['/', 'Corpus overview'],
@@ -102,7 +107,8 @@ describe('createApp', () => {
   });
 
   it('pages lists: 20 a page, next and previous links', async () => {
-    const many = await openSqliteStore(':memory:');
+    const manyCorpus = await backend.fresh();
+    const many = await manyCorpus.open();
     try {
       for (let i = 1; i <= 23; i++) {
         await many.putArticle({ map: buildTestMap({ path: `p/${i}.txt`, title: `Flood report ${i}`, publisher: HERALD, text: `Flood report number ${i}: the river rose.` }) });
@@ -123,6 +129,7 @@ describe('createApp', () => {
       expect(await read('/outlet/herald?page=2')).toContain('start="21"');
     } finally {
       await many.close();
+      await manyCorpus.drop();
     }
   });
 

@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import type { CliIo } from '../cli/main.js';
 import { ClaimtraceError } from '../core/diagnostics.js';
 import { DEFAULT_DB_PATH } from '../store/default-path.js';
+import { displayLocation } from '../store/display-location.js';
 import { createApp } from './create-app.js';
 import { decideHost, DEFAULT_HOST, DEFAULT_PORT, isLoopbackHost, parsePort } from './host-policy.js';
 
@@ -26,7 +27,7 @@ export function registerServeCommand(program: Command, io: CliIo, control: Serve
   program
     .command('serve')
     .description('Browse a corpus database in a local web app: search quotes, speakers, outlets and articles; article views, speaker and outlet pages, the citation graph. Listens on 127.0.0.1 only unless --host says otherwise.')
-    .addOption(new Option('--db <path>', 'the corpus database (SQLite file)').default(DEFAULT_DB_PATH))
+    .addOption(new Option('--db <path>', 'the corpus database: a SQLite file, or a postgres:// URL (password from PGPASSWORD)').default(DEFAULT_DB_PATH))
     .option('-p, --port <port>', 'the port (0: any free one)', String(DEFAULT_PORT))
     .option('--host <address>', 'the address to listen on; anything but a loopback address must be given here explicitly', DEFAULT_HOST)
     .action(async (options: ServeOptions, command: Command) => {
@@ -55,7 +56,7 @@ export function registerServeCommand(program: Command, io: CliIo, control: Serve
           if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ClaimtraceError('E_USAGE', `Cannot listen on \`${decision.host}\`: no such address on this machine.`);
           throw e;
         }
-        io.err(`claimtrace: serving ${options.db} at ${running.url}/ (Ctrl-C to stop)\n`);
+        io.err(`claimtrace: serving ${displayLocation(options.db)} at ${running.url}/ (Ctrl-C to stop)\n`);
         await (control.until ?? untilSignal)(running.url);
         await running.close();
       } finally {

@@ -7,6 +7,7 @@ import { checkInvariants } from '../../contract/check-invariants.js';
 import { buildTestMap, withoutClaims, type TestMapSpec } from '../build-test-map.js';
 import type { CorpusStore } from '../types.js';
 import { openSqliteStore } from './open-sqlite-store.js';
+import { testBackends, type TestCorpus } from '../test-backends.js';
 
 const HERALD = { key: 'herald', name: 'Harbour Herald' };
 const GAZETTE = { key: 'gazette', name: 'Valley Gazette' };
@@ -50,6 +51,68 @@ beforeEach(async () => {
 afterEach(async () => {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(testBackends().filter((b) => b.name !== 'sqlite'))('evidence per article ($name)', (backend) => {
+  let corpus: TestCorpus;
+  let store: CorpusStore;
+  beforeEach(async () => {
+    corpus = await backend.fresh();
+    store = await corpus.open();
+  });
+  afterEach(async () => {
+    await store.close();
+    await corpus.drop();
+  });
+  it('keeps the evidence counts and claims of the current version', async () => {
+    const { articleId } = await store.putArticle({ map: buildTestMap(budget) });
+    expect(await store.articleEvidence(articleId)).toMatchObject({
+      known: true,
+      claims: 3,
+      sourced: 1,
+      unsourced: 2,
+      hedged: 0,
+      sourcesByKind: { 'named-person': 1 },
+      claimRows: [
+        { key: 'k1', kind: 'quantity', status: 'sourced', text: 'Taxes rose by 4 percent' },
+        { key: 'k2', kind: 'event', status: 'unsourced', text: 'Schools will close early' },
+        { key: 'k3', kind: 'quantity', status: 'unsourced', text: 'Crime doubled last year' },
+      ],
+    });
+    expect(await store.stats()).toMatchObject({ claims: 3, unsourcedClaims: 2 });
+    // A new version replaces the counts.
+    await store.putArticle({ map: buildTestMap({ ...budget, text: budget.text + ' More.' }) });
+    await store.putArticle({ map: buildTestMap({ ...budget, text: 'Schools will close early.', quotes: [], claims: [{ text: 'Schools will close early' }] }) });
+    expect(await store.stats()).toMatchObject({ claims: 1, unsourcedClaims: 1 });
+    expect(await store.articleEvidence(999)).toBeNull();
+  });
+
+  it('ranks articles and outlets by unsourced claims, with the share', async () => {
+    for (const spec of [budget, storm, port]) await store.putArticle({ map: buildTestMap(spec) });
+    const byArticle = await store.unsourcedClaims();
+    expect(byArticle.map((r) => [r.article?.sourcePath, r.unsourced, r.claims, r.share])).toEqual([
+      ['budget.txt', 2, 3, 0.667],
+      ['storm.txt', 1, 1, 1],
+      ['port.txt', 1, 2, 0.5],
+    ]);
+    expect(await store.unsourcedClaims({ limit: 1, offset: 1 })).toMatchObject([{ article: { sourcePath: 'storm.txt' } }]);
+    const byOutlet = await store.unsourcedClaims({ by: 'outlet' });
+    expect(byOutlet.map((r) => [r.outlet, r.unsourced, r.claims, r.articles, r.share])).toEqual([
+      [{ key: 'herald', name: 'Harbour Herald' }, 3, 4, 2, 0.75],
+      [{ key: 'gazette', name: 'Valley Gazette' }, 1, 2, 1, 0.5],
+    ]);
+  });
+
+  it('loads a map from a claimtrace without claims as unknown, and a reanalysis refreshes it', async () => {
+    const old = withoutClaims(buildTestMap(budget));
+    const { articleId } = await store.putArticle({ map: old });
+    expect(await store.articleEvidence(articleId)).toMatchObject({ known: false, claims: 0, claimRows: [] });
+    expect(await store.unsourcedClaims()).toEqual([]);
+    // Same text, same generator: a reanalysis that brings claims still stores a new version.
+    expect(await store.putArticle({ map: buildTestMap(budget), reanalysed: true })).toMatchObject({ status: 'new-version', version: 2 });
+    expect(await store.articleEvidence(articleId)).toMatchObject({ known: true, unsourced: 2 });
+    expect(await store.putArticle({ map: buildTestMap(budget), reanalysed: true })).toMatchObject({ status: 'unchanged', version: 2 });
+  });
 });
 
 describe('evidence per article', () => {

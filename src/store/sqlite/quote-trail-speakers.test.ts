@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../contract/check-invariants.js';
 import { buildTestMap, type TestMapSpec } from '../build-test-map.js';
 import type { CorpusStore } from '../types.js';
-import { openSqliteStore } from './open-sqlite-store.js';
+import { testBackends, type TestCorpus } from '../test-backends.js';
 
 const SANA = { key: 'sana', name: 'SANA', stateAffiliated: true };
 const HERALD = { key: 'herald', name: 'Harbour Herald' };
@@ -55,11 +55,17 @@ const trail: TestMapSpec[] = [
   },
 ];
 
+describe.each(testBackends())('$name store', (backend) => {
+let corpus: TestCorpus;
 let store: CorpusStore;
 beforeEach(async () => {
-  store = await openSqliteStore(':memory:', { now: () => '2026-02-01T00:00:00.000Z' });
+  corpus = await backend.fresh();
+  store = await corpus.open({ now: () => '2026-02-01T00:00:00.000Z' });
 });
-afterEach(async () => store.close());
+afterEach(async () => {
+  await store.close();
+  await corpus.drop();
+});
 
 describe('quoteTrail', () => {
   beforeEach(async () => {
@@ -137,4 +143,5 @@ describe('speakers across articles', () => {
     );
     expect(await top()).toEqual([['cross', 1], ['red cross', 1]]);
   });
+});
 });

@@ -1,17 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestMap } from '../build-test-map.js';
 import type { CorpusStore } from '../types.js';
-import { openSqliteStore } from './open-sqlite-store.js';
+import { testBackends, type TestCorpus } from '../test-backends.js';
 
 const RT = { key: 'rt', name: 'RT', stateAffiliated: true };
 const HERALD = { key: 'herald', name: 'Harbour Herald' };
 const GUARDIAN = { key: 'guardian', name: 'The Guardian' };
 
-describe('web reads', () => {
+describe.each(testBackends())('web reads ($name)', (backend) => {
+  let corpus: TestCorpus;
   let store: CorpusStore;
 
   beforeEach(async () => {
-    store = await openSqliteStore(':memory:', { now: () => '2026-04-01T00:00:00.000Z' });
+    corpus = await backend.fresh();
+    store = await corpus.open({ now: () => '2026-04-01T00:00:00.000Z' });
     await store.putArticle({
       map: buildTestMap({
         path: 'a/bridge.txt', title: 'Bridge to close', published: '2026-03-01', publisher: HERALD,
@@ -31,7 +33,10 @@ describe('web reads', () => {
       }),
     });
   });
-  afterEach(async () => store.close());
+  afterEach(async () => {
+    await store.close();
+    await corpus.drop();
+  });
 
   it('reads one article with its map, and null for an unknown id', async () => {
     const a = await store.getArticle(1);
