@@ -126,3 +126,24 @@ export function trainSoftmax(data: Rows, rows: readonly number[], bits: number, 
   for (let h = 0; h < size; h++) w[h] = avg[h]! / n;
   return w;
 }
+
+/**
+ * Class probabilities of softmax weights (`classes` blocks of `2^bits` each, as `trainSoftmax`
+ * lays them out) for each of `rows`, written to `out[row]`.
+ */
+export function predictSoftmax(data: SparseRows, rows: readonly number[], w: Float32Array, classes: number, bits: number, out: Float64Array[]): void {
+  for (const r of rows) {
+    const s = new Float64Array(classes);
+    let max = -Infinity;
+    for (let k = 0; k < classes; k++) {
+      let z = 0;
+      for (let i = data.offs[r]!; i < data.offs[r + 1]!; i++) z += w[(k << bits) + data.feats[i]!]!;
+      s[k] = z;
+      max = Math.max(max, z);
+    }
+    let sum = 0;
+    for (let k = 0; k < classes; k++) sum += s[k] = Math.exp(s[k]! - max);
+    for (let k = 0; k < classes; k++) s[k]! /= sum;
+    out[r] = s;
+  }
+}

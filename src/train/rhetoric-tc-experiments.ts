@@ -7,7 +7,7 @@
  */
 import { articleContext, spanFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
 import { TECHNIQUE_NAMES, type TechniqueName } from '../stages/rhetoric/types.js';
-import { SparseRows, seededRandom, trainSoftmax, type TrainOptions } from './linear.js';
+import { predictSoftmax, SparseRows, seededRandom, trainSoftmax, type TrainOptions } from './linear.js';
 import { readPtc, type PtcArticle } from './ptc.js';
 import { assignRanked, tuneClassOffsets } from './tc-priors.js';
 
@@ -45,22 +45,6 @@ function rowsOf(starts: readonly number[], idx: readonly number[]): number[] {
   return out;
 }
 
-function predict(data: SparseRows, rows: readonly number[], w: Float32Array, out: Float64Array[]): void {
-  for (const r of rows) {
-    const s = new Float64Array(LABELS.length);
-    let max = -Infinity;
-    for (let k = 0; k < LABELS.length; k++) {
-      let z = 0;
-      for (let i = data.offs[r]!; i < data.offs[r + 1]!; i++) z += w[(k << BITS) + data.feats[i]!]!;
-      s[k] = z;
-      max = Math.max(max, z);
-    }
-    let sum = 0;
-    for (let k = 0; k < LABELS.length; k++) sum += s[k] = Math.exp(s[k]! - max);
-    for (let k = 0; k < LABELS.length; k++) s[k]! /= sum;
-    out[r] = s;
-  }
-}
 
 function microF1(articles: readonly PtcArticle[], starts: readonly number[], probs: readonly Float64Array[], offsets: Float64Array): number {
   let ok = 0;
@@ -95,11 +79,11 @@ const all = train.map((_, i) => i);
 const oof: Float64Array[] = new Array(tr.data.length);
 for (let f = 0; f < FOLDS; f++) {
   const w = trainSoftmax(tr.data, rowsOf(tr.starts, all.filter((i) => fold[i] !== f)), BITS, LABELS.length, opts);
-  predict(tr.data, rowsOf(tr.starts, all.filter((i) => fold[i] === f)), w, oof);
+  predictSoftmax(tr.data, rowsOf(tr.starts, all.filter((i) => fold[i] === f)), w, LABELS.length, BITS, oof);
 }
 const wAll = trainSoftmax(tr.data, rowsOf(tr.starts, all), BITS, LABELS.length, opts);
 const devProbs: Float64Array[] = new Array(dv.data.length);
-predict(dv.data, rowsOf(dv.starts, dev.map((_, i) => i)), wAll, devProbs);
+predictSoftmax(dv.data, rowsOf(dv.starts, dev.map((_, i) => i)), wAll, LABELS.length, BITS, devProbs);
 const zero = new Float64Array(LABELS.length);
 const offsets = tuneClassOffsets(LABELS.length, (o) => microF1(train, tr.starts, oof, o));
 console.log(

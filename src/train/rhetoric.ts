@@ -24,7 +24,7 @@ import { mergeWithRules, ruleSpans, type RuleName } from '../stages/rhetoric/rul
 import { encodeQuantised, quantiseBlocks, type DecodeParams, type RhetoricModelHeader } from '../stages/rhetoric/model.js';
 import { mergeRanges, scoreSi, scoreTc, type LabelledRange, type Range, type SiScore } from '../stages/rhetoric/score-ptc.js';
 import { TECHNIQUE_NAMES, type TechniqueName } from '../stages/rhetoric/types.js';
-import { SparseRows, seededRandom, trainLogistic, trainSoftmax, type TrainOptions } from './linear.js';
+import { predictSoftmax, SparseRows, seededRandom, trainLogistic, trainSoftmax, type TrainOptions } from './linear.js';
 import { readPtc, type PtcArticle } from './ptc.js';
 import { assignRanked, tuneClassOffsets } from './tc-priors.js';
 
@@ -161,22 +161,6 @@ function predictLogistic(data: SparseRows, rows: readonly number[], w: Float32Ar
   }
 }
 
-function predictSoftmax(data: SparseRows, rows: readonly number[], w: Float32Array, out: Float64Array[]): void {
-  for (const r of rows) {
-    const s = new Float64Array(LABELS.length);
-    let max = -Infinity;
-    for (let k = 0; k < LABELS.length; k++) {
-      let z = 0;
-      for (let i = data.offs[r]!; i < data.offs[r + 1]!; i++) z += w[(k << TC_BITS) + data.feats[i]!]!;
-      s[k] = z;
-      max = Math.max(max, z);
-    }
-    let sum = 0;
-    for (let k = 0; k < LABELS.length; k++) sum += s[k] = Math.exp(s[k]! - max);
-    for (let k = 0; k < LABELS.length; k++) s[k]! /= sum;
-    out[r] = s;
-  }
-}
 
 /**
  * One label per gold line; when the same span appears n times (several techniques on one
@@ -279,7 +263,7 @@ function train(): void {
       predictLogistic(prep.si, rowsOf(prep.siStart, testIdx), trainLogistic(rows, rowsOf(prep.siStart, trainIdx), SI_BITS, SI_OPTIONS), oofGroups[k]!),
     );
     const wTc = trainSoftmax(prep.tc, rowsOf(prep.tcStart, trainIdx), TC_BITS, LABELS.length, TC_OPTIONS);
-    predictSoftmax(prep.tc, rowsOf(prep.tcStart, testIdx), wTc, oofTc);
+    predictSoftmax(prep.tc, rowsOf(prep.tcStart, testIdx), wTc, LABELS.length, TC_BITS, oofTc);
     log(`fold ${f + 1}/${FOLDS} done (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   }
   const all = articles.map((_, i) => i);
