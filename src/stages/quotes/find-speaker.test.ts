@@ -48,6 +48,12 @@ describe('speakerBefore', () => {
     ["If you do not own a home (or you're", 'worried', 'you | -'],
     ['The same report (ibid)', 'said', 'The same report | -'],
     ["The paper (Anna Reyes, 'Witnesses describe the strike', 2015)", 'reported', 'The paper | -'],
+    // A negation before the cue belongs to the cue, not to the speaker; an inability reports nothing.
+    ["The governor's office didn't", 'respond', "The governor's office | -"],
+    ['Trump has not', 'commented', 'Trump | -'],
+    ['The council nevertheless', 'voted', 'The council | -'],
+    ['Words cannot', 'describe', null],
+    ["I can't", 'say', null],
   ];
   it.each(cases)('%j %s', (text, cue, expected) => expect(before(text, cue)).toBe(expected));
 });

@@ -12,10 +12,16 @@ export interface SpeakerPhrase {
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'who']);
 
+// A negation or a negated auxiliary before a cue (`The office didn't respond`, `Smith has not
+// commented`) belongs to the cue, as in PolNeAR's `did not respond to`, never to the speaker.
+const NEGATED = "not never cannot can't can’t didn't didn’t doesn't doesn’t don't don’t won't won’t wouldn't wouldn’t hasn't hasn’t haven't haven’t hadn't hadn’t isn't isn’t wasn't wasn’t weren't weren’t aren't aren’t couldn't couldn’t shouldn't shouldn’t nevertheless nonetheless".split(' ');
+// `Words cannot describe …`, `I can't say`: an inability to speak reports nothing.
+const UNABLE = /^(?:cannot|can't|can’t|couldn't|couldn’t)$/;
+
 // Words that may end the stretch before a cue without being part of the speaker
 // (`Smith also said`, `Smith has repeatedly said`, `Smith, however, said`).
 const BEFORE_CUE_FILLER = new Set(
-  'also later then previously recently once again further still now has had have would will was is were are did does do had been be reportedly later earlier first last later subsequently just already often repeatedly frequently never even however though too publicly privately simply only'.split(' '),
+  'also later then previously recently once again further still now has had have would will was is were are did does do had been be reportedly later earlier first last later subsequently just already often repeatedly frequently never even however though too publicly privately simply only'.split(' ').concat(NEGATED),
 );
 
 // Discourse words that open a sentence without being its subject (`Instead, Trump told CNN`).
@@ -52,6 +58,7 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
   // `Smith, however, said`, `Smith repeatedly said`; but `…, who was not authorised to speak
   // publicly, said` keeps its adverb, which belongs to the clause before the comma.
   let comma = false;
+  for (let k = end - 1; k >= 0 && k >= end - 3 && BEFORE_CUE_FILLER.has(words[k]!.lower); k--) if (UNABLE.test(words[k]!.lower)) return null;
   while (end > 0 && ((comma ? /^(?:however|though|too|also)$/.test(words[end - 1]!.lower) : BEFORE_CUE_FILLER.has(words[end - 1]!.lower) || (/ly$/.test(words[end - 1]!.lower) && !isCapitalised(words[end - 1]!))) || words[end - 1]!.text === ',')) {
     if (words[end - 1]!.text === ',') comma = true;
     end--;

@@ -181,7 +181,10 @@ describe('quotesStage: reported speech', () => {
     ['Hydrologists have said the embankments failed in three places, according to an assessment.', ['indirect | Hydrologists have said the embankments failed in three places | according to | an assessment', 'indirect | the embankments failed in three places | said | Hydrologists']],
     // A citation in brackets at the end is not part of the content; a quotation in brackets is.
     ['The same report said the coalition had used the excuse before (ibid).', ['indirect | the coalition had used the excuse before | said | The same report']],
+    // A negated cue is an attribution (PolNeAR marks `did not respond to`), without the negation in the speaker.
+    ["The governor's office didn't respond to requests for comment about the plan.", ["indirect | requests for comment about the plan | respond to | The governor's office"]],
     // Not reported speech.
+    ['Words cannot describe how much I love the team and the fans.', []],
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],
   ];

@@ -291,7 +291,7 @@ const N = {
   w_subj: featureName('w|subj'),
 };
 
-const NOT_IN_SUBJECT = /^(?:and|or|but|to|that|which|who|if|is|are|was|were|be|been|being|has|have|had|began|begin|will|would|can|could|should|may|might|must|do|does|did|it|there|this|\p{L}+n[’']t)$/u;
+const NOT_IN_SUBJECT = /^(?:cannot|and|or|but|to|that|which|who|if|is|are|was|were|be|been|being|has|have|had|began|begin|will|would|can|could|should|may|might|must|do|does|did|it|there|this|\p{L}+n[’']t)$/u;
 const FILLER = /^(?:also|then|later|again|first|finally|still|now|not|never|only|just|even|already|often|really|generally|largely|mostly|clearly|probably|would|will|can|could|should|may|might|must|do|does|did|don’t|don't|doesn’t|doesn't|didn’t|didn't|is|are|was|were|has|have|had|been|be)$/;
 
 /**
