@@ -54,6 +54,9 @@ describe('speakerBefore', () => {
     ['The council nevertheless', 'voted', 'The council | -'],
     ['Words cannot', 'describe', null],
     ["I can't", 'say', null],
+    // A cue after `to` is an infinitive: the object of a preposition before it is not its subject.
+    ['to our grandparents to', 'say', null],
+    ['Smith went on to', 'note', 'Smith | -'],
   ];
   it.each(cases)('%j %s', (text, cue, expected) => expect(before(text, cue)).toBe(expected));
 });

@@ -116,6 +116,9 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
       return { head: spanOf(lastSeg), apposition: null };
     }
     if (!looksLikeHead(head)) return null;
+    // `we owe it to our flag and to our grandparents to say no`: a cue after `to` is an
+    // infinitive, and the object of a preposition before `to` is not its subject.
+    if (head[head.length - 1]!.lower === 'to' && seg !== segs[k] && PREPOSITION_BEFORE.test(segs[k]![segs[k]!.indexOf(seg[0]!) - 1]?.lower ?? '')) return null;
     // `A coordinator for the network, Paulo Mendes, told`: a description, then the name it describes.
     if (!isLast && next && isDescription(head) && isProperName(next)) {
       return { head: spanOf(next), apposition: spanOf(head) };
@@ -128,6 +131,7 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
   return null;
 }
 
+const PREPOSITION_BEFORE = /^(?:to|of|for|with|from|on|in|at|by|into|about)$/;
 const FINITE_AFTER_HEAD = /^(?:is|was|are|were|has|had|have|will|would|can|could|should|may|might|must|did|does|do)$/;
 const CONTRACTED = /^(he|she|they|i|we|you|He|She|They|I|We|You)['’](?:re|s|ve|d|ll|m)$/;
 const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;

@@ -185,6 +185,7 @@ describe('quotesStage: reported speech', () => {
     ["The governor's office didn't respond to requests for comment about the plan.", ["indirect | requests for comment about the plan | respond to | The governor's office"]],
     // Not reported speech.
     ['Words cannot describe how much I love the team and the fans.', []],
+    ['We owe it to our flag and to our grandparents to say no to this deal.', []],
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],
   ];
