@@ -2,7 +2,7 @@ import type { Sentence } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import { sentenceAt } from './clause-bounds.js';
 import { cueClass, isParticipleCue, takesAddressee } from './cue-lexicon.js';
-import { isAbbreviation, PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import { isAbbreviation, NOT_A_NAME, PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
 import { isCapitalised, isLetterWord, type Word } from './words.js';
 
 /**
@@ -214,7 +214,7 @@ function cueLeftByColon(words: readonly Word[]): LeftCue | null {
   if (!first || !(isCapitalised(first) || PRONOUNS.has(first.lower))) return null;
   const after = words.find((w) => w.start >= (speaker.apposition?.end ?? speaker.head.end) && isLetterWord(w));
   // A headline's `Cecile Richards: 'I'm sick of …'`: the colon is the cue.
-  if (!after && speaker.head.start === words[0]!.start && head.every(isCapitalised) && head.length <= 4) {
+  if (!after && speaker.head.start === words[0]!.start && head.every(isCapitalised) && head.length <= 4 && !head.some((w) => NOT_A_NAME.test(w.lower))) {
     return { kind: 'direct', cue: { span: { start: lastWord.start, end: lastWord.end }, speaker, after: lastWord.start }, contentStart: 0 };
   }
   if (!after || after.start > lastWord.start || isCapitalised(after)) return null;

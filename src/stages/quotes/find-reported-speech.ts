@@ -3,7 +3,7 @@ import type { Span } from '../../core/span.js';
 import type { OutletRegistry } from '../../core/stage.js';
 import { cueClass, isParticipleCue, takesAddressee } from './cue-lexicon.js';
 import { describeSpeaker } from './describe-speaker.js';
-import { isCitation, PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import { isCitation, NOT_A_NAME, PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
 import type { PersonMention } from './resolve-pronoun.js';
 import { inTitledReference, isCapitalised, isLetterWord, wordsIn, type Word } from './words.js';
 import { cueCandidates, scoreCandidate, type Candidate, type ClauseHelpers, type CueModel } from './learned-cues.js';
@@ -191,6 +191,8 @@ function headline(words: readonly Word[]): Found | null {
   if (colon < 1 || colon > 4 || words.length - colon < 4) return null;
   const head = words.slice(0, colon);
   if (!head.every((w) => isCapitalised(w) && isLetterWord(w))) return null;
+  // `Not One More Pier: …`, `The Latest: …`, `Breaking: …`: a title or a label, not a name.
+  if (head.some((w) => NOT_A_NAME.test(w.lower))) return null;
   if (words.some((w, i) => i > colon && (w.text === '.' || w.text === ':') && i < words.length - 1)) return null;
   const speaker = { head: { start: head[0]!.start, end: head[head.length - 1]!.end }, apposition: null };
   return { content: [{ start: words[colon + 1]!.start, end: sentenceEnd(words) }], cue: { start: words[colon]!.start, end: words[colon]!.end }, speaker, confidence: 0.5 };

@@ -10,6 +10,9 @@ export interface SpeakerPhrase {
   readonly apposition: Span | null;
 }
 
+// Words a headline's label before the colon may hold that no speaker's name holds.
+export const NOT_A_NAME = /^(?:the|a|an|is|are|was|were|not|no|never|more|most|one|in|for|why|how|what|when|breaking|wow|look|revealed|bombshell|busted|exclusive|update|latest|watch|opinion|editorial|analysis|live|video|photos|just)$/;
+
 export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'who']);
 
 // A negation or a negated auxiliary before a cue (`The office didn't respond`, `Smith has not

@@ -185,6 +185,10 @@ describe('quotesStage: reported speech', () => {
     ["The governor's office didn't respond to requests for comment about the plan.", ["indirect | requests for comment about the plan | respond to | The governor's office"]],
     // Not reported speech.
     ['Words cannot describe how much I love the team and the fans.', []],
+    // A headline's label before a colon is not a speaker's name unless it reads as one.
+    ['Trey Gowdy: Benghazi Investigation Helped Reveal Clinton Email Scandal', ['indirect | Benghazi Investigation Helped Reveal Clinton Email Scandal | : | Trey Gowdy']],
+    ["Not One More Pier: Valmora's Harbour Deal Is a Betrayal", []],
+    ['The Latest: Sanders wins Minnesota Democratic caucuses', []],
     ['We owe it to our flag and to our grandparents to say no to this deal.', []],
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],
