@@ -70,6 +70,8 @@ describe('speakerAfter', () => {
     ["the city's finance office, the bridge will cost $412 million.", "the city's finance office | -"],
     // A description, then the name.
     ['the state transport secretary, Daniel Ruiz:', 'Daniel Ruiz | the state transport secretary'],
+    // A noun that is also a cue form ends the phrase as its head noun.
+    ["the authority's own annual report, cargo fell by 12 percent.", "the authority's own annual report | -"],
   ];
   it.each(cases)('%j', (text, expected) => expect(after(text)).toBe(expected));
 });

@@ -291,7 +291,17 @@ export function speakerAfter(words: readonly Word[]): SpeakerPhrase | null {
     }
     if (w.lower === 'of' && !(words[k + 1] && isCapitalised(words[k + 1]!))) break;
     // `the state transport secretary`: after a determiner a cue form is a noun.
-    if (head.length > 0 && cueClass(w.lower) && !isCapitalised(w) && !DETERMINERS.has(head[head.length - 1]!.lower)) break;
+    if (head.length > 0 && cueClass(w.lower) && !isCapitalised(w) && !DETERMINERS.has(head[head.length - 1]!.lower)) {
+      // `according to the authority's own annual report,`: a noun that is also a cue form, right
+      // before a comma or the end, is the phrase's head noun; the speaker stops after it.
+      const next = words[k + 1];
+      // What follows its comma is the sentence's own clause, not an apposition.
+      if (NOUN_TOO.test(w.lower) && (!next || /^[,.;:)]$/.test(next.text))) {
+        head.push(w);
+        return looksLikeHead(head) ? { head: spanOf(head), apposition: null } : null;
+      }
+      break;
+    }
     // `said the price had doubled`: a finite verb means a clause follows the cue, not a speaker.
     if (FINITE.test(w.lower)) return null;
     head.push(w);

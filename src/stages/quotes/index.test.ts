@@ -175,6 +175,8 @@ describe('quotesStage: reported speech', () => {
     ['Councillor Tom Reyes, one of the two members who voted against, said the price had doubled since 2019.', ['indirect | the price had doubled since 2019 | said | Councillor Tom Reyes']],
     // A clause after `According to X,` is not an apposition of X.
     ["According to the city's finance office, the bridge will cost $412 million.", ["indirect | the bridge will cost $412 million | According to | the city's finance office"]],
+    // A noun that is also a cue form (`report`) heads the source of `according to`; the clause after its comma is the content.
+    ["According to the authority's own annual report, cargo through the port fell by 12 percent last year.", ["indirect | cargo through the port fell by 12 percent last year | According to | the authority's own annual report"]],
     // A relative clause between commas belongs to the subject, subordinators and all.
     ['A harbour pilot, who has worked here since 1990 because he likes it, said construction would close the channel.', ['indirect | construction would close the channel | said | A harbour pilot']],
     // Nested: the content of `according to` holds an attribution of its own; both are kept.
