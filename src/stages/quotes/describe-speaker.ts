@@ -19,6 +19,9 @@ const TITLE_WORDS = new Set(
 
 export const ORGANISATION = /\b(?:Department|Ministry|Committee|Party|Council|Group|Association|Institute|University|College|Company|Inc|Corp|Corporation|Campaign|Agency|Commission|Office|Bank|Fund|Organi[sz]ation|Foundation|Center|Centre|Union|Coalition|Administration|Pentagon|Kremlin|White House|Congress|Senate|Parliament|Police|Army|Navy|Court|Board|Bureau|Service|Society|League|Federation|Network|Alliance|Project|Watch|Trust|PAC|Club|Authority|Government|FBI|CIA|NATO|UN|EU|GOP|DNC|RNC|ACLU|NRA|Twitter|Facebook|Google|Microsoft|Apple)\b/;
 export const OUTLET = /\b(?:Times|Post|Journal|News|Reuters|Associated Press|AP|CNN|BBC|MSNBC|NPR|Fox|Politico|POLITICO|Breitbart|Bloomberg|Tribune|Herald|Gazette|Magazine|Newsweek|Atlantic|Guardian|Telegraph|Economist|Radio|Television|TV|Newspaper|Daily|Press|Agence France-Presse|AFP|Xinhua|Tass|TASS|IRNA|Fars|Axios|HuffPost|Huffington|Wire|Chronicle|Observer|Examiner|Review|Report|Sun|Mail|Express|Mirror)\b/;
+// A newspaper's name: capitalised words ending in a masthead word (`the Sioux Falls Argus
+// Leader`, `The Valmora Daily`), not a title (`Senate Majority Leader`, `Party Leader`).
+const NEWSPAPER = /^(?!.*\b(?:Majority|Minority|House|Senate|Party|Opposition|Team|Group|Council|Deputy|Former|World|Supreme|Spiritual)\s+Leader$)(?:\p{Lu}[\p{L}.’'\-]*\s+)+(?:Leader|Times|Post|Herald|Gazette|Tribune|Journal|News|Daily|Radio|TV|Courier|Sentinel|Inquirer|Dispatch|Globe|Register|Bulletin|Star|Chronicle|Examiner|Observer|Record)$/u;
 const ANONYMOUS = /\b(?:sources?|insiders?|anonymity|(?:not|asked|declined)\b.{0,30}\b(?:named|identified)|familiar with|officials?|aides?|people close to|a person|someone|one official|diplomats?)\b/i;
 const PLURAL_GROUP = /^(?:officials|sources|aides|advisers|advisors|analysts|critics|experts|observers|insiders|supporters|opponents|residents|witnesses|police|authorities|democrats|republicans|investigators|prosecutors|lawmakers|economists|people|voters|activists|researchers|scientists|doctors|protesters|organizers|diplomats)$/i;
 
@@ -57,10 +60,12 @@ export function describeSpeaker(
     };
   }
   const bare = headText.replace(/^the\s+/i, '').replace(/[’']s$/, '');
-  if (outlets?.byName(bare) || outlets?.byName(headText) || (isProperPhrase(bare) && OUTLET.test(bare) && !ORGANISATION.test(bare))) {
+  if (outlets?.byName(bare) || outlets?.byName(headText) || (isProperPhrase(bare) && ((OUTLET.test(bare) && !ORGANISATION.test(bare)) || NEWSPAPER.test(bare)))) {
     return { mention: phrase.head, name: bare, description: appText, kind: 'outlet', organisation: null, antecedent: null };
   }
-  const name = personName(headText);
+  // `The National Institute on Drug Abuse`: capitalised words after `on`/`of`/`for` end a body's name, not a person's.
+  const tail = personName(headText);
+  const name = tail && headText.endsWith(tail) && /\s(?:of|on|for|and|the|de)\s*$/.test(headText.slice(0, headText.length - tail.length)) ? null : tail;
   const whole = appText ? `${headText}, ${appText}` : headText;
   const organisation = organisationIn(appText ?? '') ?? (name ? null : organisationIn(headText));
   if (name) {
