@@ -158,6 +158,11 @@ function trailingCue(words: readonly Word[]): Found | null {
     const between = words.slice(comma + 1, c);
     let speaker: SpeakerPhrase | null;
     if (between.length === 0) {
+      // `964,000 people, which account for 0.4 percent of the population, reported a …`: the
+      // comma closes a relative clause, and the cue goes on with the subject before it.
+      let open = comma - 1;
+      while (open > 0 && words[open]!.text !== ',' && comma - open <= 30) open--;
+      if (open > 0 && words[open]!.text === ',' && /^(?:which|who|whose|whom)$/.test(words[open + 1]?.lower ?? '')) continue;
       speaker = speakerAfter(words.slice(c + 1));
     } else {
       speaker = speakerBefore(between);

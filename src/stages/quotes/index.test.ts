@@ -272,6 +272,23 @@ describe('quotesStage: speakers', () => {
     expect(speaker(input, i)).toEqual(expected);
   });
 
+  // Speaker kinds: a newspaper-shaped name is an outlet, a body named with `on`/`of` is an organisation.
+  it.each([
+    ['The campaign cost the state roughly $449,000, according to the Sioux Falls Argus Leader.', 'the Sioux Falls Argus Leader', 'outlet'],
+    ['The Valmora Daily reported that the deal was off.', 'The Valmora Daily', 'outlet'],
+    ['The National Institute on Drug Abuse has estimated that 964,000 people used it.', 'The National Institute on Drug Abuse', 'organisation'],
+    ['Secretary of State John Kerry said the talks failed.', 'Secretary of State John Kerry', 'person'],
+  ])('%j', (text, mention, kind) => {
+    const q = run(text).layer.quotes[0]!;
+    expect([slice(text, q.speaker.mention), q.speaker.kind]).toEqual([mention, kind]);
+  });
+
+  // A comma closing a relative clause does not make the cue after it an inversion (`…, reported a …`).
+  it('no inverted speaker after a relative clause', () => {
+    const text = 'About 964,000 people, which account for 0.4 percent of the population, reported a methamphetamine use disorder in 2017, marking an increase.';
+    expect(run(text).layer.quotes.map((q) => slice(text, q.speaker.mention))).not.toContain('a methamphetamine use disorder');
+  });
+
   // A speaker mention never takes words inside a citation in brackets.
   it.each([
     'A second state outlet put the number of injured at over a hundred (ibid, citing FARS news agency) (uncorroborated).',
