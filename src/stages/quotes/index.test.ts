@@ -191,6 +191,9 @@ describe('quotesStage: reported speech', () => {
     ['Trey Gowdy: Benghazi Investigation Helped Reveal Clinton Email Scandal', ['indirect | Benghazi Investigation Helped Reveal Clinton Email Scandal | : | Trey Gowdy']],
     ["Not One More Pier: Valmora's Harbour Deal Is a Betrayal", []],
     ['The Latest: Sanders wins Minnesota Democratic caucuses', []],
+    // A feeling about doing something reports no words.
+    ['Experience is thrilled to have Junior Gaspard back on the team.', []],
+    ["We're so happy to welcome him back to the club this season.", []],
     ['We owe it to our flag and to our grandparents to say no to this deal.', []],
     ['The state of the union is strong.', []],
     ['He reports to the board every week.', []],

@@ -45,6 +45,8 @@ const AUX = /^(?:is|was|are|were|be|been|being|has|have|had|will|would|can|could
 const WH = /^(?:how|why|what|whether|if|when|where|who|which)$/;
 const PARTICLE = /^(?:out|up|for|on|to|about|of|with|against|down)$/;
 const MIN_CONTENT_WORDS = 1;
+const FEELING_TO = /^(?:thrilled|excited|happy|delighted|pleased|proud|glad|honou?red|grateful|thankful|sorry|afraid|disappointed|committed|prepared|ready|willing|able|sad|saddened|relieved)$/;
+const COPULA = /^(?:is|are|was|were|am|be|been|being|['’]m|['’]re|['’]s|so|very|really|truly|too|more|most|not|always|also|just|all|deeply|extremely|incredibly|especially|particularly)$/;
 // Not `to`: `wants to avoid …` keeps it (PolNeAR's content is the infinitive); `referring to` is a lexicon pair.
 const PREPOSITION = /^(?:for|about|against|on|of|with|by|at|in|into|over|toward|towards|from)$/;
 
@@ -94,6 +96,9 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     const prev = words[c - 1]!;
     if (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an') continue; // a noun here
     if (inTitledReference(words, c)) continue;
+    // `Experience is thrilled to have …`, `I'm proud to endorse`: a feeling about doing something
+    // reports no words (in PolNeAR train 8 of about 120 such uses are cues; `eager to` is one).
+    if (FEELING_TO.test(w.lower) && words[c + 1]?.lower === 'to' && COPULA.test(prev.lower.replace(/^\p{L}+(?=['’])/u, ''))) continue;
     // The cue may take a particle (`called for`, `pointed out`): the content starts after it.
     let cueEnd = c;
     if (PARTICLE.test(words[c + 1]?.lower ?? '') && forms.has(`${w.lower} ${words[c + 1]!.lower}`)) cueEnd = c + 1;
