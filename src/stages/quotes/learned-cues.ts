@@ -45,6 +45,7 @@ const AUX = /^(?:is|was|are|were|be|been|being|has|have|had|will|would|can|could
 const WH = /^(?:how|why|what|whether|if|when|where|who|which)$/;
 const PARTICLE = /^(?:out|up|for|on|to|about|of|with|against|down)$/;
 const MIN_CONTENT_WORDS = 1;
+const ANONYMITY = /^(?:not to be (?:named|identified|quoted)|anonymity|that (?:his|her|their) names? not)/;
 const FEELING_TO = /^(?:thrilled|excited|happy|delighted|pleased|proud|glad|honou?red|grateful|thankful|sorry|afraid|disappointed|committed|prepared|ready|willing|able|sad|saddened|relieved)$/;
 const COPULA = /^(?:is|are|was|were|am|be|been|being|['’]m|['’]re|['’]s|so|very|really|truly|too|more|most|not|always|also|just|all|deeply|extremely|incredibly|especially|particularly)$/;
 // Not `to`: `wants to avoid …` keeps it (PolNeAR's content is the infinitive); `referring to` is a lexicon pair.
@@ -106,6 +107,9 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     if (words[k]?.lower !== 'that') k = h.takesAddressee(w.lower) ? h.skipAddressee(words, k) : h.skipAdjunct(words, k);
     // The content's start first: it is cheap, and most words of the lexicon have none.
     if (k >= words.length || !(isLetterWord(words[k]!) || words[k]!.text === '$')) continue;
+    // `who asked not to be named`, `requested anonymity`: a source's request for anonymity
+    // describes the source, it reports nothing they said.
+    if (ANONYMITY.test(words.slice(k, k + 4).map((x) => x.lower).join(' '))) continue;
     const participle = w.lower.endsWith('ing') && (prev.text === ',' || prev.lower === 'and');
     const subjectWords = participle ? words.slice(0, c - 1) : h.clauseStart(words, c);
     const ruled = subjectBefore(subjectWords, w);
