@@ -191,6 +191,8 @@ describe('quotesStage: reported speech', () => {
     ['Trey Gowdy: Benghazi Investigation Helped Reveal Clinton Email Scandal', ['indirect | Benghazi Investigation Helped Reveal Clinton Email Scandal | : | Trey Gowdy']],
     ["Not One More Pier: Valmora's Harbour Deal Is a Betrayal", []],
     ['The Latest: Sanders wins Minnesota Democratic caucuses', []],
+    // After a passive, a participle cue's subject is the agent after `by`.
+    ['The figure of 212 was first reported by Reuters, citing the Delta Relief Network.', ['indirect | the Delta Relief Network | citing | Reuters']],
     // A request for anonymity describes a source; it reports nothing the source said.
     ['A harbour pilot, who asked not to be named because he was not authorised to speak publicly, said construction would close the channel.', ['indirect | construction would close the channel | said | A harbour pilot']],
     // A feeling about doing something reports no words.

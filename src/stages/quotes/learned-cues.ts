@@ -1,5 +1,5 @@
 import type { Span } from '../../core/span.js';
-import { PRONOUNS, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
+import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
 import { inTitledReference, isCapitalised, isLetterWord, type Word } from './words.js';
 
 /**
@@ -112,7 +112,10 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     if (ANONYMITY.test(words.slice(k, k + 4).map((x) => x.lower).join(' '))) continue;
     const participle = w.lower.endsWith('ing') && (prev.text === ',' || prev.lower === 'and');
     const subjectWords = participle ? words.slice(0, c - 1) : h.clauseStart(words, c);
-    const ruled = subjectBefore(subjectWords, w);
+    // `The figure was first reported by Reuters, citing …`: after a passive, the participle's
+    // subject is the agent after `by`.
+    const agent = participle ? passiveAgent(subjectWords) : null;
+    const ruled = agent ?? subjectBefore(subjectWords, w);
     const speaker = ruled ?? (participle ? null : plainSubject(subjectWords));
     if (!speaker) continue;
     if (!participle && speaker.head.start < (subjectWords[0]?.start ?? 0)) continue;
@@ -318,6 +321,17 @@ function plainSubject(words: readonly Word[]): SpeakerPhrase | null {
   // words are not one noun phrase.
   for (let j = start; j < end; j++) if (NOT_IN_SUBJECT.test(words[j]!.lower)) return null;
   return { head: { start: words[start]!.start, end: words[end - 1]!.end }, apposition: null };
+}
+
+/** The agent of a passive that ends the words: `was first reported by Reuters` → `Reuters`. */
+function passiveAgent(words: readonly Word[]): SpeakerPhrase | null {
+  const by = words.findLastIndex((w) => w.lower === 'by');
+  if (by < 2 || !/(?:ed|en)$/.test(words[by - 1]!.lower)) return null;
+  let j = by - 2;
+  while (j >= 0 && /ly$|^(?:first|also|then|later|since|not|never|widely)$/.test(words[j]!.lower)) j--;
+  if (j < 0 || !/^(?:is|are|was|were|been|be|being)$/.test(words[j]!.lower)) return null;
+  const agent = speakerAfter(words.slice(by + 1));
+  return agent && agent.head.end === words[words.length - 1]!.end ? { head: agent.head, apposition: null } : null;
 }
 
 /** End of an object or infinitive content: before the first comma, semicolon, dash or parenthesis. */
