@@ -22,6 +22,7 @@ export const OUTLET = /\b(?:Times|Post|Journal|News|Reuters|Associated Press|AP|
 // A newspaper's name: capitalised words ending in a masthead word (`the Sioux Falls Argus
 // Leader`, `The Valmora Daily`), not a title (`Senate Majority Leader`, `Party Leader`).
 const NEWSPAPER = /^(?!.*\b(?:Majority|Minority|House|Senate|Party|Opposition|Team|Group|Council|Deputy|Former|World|Supreme|Spiritual)\s+Leader$)(?:\p{Lu}[\p{L}.’'\-]*\s+)+(?:Leader|Times|Post|Herald|Gazette|Tribune|Journal|News|Daily|Radio|TV|Courier|Sentinel|Inquirer|Dispatch|Globe|Register|Bulletin|Star|Chronicle|Examiner|Observer|Record)$/u;
+const DOCUMENT_HEAD = /\b(?:report|reports|study|studies|survey|surveys|poll|polls|statement|document|documents|paper|analysis|filing|letter|memo|review|audit|assessment|data|figures|records|release|investigation|article|editorial|estimate|estimates)$/;
 const ANONYMOUS = /\b(?:sources?|insiders?|anonymity|(?:not|asked|declined)\b.{0,30}\b(?:named|identified)|familiar with|officials?|aides?|people close to|a person|someone|one official|diplomats?)\b/i;
 const PLURAL_GROUP = /^(?:officials|sources|aides|advisers|advisors|analysts|critics|experts|observers|insiders|supporters|opponents|residents|witnesses|police|authorities|democrats|republicans|investigators|prosecutors|lawmakers|economists|people|voters|activists|researchers|scientists|doctors|protesters|organizers|diplomats)$/i;
 
@@ -95,7 +96,10 @@ export function describeSpeaker(
   const orgNoun = ORGANISATION_NOUN.test(lower);
   // `the interior ministry`, `the city's finance office` name one body; `the ministry` refers back.
   const named = orgNoun && /^\S+\s+\S+\s+\S+/.test(lower) && /^the\s/.test(lower) ? headText.replace(/^the\s+/i, '') : null;
-  return { mention: phrase.head, name: named, description: whole, kind: orgNoun || (organisation && !/^(?:a|an|the)\s+[a-z]/i.test(whole)) ? 'organisation' : 'person', organisation, antecedent: null };
+  // `the authority's own annual report`, `The same report`, `a new poll`: a document speaks for
+  // someone not named here; it is no person.
+  const kind: SpeakerKind = orgNoun || (organisation && !/^(?:a|an|the)\s+[a-z]/i.test(whole)) ? 'organisation' : DOCUMENT_HEAD.test(lower) ? 'unknown' : 'person';
+  return { mention: phrase.head, name: named, description: whole, kind, organisation, antecedent: null };
 }
 
 export function unknownSpeaker(): Speaker {

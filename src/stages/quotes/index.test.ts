@@ -285,6 +285,8 @@ describe('quotesStage: speakers', () => {
     ['The Valmora Daily reported that the deal was off.', 'The Valmora Daily', 'outlet'],
     ['The National Institute on Drug Abuse has estimated that 964,000 people used it.', 'The National Institute on Drug Abuse', 'organisation'],
     ['Secretary of State John Kerry said the talks failed.', 'Secretary of State John Kerry', 'person'],
+    // A document speaks for someone not named here: no person.
+    ["According to the authority's own annual report, cargo fell by 12 percent.", "the authority's own annual report", 'unknown'],
   ])('%j', (text, mention, kind) => {
     const q = run(text).layer.quotes[0]!;
     expect([slice(text, q.speaker.mention), q.speaker.kind]).toEqual([mention, kind]);
