@@ -22,6 +22,7 @@ export const OUTLET = /\b(?:Times|Post|Journal|News|Reuters|Associated Press|AP|
 // A newspaper's name: capitalised words ending in a masthead word (`the Sioux Falls Argus
 // Leader`, `The Valmora Daily`), not a title (`Senate Majority Leader`, `Party Leader`).
 const NEWSPAPER = /^(?!.*\b(?:Majority|Minority|House|Senate|Party|Opposition|Team|Group|Council|Deputy|Former|World|Supreme|Spiritual)\s+Leader$)(?:\p{Lu}[\p{L}.’'\-]*\s+)+(?:Leader|Times|Post|Herald|Gazette|Tribune|Journal|News|Daily|Radio|TV|Courier|Sentinel|Inquirer|Dispatch|Globe|Register|Bulletin|Star|Chronicle|Examiner|Observer|Record)$/u;
+const UNNAMED_OUTLET = /^(?:a|an|one|another|the|a second|a third)\s+(?:\S+\s+){0,3}(?:outlet|newspaper|broadcaster|news agency|tabloid|daily|weekly|news site|website)$/;
 const DOCUMENT_HEAD = /\b(?:report|reports|study|studies|survey|surveys|poll|polls|statement|document|documents|paper|analysis|filing|letter|memo|review|audit|assessment|data|figures|records|release|investigation|article|editorial|estimate|estimates)$/;
 const ANONYMOUS = /\b(?:sources?|insiders?|anonymity|(?:not|asked|declined)\b.{0,30}\b(?:named|identified)|familiar with|officials?|aides?|people close to|a person|someone|one official|diplomats?)\b/i;
 const PLURAL_GROUP = /^(?:officials|sources|aides|advisers|advisors|analysts|critics|experts|observers|insiders|supporters|opponents|residents|witnesses|police|authorities|democrats|republicans|investigators|prosecutors|lawmakers|economists|people|voters|activists|researchers|scientists|doctors|protesters|organizers|diplomats)$/i;
@@ -81,7 +82,10 @@ export function describeSpeaker(
       antecedent: short ? short.span : null,
     };
   }
-  if (ANONYMOUS.test(whole) || PLURAL_GROUP.test(lower)) {
+  // `local residents`, `Independent hydrologists`: an unnamed group, its head noun last.
+  const words = lower.split(/\s+/);
+  const group = words.length <= 3 && (PLURAL_GROUP.test(words[words.length - 1]!) || /^\p{L}+(?:ists|logists)$/u.test(words[words.length - 1]!)) && !/\s\p{Lu}/u.test(headText) && !/^(?:the|his|her|their|its|our|my)$/.test(words[0]!);
+  if (ANONYMOUS.test(whole) || PLURAL_GROUP.test(lower) || group) {
     return { mention: phrase.head, name: null, description: whole, kind: 'anonymous', organisation, antecedent: null };
   }
   if (isProperPhrase(bare) && ORGANISATION.test(bare)) {
@@ -98,7 +102,8 @@ export function describeSpeaker(
   const named = orgNoun && /^\S+\s+\S+\s+\S+/.test(lower) && /^the\s/.test(lower) ? headText.replace(/^the\s+/i, '') : null;
   // `the authority's own annual report`, `The same report`, `a new poll`: a document speaks for
   // someone not named here; it is no person.
-  const kind: SpeakerKind = orgNoun || (organisation && !/^(?:a|an|the)\s+[a-z]/i.test(whole)) ? 'organisation' : DOCUMENT_HEAD.test(lower) ? 'unknown' : 'person';
+  // `A second state outlet`, `a local newspaper`: an outlet not named.
+  const kind: SpeakerKind = UNNAMED_OUTLET.test(lower) ? 'outlet' : orgNoun || (organisation && !/^(?:a|an|the)\s+[a-z]/i.test(whole)) ? 'organisation' : DOCUMENT_HEAD.test(lower) ? 'unknown' : 'person';
   return { mention: phrase.head, name: named, description: whole, kind, organisation, antecedent: null };
 }
 

@@ -285,6 +285,10 @@ describe('quotesStage: speakers', () => {
     ['The Valmora Daily reported that the deal was off.', 'The Valmora Daily', 'outlet'],
     ['The National Institute on Drug Abuse has estimated that 964,000 people used it.', 'The National Institute on Drug Abuse', 'organisation'],
     ['Secretary of State John Kerry said the talks failed.', 'Secretary of State John Kerry', 'person'],
+    // An unnamed group is anonymous; an unnamed outlet is an outlet.
+    ['The market had been empty for a year, according to local residents.', 'local residents', 'anonymous'],
+    ['Independent hydrologists have said the embankments failed.', 'Independent hydrologists', 'anonymous'],
+    ['A second state outlet said the toll was higher.', 'A second state outlet', 'outlet'],
     // A document speaks for someone not named here: no person.
     ["According to the authority's own annual report, cargo fell by 12 percent.", "the authority's own annual report", 'unknown'],
   ])('%j', (text, mention, kind) => {
