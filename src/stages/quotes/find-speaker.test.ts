@@ -57,6 +57,9 @@ describe('speakerBefore', () => {
     // A cue after `to` is an infinitive: the object of a preposition before it is not its subject.
     ['to our grandparents to', 'say', null],
     ['Smith went on to', 'note', 'Smith | -'],
+    // After a verb of causing or asking, the object before `to` is the infinitive's subject.
+    ['The video prompted some Twitter users to', 'argue', 'some Twitter users | -'],
+    ['The scandal led Democrats to', 'claim', 'Democrats | -'],
   ];
   it.each(cases)('%j %s', (text, cue, expected) => expect(before(text, cue)).toBe(expected));
 });

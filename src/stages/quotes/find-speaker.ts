@@ -58,6 +58,10 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
   // `Now we are told the jets hit …`, `Smith was asked whether …`: a passive cue's subject is
   // the one spoken to, not the speaker. A progressive (`Smith is saying`) keeps its subject.
   if (!cue?.lower.endsWith('ing') && isPassiveBefore(words)) return null;
+  // `The video prompted some Twitter users to argue …`: after a verb of causing or asking, the
+  // object before `to` is the infinitive's subject.
+  const controlled = objectBeforeTo(words);
+  if (controlled) return controlled;
   // `Smith, however, said`, `Smith repeatedly said`; but `…, who was not authorised to speak
   // publicly, said` keeps its adverb, which belongs to the clause before the comma.
   let comma = false;
@@ -130,6 +134,24 @@ export function speakerBefore(all: readonly Word[], cue?: Word): SpeakerPhrase |
     // Later segments that are neither an apposition nor an adjunct mean the head is wrong:
     // `Clinton, during a meeting in Columbus, Ohio, said` keeps Clinton; `Smith, Jones said` takes Jones.
     return { head: spanOf(head), apposition };
+  }
+  return null;
+}
+
+const OBJECT_CONTROL = /^(?:prompted|prompting|prompts|led|leading|urged|urging|urges|forced|forcing|encouraged|encouraging|encourages|pushed|pushing|caused|causing|inspired|inspiring|invited|inviting|pressed|pressing|called on|allowed|allowing|got|getting|spurred|spurring|drove|driving)$/;
+const OBJECT_START = /^(?:some|many|several|other|others|most|a|an|the|his|her|their|its|our|many|dozens|hundreds|thousands|critics|users|people|officials|voters|supporters|residents|lawmakers|activists|experts|observers)$/;
+
+/** `prompted some Twitter users to`: the object of a verb of causing, before a final `to`. */
+function objectBeforeTo(words: readonly Word[]): SpeakerPhrase | null {
+  const n = words.length;
+  if (n < 3 || words[n - 1]!.lower !== 'to') return null;
+  for (let v = n - 2; v >= 0 && v >= n - 7; v--) {
+    const w = words[v]!;
+    if (!isLetterWord(w)) return null;
+    if (!OBJECT_CONTROL.test(w.lower)) continue;
+    const object = words.slice(v + 1, n - 1);
+    if (object.length === 0 || !(OBJECT_START.test(object[0]!.lower) || isCapitalised(object[0]!)) || object.some((x) => !isLetterWord(x) || x.lower === 'to' || FINITE_AFTER_HEAD.test(x.lower))) return null;
+    return { head: spanOf(object), apposition: null };
   }
   return null;
 }
