@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isClaimtraceError } from '../core/diagnostics.js';
-import { buildTestMap, type TestMapSpec } from './build-test-map.js';
+import { buildTestMap, withoutClaims } from './build-test-map.js';
 import { contentHash } from './content-hash.js';
 import { testBackends, type TestCorpus } from './test-backends.js';
+import { bridge, budget, codeOf, ferry, port, storm } from './test-fixtures.js';
 import type { CorpusStore } from './types.js';
 
 /**
@@ -10,46 +10,6 @@ import type { CorpusStore } from './types.js';
  * is set): identity, idempotent writes, versions, aliases, batches, failures, queries, errors.
  * Backend-specific cases (files, migrations, size limits) stay in sqlite/ and postgres/.
  */
-
-const RT = { key: 'rt', name: 'RT', stateAffiliated: true };
-const TASS = { key: 'tass', name: 'TASS', stateAffiliated: true };
-const GUARDIAN = { key: 'guardian', name: 'The Guardian' };
-const HERALD = { key: 'herald', name: 'Harbour Herald' };
-
-const bridge: TestMapSpec = {
-  path: 'a/bridge.txt',
-  title: 'Harbour bridge to close',
-  published: '2026-03-01',
-  publisher: HERALD,
-  text: 'The bridge will close for repairs, Mayor Ana Sousa said. "We have no choice," she said. The ministry disagreed (RT, citing TASS).',
-  quotes: [
-    { content: 'The bridge will close for repairs', speaker: 'Mayor Ana Sousa', cue: 'said' },
-    { content: 'We have no choice', speaker: 'Ana Sousa', cue: 'said' },
-  ],
-  citations: [{ text: '(RT, citing TASS)', outlet: RT, via: TASS }],
-};
-
-const ferry: TestMapSpec = {
-  path: 'a/ferry.txt',
-  title: 'Ferries run late',
-  published: '2026-02-01',
-  publisher: GUARDIAN,
-  text: 'Ferries will run late all week, Ana Sousa told reporters. "São Paulo had the same trouble," said Dr. Rui Costa. Officials confirmed it (RT).',
-  quotes: [
-    { content: 'Ferries will run late all week', speaker: 'Ana Sousa', cue: 'told' },
-    { content: 'São Paulo had the same trouble', speaker: 'Dr. Rui Costa', cue: 'said' },
-  ],
-  citations: [{ text: '(RT)', outlet: RT }],
-};
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return isClaimtraceError(e) ? e.code : `not a ClaimtraceError: ${String(e)}`;
-  }
-  return 'no error';
-}
 
 describe.each(testBackends())('$name store contract', (backend) => {
 let corpus: TestCorpus;
@@ -243,6 +203,58 @@ describe('store errors', () => {
     expect((await store.putArticle({ map })).status).toBe('inserted');
   });
 
+});
+
+describe('evidence per article', () => {
+  it('keeps the evidence counts and claims of the current version', async () => {
+    const { articleId } = await store.putArticle({ map: buildTestMap(budget) });
+    expect(await store.articleEvidence(articleId)).toMatchObject({
+      known: true,
+      claims: 3,
+      sourced: 1,
+      unsourced: 2,
+      hedged: 0,
+      sourcesByKind: { 'named-person': 1 },
+      claimRows: [
+        { key: 'k1', kind: 'quantity', status: 'sourced', text: 'Taxes rose by 4 percent' },
+        { key: 'k2', kind: 'event', status: 'unsourced', text: 'Schools will close early' },
+        { key: 'k3', kind: 'quantity', status: 'unsourced', text: 'Crime doubled last year' },
+      ],
+    });
+    expect(await store.stats()).toMatchObject({ claims: 3, unsourcedClaims: 2 });
+    // A new version replaces the counts.
+    await store.putArticle({ map: buildTestMap({ ...budget, text: budget.text + ' More.' }) });
+    await store.putArticle({ map: buildTestMap({ ...budget, text: 'Schools will close early.', quotes: [], claims: [{ text: 'Schools will close early' }] }) });
+    expect(await store.stats()).toMatchObject({ claims: 1, unsourcedClaims: 1 });
+    expect(await store.articleEvidence(999)).toBeNull();
+  });
+
+  it('ranks articles and outlets by unsourced claims, with the share', async () => {
+    for (const spec of [budget, storm, port]) await store.putArticle({ map: buildTestMap(spec) });
+    const byArticle = await store.unsourcedClaims();
+    expect(byArticle.map((r) => [r.article?.sourcePath, r.unsourced, r.claims, r.share])).toEqual([
+      ['budget.txt', 2, 3, 0.667],
+      ['storm.txt', 1, 1, 1],
+      ['port.txt', 1, 2, 0.5],
+    ]);
+    expect(await store.unsourcedClaims({ limit: 1, offset: 1 })).toMatchObject([{ article: { sourcePath: 'storm.txt' } }]);
+    const byOutlet = await store.unsourcedClaims({ by: 'outlet' });
+    expect(byOutlet.map((r) => [r.outlet, r.unsourced, r.claims, r.articles, r.share])).toEqual([
+      [{ key: 'herald', name: 'Harbour Herald' }, 3, 4, 2, 0.75],
+      [{ key: 'gazette', name: 'Valley Gazette' }, 1, 2, 1, 0.5],
+    ]);
+  });
+
+  it('loads a map from a claimtrace without claims as unknown, and a reanalysis refreshes it', async () => {
+    const old = withoutClaims(buildTestMap(budget));
+    const { articleId } = await store.putArticle({ map: old });
+    expect(await store.articleEvidence(articleId)).toMatchObject({ known: false, claims: 0, claimRows: [] });
+    expect(await store.unsourcedClaims()).toEqual([]);
+    // Same text, same generator: a reanalysis that brings claims still stores a new version.
+    expect(await store.putArticle({ map: buildTestMap(budget), reanalysed: true })).toMatchObject({ status: 'new-version', version: 2 });
+    expect(await store.articleEvidence(articleId)).toMatchObject({ known: true, unsourced: 2 });
+    expect(await store.putArticle({ map: buildTestMap(budget), reanalysed: true })).toMatchObject({ status: 'unchanged', version: 2 });
+  });
 });
 });
 

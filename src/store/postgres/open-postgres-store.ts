@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { closedError, createGuards, guardReads } from '../guard-reads.js';
 import { storeError } from '../store-errors.js';
 import type { CorpusStore, PutArticleRecord } from '../types.js';
 import { mapPgError, redactLocation } from './map-pg-error.js';
@@ -81,29 +82,8 @@ export async function openPostgresStore(location: string, options: OpenPostgresS
   const web = createWebReader(q);
   let closed = false;
 
-  const closedError = (name: string) => new Error(`Expected an open corpus store, not a closed one (called \`${name}\` after \`close\`)`);
-  function guard<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-    return async (...args: A) => {
-      if (closed) throw closedError(name);
-      try {
-        return await fn(...args);
-      } catch (e) {
-        return fail(e);
-      }
-    };
-  }
-  function guardIterable<T>(name: string, make: () => AsyncGenerator<T>): () => AsyncIterable<T> {
-    return () => ({
-      async *[Symbol.asyncIterator]() {
-        if (closed) throw closedError(name);
-        try {
-          yield* make();
-        } catch (e) {
-          fail(e);
-        }
-      },
-    });
-  }
+  const guards = createGuards(() => closed, fail);
+  const { guard } = guards;
 
   // A map the store cannot take fails this article only (its transaction or savepoint rolled back).
   const putArticle = guard('putArticle', async (record: PutArticleRecord) => {
@@ -147,30 +127,7 @@ export async function openPostgresStore(location: string, options: OpenPostgresS
           [sourcePath, code, message, now()],
         );
       })),
-    stats: guard('stats', reader.stats),
-    searchQuotes: guard('searchQuotes', reader.searchQuotes),
-    searchArticles: guard('searchArticles', reader.searchArticles),
-    topSpeakers: guard('topSpeakers', reader.topSpeakers),
-    speakerQuotes: guard('speakerQuotes', reader.speakerQuotes),
-    citationGraph: guard('citationGraph', reader.citationGraph),
-    unsourcedClaims: guard('unsourcedClaims', reader.unsourcedClaims),
-    articleEvidence: guard('articleEvidence', reader.articleEvidence),
-    quoteTrail: guard('quoteTrail', reader.quoteTrail),
-    speakerLinks: guard('speakerLinks', reader.speakerLinks),
-    exportArticles: guardIterable('exportArticles', reader.exportArticles),
-    exportQuotes: guardIterable('exportQuotes', reader.exportQuotes),
-    failures: guard('failures', reader.failures),
-    getArticle: guard('getArticle', web.getArticle),
-    recentArticles: guard('recentArticles', web.recentArticles),
-    getQuote: guard('getQuote', web.getQuote),
-    articleQuotes: guard('articleQuotes', web.articleQuotes),
-    speakerProfile: guard('speakerProfile', web.speakerProfile),
-    speakerQuotesByKey: guard('speakerQuotesByKey', web.speakerQuotesByKey),
-    searchSpeakers: guard('searchSpeakers', web.searchSpeakers),
-    searchOutlets: guard('searchOutlets', web.searchOutlets),
-    outletProfile: guard('outletProfile', web.outletProfile),
-    outletArticles: guard('outletArticles', web.outletArticles),
-    outletLinks: guard('outletLinks', web.outletLinks),
+    ...guardReads({ ...reader, ...web }, guards),
     async close() {
       if (closed) return;
       closed = true;

@@ -12,10 +12,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isClaimtraceError } from '../../core/diagnostics.js';
 import { writeTestCorpus } from '../../corpus/write-test-corpus.js';
 import { buildTestMap } from '../build-test-map.js';
 import { newTestSchema, pgAdmin, pgTestLocation, TEST_PG_URL, warnIfNoPostgres } from '../test-backends.js';
+import { codeOf, messageOf } from '../test-fixtures.js';
 import type { CorpusStore } from '../types.js';
 import { mapPgError } from './map-pg-error.js';
 import { PG_LATEST_SCHEMA_VERSION } from './migrations.js';
@@ -25,24 +25,6 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const ARTICLES = 48;
 
 warnIfNoPostgres();
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return isClaimtraceError(e) ? e.code : `not a ClaimtraceError: ${String(e)}`;
-  }
-  return 'no error';
-}
-
-async function messageOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-  return '';
-}
 
 describe('PostgreSQL error codes (no server needed)', () => {
   it('maps SQLSTATEs and connection errors to store codes, never showing a password', () => {

@@ -3,19 +3,50 @@
  * `../sqlite/read-corpus.ts`, `read-evidence.ts`, `read-quote-trail.ts` and
  * `read-speaker-links.ts`, in PostgreSQL's dialect, with tsvector search in place of FTS5.
  */
-import { gunzipSync } from 'node:zlib';
-import type { ProvenanceMap } from '../../contract/schema.js';
 import { normaliseOutletName } from '../../registry/normalise-name.js';
 import { speakerKey } from '../normalise-text.js';
-import { quoteShingles, quoteSimilarity, SAME_QUOTE_THRESHOLD } from '../shingle-quote.js';
-import { ARTICLE_COLUMNS, pageOf, QUOTE_SELECT, toQuoteHit, toSummary, type ArticleRow, type QuoteRow } from '../sqlite/rows.js';
+import {
+  ARTICLE_COLUMNS,
+  byEdgeKey,
+  confirmTrailHits,
+  EXPORT_BATCH,
+  longestHit,
+  MAX_CANDIDATES,
+  minShingleShare,
+  noSuchQuote,
+  pageOf,
+  QUOTE_SELECT,
+  STATS_SQL,
+  toArticleEvidence,
+  toFailure,
+  toGraphNode,
+  toQuoteHit,
+  toQuoteTrail,
+  toStoredArticle,
+  toSummary,
+  toUnsourcedByArticle,
+  toUnsourcedByOutlet,
+  TRAIL_QUOTE_SELECT,
+  trailOptions,
+  unsourcedBy,
+  type ArticleRow,
+  type ClaimRow,
+  type EvidenceRow,
+  type FailureRow,
+  type GraphOutletRow,
+  type QuoteRow,
+  type StoredArticleRow,
+  type TrailQuoteRow,
+  type UnsourcedArticleRow,
+  type UnsourcedOutletRow,
+} from '../rows.js';
+import { quoteShingles } from '../shingle-quote.js';
 import type {
   ArticleEvidence,
   ArticleHit,
   CitationGraph,
   CorpusStats,
   GraphEdge,
-  GraphNode,
   Page,
   QuoteHit,
   QuoteTrail,
@@ -32,9 +63,6 @@ import type {
 import type { Query } from './session.js';
 import { signedShingleHash } from './write-article.js';
 
-const EXPORT_BATCH = 200;
-const DEFAULT_TRAIL_LIMIT = 200;
-const MAX_CANDIDATES = 5000;
 
 /**
  * The words of a search as phrases, as `../sqlite/fts-query.ts` reads them: every word must
@@ -56,21 +84,14 @@ export function tsQuery(phrases: readonly string[], from: number): string {
   return phrases.map((_, i) => `phraseto_tsquery('claimtrace_fts', $${from + i})`).join(' && ');
 }
 
-export const unzipMap = (gzip: Buffer): ProvenanceMap => JSON.parse(gunzipSync(gzip).toString('utf8')) as ProvenanceMap;
-
-const share = (unsourced: number, claims: number) => (claims > 0 ? Math.round((unsourced / claims) * 1000) / 1000 : 0);
-
 export function createCorpusReader(q: Query) {
-  async function quotesWithIds(ids: readonly number[]): Promise<(QuoteRow & { canonical_name: string | null })[]> {
-    return q(
-      `${QUOTE_SELECT.replace('s.key AS speaker_key,', 's.key AS speaker_key, s.name AS canonical_name,')} WHERE q.id = ANY($1::bigint[])`,
-      [ids],
-    );
+  async function quotesWithIds(ids: readonly number[]): Promise<TrailQuoteRow[]> {
+    return q(`${TRAIL_QUOTE_SELECT} WHERE q.id = ANY($1::bigint[])`, [ids]);
   }
 
   async function candidates(text: string, shingles: readonly string[], threshold: number): Promise<number[]> {
     const hashes = [...new Set(shingles.map(signedShingleHash))];
-    const minShare = Math.max(0, 2 * threshold - 1);
+    const minShare = minShingleShare(threshold);
     const rows = await q<{ quote_id: number }>(
       `SELECT c.quote_id FROM (
          SELECT quote_id, count(*) AS shared FROM quote_shingles WHERE hash = ANY($1::integer[]) GROUP BY quote_id
@@ -85,31 +106,12 @@ export function createCorpusReader(q: Query) {
 
   async function confirm(text: string, ids: readonly number[], threshold: number, hits: Map<number, QuoteTrailHit>): Promise<void> {
     if (ids.length === 0) return;
-    for (const r of await quotesWithIds(ids)) {
-      const similarity = quoteSimilarity(text, r.content);
-      if (similarity < threshold) continue;
-      hits.set(r.quote_id, {
-        ...toQuoteHit(r),
-        similarity: Math.round(similarity * 1000) / 1000,
-        date: r.published ?? r.first_seen,
-        dateSource: r.published ? 'published' : 'first-seen',
-        speakerName: r.canonical_name ?? r.speaker_name,
-      });
-    }
+    confirmTrailHits(text, await quotesWithIds(ids), threshold, hits);
   }
 
   return {
     async stats(): Promise<CorpusStats> {
-      const [row] = await q<CorpusStats>(`SELECT
-        (SELECT count(*) FROM articles) AS articles,
-        (SELECT count(*) FROM article_versions) AS versions,
-        (SELECT count(*) FROM quotes) AS quotes,
-        (SELECT count(DISTINCT speaker_id) FROM quotes) AS speakers,
-        (SELECT count(*) FROM citations) AS citations,
-        (SELECT count(DISTINCT outlet_id) FROM article_outlets) AS outlets,
-        (SELECT count(*) FROM failures) AS failures,
-        (SELECT count(*) FROM claims) AS claims,
-        (SELECT count(*) FROM claims WHERE status = 'unsourced') AS "unsourcedClaims"`);
+      const [row] = await q<CorpusStats>(STATS_SQL);
       return { ...row! };
     },
 
@@ -205,31 +207,27 @@ export function createCorpusReader(q: Query) {
          FROM citations c JOIN outlets cited ON cited.id = c.outlet_id JOIN outlets via ON via.id = c.via_outlet_id
          GROUP BY cited.id, via.id`,
       );
-      const byKey = (a: GraphEdge, b: GraphEdge) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind);
-      edges.sort(byKey);
+      edges.sort(byEdgeKey);
       const used = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
-      const outlets = await q<{ key: string; name: string; state_affiliated: number; country: string | null }>(
+      const outlets = await q<GraphOutletRow>(
         'SELECT key, name, state_affiliated, country FROM outlets WHERE key = ANY($1::text[]) ORDER BY key',
         [used],
       );
-      const nodes: GraphNode[] = outlets.map((o) => ({ id: o.key, name: o.name, stateAffiliated: o.state_affiliated === 1, country: o.country }));
-      return { nodes, edges };
+      return { nodes: outlets.map(toGraphNode), edges };
     },
 
     async unsourcedClaims(options: UnsourcedOptions = {}): Promise<UnsourcedCount[]> {
       const [limit, offset] = pageOf(options);
-      const by = options.by ?? 'article';
-      if (by !== 'article' && by !== 'outlet') throw new TypeError(`Expected \`by\` to be 'article' or 'outlet', not \`${String(by)}\``);
-      if (by === 'article') {
-        const rows = await q<ArticleRow & { claims: number; unsourced: number }>(
+      if (unsourcedBy(options) === 'article') {
+        const rows = await q<UnsourcedArticleRow>(
           `SELECT ${ARTICLE_COLUMNS}, e.claims, e.unsourced
            FROM article_evidence e JOIN articles a ON a.id = e.article_id LEFT JOIN outlets po ON po.id = a.outlet_id
            WHERE e.known = 1 AND e.unsourced > 0 ORDER BY e.unsourced DESC, e.article_id LIMIT $1 OFFSET $2`,
           [limit, offset],
         );
-        return rows.map((r) => ({ by, article: toSummary(r), outlet: null, claims: r.claims, unsourced: r.unsourced, share: share(r.unsourced, r.claims), articles: 1 }));
+        return rows.map(toUnsourcedByArticle);
       }
-      const rows = await q<{ key: string | null; name: string | null; claims: number; unsourced: number; articles: number }>(
+      const rows = await q<UnsourcedOutletRow>(
         `SELECT min(po.key) AS key, coalesce(min(po.name), min(a.outlet_name)) AS name,
            sum(e.claims) AS claims, sum(e.unsourced) AS unsourced, count(*) AS articles
          FROM article_evidence e JOIN articles a ON a.id = e.article_id LEFT JOIN outlets po ON po.id = a.outlet_id
@@ -239,44 +237,23 @@ export function createCorpusReader(q: Query) {
          ORDER BY unsourced DESC, claims, name LIMIT $1 OFFSET $2`,
         [limit, offset],
       );
-      return rows.map((r) => ({ by, article: null, outlet: { key: r.key, name: r.name ?? '(no outlet)' }, claims: r.claims, unsourced: r.unsourced, share: share(r.unsourced, r.claims), articles: r.articles }));
+      return rows.map(toUnsourcedByOutlet);
     },
 
     async articleEvidence(articleId: number): Promise<ArticleEvidence | null> {
       if (!Number.isSafeInteger(articleId)) return null;
-      const [e] = await q<{
-        known: number; claims: number; sourced: number; unsourced: number; hedged: number; anonymous_only: number;
-        state_affiliated_outlets: number; sources_json: string; techniques_json: string;
-      }>('SELECT * FROM article_evidence WHERE article_id = $1', [articleId]);
+      const [e] = await q<EvidenceRow>('SELECT * FROM article_evidence WHERE article_id = $1', [articleId]);
       if (!e) return null;
-      const claims = await q<{ claim_key: string; kind: string; status: 'sourced' | 'unsourced'; text: string }>(
-        'SELECT claim_key, kind, status, text FROM claims WHERE article_id = $1 ORDER BY start_offset, id',
-        [articleId],
-      );
-      return {
-        articleId,
-        known: e.known === 1,
-        claims: e.claims,
-        sourced: e.sourced,
-        unsourced: e.unsourced,
-        hedged: e.hedged,
-        anonymousOnly: e.anonymous_only,
-        stateAffiliatedOutlets: e.state_affiliated_outlets,
-        sourcesByKind: JSON.parse(e.sources_json) as Record<string, number>,
-        techniques: JSON.parse(e.techniques_json) as { technique: string; count: number }[],
-        claimRows: claims.map((k) => ({ key: k.claim_key, kind: k.kind, status: k.status, text: k.text })),
-      };
+      const claims = await q<ClaimRow>('SELECT claim_key, kind, status, text FROM claims WHERE article_id = $1 ORDER BY start_offset, id', [articleId]);
+      return toArticleEvidence(articleId, e, claims);
     },
 
     async quoteTrail(quote: string | number, options: QuoteTrailOptions = {}): Promise<QuoteTrail> {
-      const threshold = options.threshold ?? SAME_QUOTE_THRESHOLD;
-      const limit = options.limit ?? DEFAULT_TRAIL_LIMIT;
-      if (!(threshold > 0 && threshold <= 1)) throw new TypeError(`Expected \`threshold\` above 0 and at most 1, not \`${threshold}\``);
-      if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`Expected \`limit\` to be a positive integer, not \`${limit}\``);
+      const { threshold, limit } = trailOptions(options);
       let text: string;
       if (typeof quote === 'number') {
         const [row] = Number.isSafeInteger(quote) ? await q<{ content: string }>('SELECT content FROM quotes WHERE id = $1', [quote]) : [];
-        if (!row) throw new RangeError(`Expected the id of a stored quote, not \`${quote}\` (no quote has it; \`query search --format json\` shows quote ids)`);
+        if (!row) throw noSuchQuote(quote);
         text = row.content;
       } else {
         text = quote;
@@ -285,22 +262,18 @@ export function createCorpusReader(q: Query) {
       if (shingles.length === 0) return { query: text, first: null, later: [] };
       const hits = new Map<number, QuoteTrailHit>();
       await confirm(text, await candidates(text, shingles, threshold), threshold, hits);
-      const longest = [...hits.values()].sort((a, b) => b.content.length - a.content.length)[0];
-      if (longest && longest.content.length > text.length) {
+      const longest = longestHit(text, hits);
+      if (longest) {
         const more = (await candidates(longest.content, quoteShingles(longest.content), threshold)).filter((id) => !hits.has(id));
         await confirm(longest.content, more, threshold, hits);
       }
-      if (hits.size === 0) return { query: text, first: null, later: [] };
-      const sorted = [...hits.values()];
-      sorted.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.article.articleId - b.article.articleId || a.quoteId - b.quoteId));
-      const [first, ...later] = sorted.slice(0, limit);
-      return { query: text, first: first ?? null, later };
+      return toQuoteTrail(text, hits, limit);
     },
 
     /** Batches by id so no cursor stays open between items (the consumer may query too). */
     async *exportArticles(): AsyncGenerator<StoredArticle> {
       for (let after = 0; ; ) {
-        const rows = await q<ArticleRow & { content_hash: string; last_seen: string; map_gzip: Buffer }>(
+        const rows = await q<StoredArticleRow>(
           `SELECT ${ARTICLE_COLUMNS}, a.content_hash, a.last_seen, v.map_gzip
            FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
            LEFT JOIN outlets po ON po.id = a.outlet_id
@@ -308,7 +281,7 @@ export function createCorpusReader(q: Query) {
           [after, EXPORT_BATCH],
         );
         if (rows.length === 0) return;
-        for (const r of rows) yield { ...toSummary(r), contentHash: r.content_hash, lastSeen: r.last_seen, map: unzipMap(r.map_gzip) };
+        for (const r of rows) yield toStoredArticle(r);
         after = rows[rows.length - 1]!.article_id;
       }
     },
@@ -323,8 +296,8 @@ export function createCorpusReader(q: Query) {
     },
 
     async failures(): Promise<StoredFailure[]> {
-      const rows = await q<{ source_path: string; code: string; message: string; at: string }>('SELECT source_path, code, message, at FROM failures ORDER BY source_path');
-      return rows.map((r) => ({ sourcePath: r.source_path, code: r.code, message: r.message, at: r.at }));
+      const rows = await q<FailureRow>('SELECT source_path, code, message, at FROM failures ORDER BY source_path');
+      return rows.map(toFailure);
     },
   };
 }

@@ -2,53 +2,26 @@
  * The reads the local web app needs (`claimtrace serve`), over PostgreSQL: the queries of
  * `../sqlite/web-reads.ts` in PostgreSQL's dialect. Every list is paged (at most 500 rows).
  */
-import type {
-  ArticleSummary,
-  OutletLink,
-  OutletMatch,
-  OutletProfile,
-  Page,
-  QuoteHit,
-  SpeakerCount,
-  SpeakerProfile,
-  StoredArticle,
-  WebReads,
-} from '../types.js';
-import { ARTICLE_COLUMNS, pageOf as checkedPageOf, QUOTE_SELECT, toQuoteHit, toSummary, type ArticleRow, type QuoteRow } from '../sqlite/rows.js';
-import { unzipMap } from './read-corpus.js';
+import type { ArticleSummary, OutletLink, OutletMatch, OutletProfile, Page, QuoteHit, SpeakerCount, SpeakerProfile, StoredArticle, WebReads } from '../types.js';
+import { ARTICLE_COLUMNS, checkDirection, checkId, likePattern, QUOTE_SELECT, SEARCH_CANDIDATES, webPageOf as pageOf } from '../rows.js';
+import { toOutletLink, toOutletMatch, toOutletProfile, toQuoteHit, toSpeakerOutlet, toStoredArticle, toSummary } from '../rows.js';
+import type { ArticleRow, OutletLinkRow, OutletMatchRow, OutletRow, QuoteRow, SpeakerOutletRow, StoredArticleRow } from '../rows.js';
 import type { Query } from './session.js';
-
-const MAX_LIMIT = 500;
-const SEARCH_CANDIDATES = 1000;
 
 // A month for every quote: the published date when it reads as one, else first seen.
 const MONTH_OF = `CASE WHEN a.published ~ '^[0-9]{4}-[0-9]{2}' THEN substr(a.published, 1, 7) ELSE substr(a.first_seen, 1, 7) END`;
-
-const pageOf = (page: Page | undefined) => checkedPageOf(page, MAX_LIMIT);
-
-function checkId(id: number, name: string): void {
-  if (!Number.isSafeInteger(id)) throw new TypeError(`Expected \`${name}\` to be an integer, not \`${id}\``);
-}
-
-/** `%words%` for LIKE, with LIKE's own wildcards taken literally (`50%` finds `50%`). */
-function likePattern(text: string): string | null {
-  const words = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  return words === '' ? null : `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-type OutletLinkRow = { key: string; name: string; state_affiliated: number; count: number; articles: number };
 
 export function createWebReader(q: Query): WebReads {
   return {
     async getArticle(articleId: number): Promise<StoredArticle | null> {
       checkId(articleId, 'articleId');
-      const [r] = await q<ArticleRow & { content_hash: string; last_seen: string; map_gzip: Buffer }>(
+      const [r] = await q<StoredArticleRow>(
         `SELECT ${ARTICLE_COLUMNS}, a.content_hash, a.last_seen, v.map_gzip
          FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
          LEFT JOIN outlets po ON po.id = a.outlet_id WHERE a.id = $1`,
         [articleId],
       );
-      return r ? { ...toSummary(r), contentHash: r.content_hash, lastSeen: r.last_seen, map: unzipMap(r.map_gzip) } : null;
+      return r ? toStoredArticle(r) : null;
     },
 
     async recentArticles(page?: Page): Promise<ArticleSummary[]> {
@@ -80,7 +53,7 @@ export function createWebReader(q: Query): WebReads {
         [key],
       );
       if (!s) return null;
-      const byOutlet = await q<{ key: string | null; name: string | null; quotes: number }>(
+      const byOutlet = await q<SpeakerOutletRow>(
         `SELECT po.key, coalesce(po.name, a.outlet_name) AS name, count(*) AS quotes
          FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets po ON po.id = a.outlet_id
          WHERE q.speaker_id = $1 GROUP BY po.key, coalesce(po.name, a.outlet_name) ORDER BY quotes DESC, name LIMIT 25`,
@@ -98,7 +71,7 @@ export function createWebReader(q: Query): WebReads {
         kind: s.kind,
         quotes: s.quotes,
         articles: s.articles,
-        byOutlet: byOutlet.map((r) => ({ key: r.key, name: r.name ?? 'no known outlet', quotes: r.quotes })),
+        byOutlet: byOutlet.map(toSpeakerOutlet),
         byMonth,
       };
     },
@@ -132,34 +105,25 @@ export function createWebReader(q: Query): WebReads {
       const [limit, offset] = pageOf(page);
       const like = likePattern(text);
       if (!like) return [];
-      const rows = await q<{ key: string; name: string; state_affiliated: number; published: number }>(
+      const rows = await q<OutletMatchRow>(
         `SELECT o.key, o.name, o.state_affiliated, (SELECT count(*) FROM articles WHERE outlet_id = o.id) AS published
          FROM (SELECT id FROM outlets WHERE key LIKE $1 ESCAPE '\\' OR lower(name) LIKE $1 ESCAPE '\\' ORDER BY key LIMIT $2) m
          JOIN outlets o ON o.id = m.id
          ORDER BY published DESC, o.key LIMIT $3 OFFSET $4`,
         [like, SEARCH_CANDIDATES, limit, offset],
       );
-      return rows.map((r) => ({ key: r.key, name: r.name, stateAffiliated: r.state_affiliated === 1, published: r.published }));
+      return rows.map(toOutletMatch);
     },
 
     async outletProfile(key: string): Promise<OutletProfile | null> {
-      const [o] = await q<{ key: string; name: string; country: string | null; state_affiliated: number; in_registry: number; published: number; mentioned_in: number }>(
+      const [o] = await q<OutletRow & { published: number; mentioned_in: number }>(
         `SELECT o.key, o.name, o.country, o.state_affiliated, o.in_registry,
            (SELECT count(*) FROM articles WHERE outlet_id = o.id) AS published,
            (SELECT count(*) FROM article_outlets WHERE outlet_id = o.id) AS mentioned_in
          FROM outlets o WHERE o.key = $1`,
         [key],
       );
-      if (!o) return null;
-      return {
-        key: o.key,
-        name: o.name,
-        country: o.country,
-        stateAffiliated: o.state_affiliated === 1,
-        inRegistry: o.in_registry === 1,
-        published: o.published,
-        mentionedIn: o.mentioned_in,
-      };
+      return o ? toOutletProfile(o, o) : null;
     },
 
     async outletArticles(key: string, page?: Page): Promise<ArticleSummary[]> {
@@ -172,7 +136,7 @@ export function createWebReader(q: Query): WebReads {
     },
 
     async outletLinks(key: string, direction: 'cites' | 'cited-by', page?: Page): Promise<OutletLink[]> {
-      if (direction !== 'cites' && direction !== 'cited-by') throw new TypeError(`Expected \`direction\` to be 'cites' or 'cited-by', not \`${String(direction)}\``);
+      checkDirection(direction);
       const sql = direction === 'cites'
         ? `SELECT cited.key, cited.name, cited.state_affiliated, count(*) AS count, count(DISTINCT c.article_id) AS articles
            FROM outlets pub JOIN articles a ON a.outlet_id = pub.id JOIN citations c ON c.article_id = a.id
@@ -183,7 +147,7 @@ export function createWebReader(q: Query): WebReads {
            JOIN outlets pub ON pub.id = a.outlet_id
            WHERE cited.key = $1 GROUP BY pub.id ORDER BY count DESC, pub.key LIMIT $2 OFFSET $3`;
       const rows = await q<OutletLinkRow>(sql, [key, ...pageOf(page)]);
-      return rows.map((r) => ({ key: r.key, name: r.name, stateAffiliated: r.state_affiliated === 1, count: r.count, articles: r.articles }));
+      return rows.map(toOutletLink);
     },
   };
 }

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import type { ClaimtraceError } from '../../core/diagnostics.js';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { closedError, createGuards, guardReads } from '../guard-reads.js';
 import { storeError } from '../store-errors.js';
 import type { CorpusStore } from '../types.js';
 import { mapSqliteError } from './map-sqlite-error.js';
@@ -76,28 +77,8 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
   let closed = false;
 
   // Every call maps driver errors to store errors; misuse after close() throws at once.
-  function guard<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => Promise<R> {
-    return async (...args: A) => {
-      if (closed) throw new Error(`Expected an open corpus store, not a closed one (called \`${name}\` after \`close\`)`);
-      try {
-        return fn(...args);
-      } catch (e) {
-        return fail(e);
-      }
-    };
-  }
-  function guardIterable<T>(name: string, make: () => AsyncGenerator<T>): () => AsyncIterable<T> {
-    return () => ({
-      async *[Symbol.asyncIterator]() {
-        if (closed) throw new Error(`Expected an open corpus store, not a closed one (called \`${name}\` after \`close\`)`);
-        try {
-          yield* make();
-        } catch (e) {
-          fail(e);
-        }
-      },
-    });
-  }
+  const guards = createGuards(() => closed, fail);
+  const { guard } = guards;
 
   // A map the writer cannot take (a bug upstream) fails this article only, never the store.
   const putArticle = guard('putArticle', (record: Parameters<typeof writer.putArticle>[0]) => {
@@ -113,7 +94,7 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
     putArticle,
     touchIfUnchanged: guard('touchIfUnchanged', writer.touchIfUnchanged),
     async withBatch<T>(write: () => Promise<T>): Promise<T> {
-      if (closed) throw new Error('Expected an open corpus store, not a closed one (called `withBatch` after `close`)');
+      if (closed) throw closedError('withBatch');
       if (db.inTransaction) return write();
       try {
         db.exec('BEGIN IMMEDIATE');
@@ -138,31 +119,7 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
     recordFailure: guard('recordFailure', (sourcePath: string, code: string, message: string) => {
       recordFailure.run(sourcePath, code, message, now());
     }),
-    stats: guard('stats', reader.stats),
-    searchQuotes: guard('searchQuotes', reader.searchQuotes),
-    searchArticles: guard('searchArticles', reader.searchArticles),
-    topSpeakers: guard('topSpeakers', reader.topSpeakers),
-    speakerQuotes: guard('speakerQuotes', reader.speakerQuotes),
-    citationGraph: guard('citationGraph', reader.citationGraph),
-    unsourcedClaims: guard('unsourcedClaims', evidence.unsourcedClaims),
-    articleEvidence: guard('articleEvidence', evidence.articleEvidence),
-    quoteTrail: guard('quoteTrail', trails.quoteTrail),
-    speakerLinks: guard('speakerLinks', links.speakerLinks),
-    exportArticles: guardIterable('exportArticles', reader.exportArticles),
-    exportQuotes: guardIterable('exportQuotes', reader.exportQuotes),
-    failures: guard('failures', reader.failures),
-    // The web app's reads (web-reads.ts).
-    getArticle: guard('getArticle', web.getArticle),
-    recentArticles: guard('recentArticles', web.recentArticles),
-    getQuote: guard('getQuote', web.getQuote),
-    articleQuotes: guard('articleQuotes', web.articleQuotes),
-    speakerProfile: guard('speakerProfile', web.speakerProfile),
-    speakerQuotesByKey: guard('speakerQuotesByKey', web.speakerQuotesByKey),
-    searchSpeakers: guard('searchSpeakers', web.searchSpeakers),
-    searchOutlets: guard('searchOutlets', web.searchOutlets),
-    outletProfile: guard('outletProfile', web.outletProfile),
-    outletArticles: guard('outletArticles', web.outletArticles),
-    outletLinks: guard('outletLinks', web.outletLinks),
+    ...guardReads({ ...reader, ...evidence, ...trails, ...links, ...web }, guards),
     async close() {
       if (closed) return;
       closed = true;

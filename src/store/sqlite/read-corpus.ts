@@ -1,11 +1,8 @@
-import { gunzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import type { ProvenanceMap } from '../../contract/schema.js';
 import { normaliseOutletName } from '../../registry/normalise-name.js';
 import { speakerKey } from '../normalise-text.js';
 import type {
   ArticleHit,
-  ArticleSummary,
   CitationGraph,
   CorpusStats,
   GraphEdge,
@@ -18,25 +15,31 @@ import type {
   TopSpeakersOptions,
 } from '../types.js';
 import { toFtsQuery } from './fts-query.js';
-import { ARTICLE_COLUMNS, pageOf, QUOTE_SELECT, toQuoteHit, toSummary, type ArticleRow, type QuoteRow } from './rows.js';
+import {
+  ARTICLE_COLUMNS,
+  byEdgeKey,
+  EXPORT_BATCH,
+  pageOf,
+  QUOTE_SELECT,
+  STATS_SQL,
+  toFailure,
+  toGraphNode,
+  toQuoteHit,
+  toStoredArticle,
+  toSummary,
+  type ArticleRow,
+  type FailureRow,
+  type GraphOutletRow,
+  type QuoteRow,
+  type StoredArticleRow,
+} from '../rows.js';
 
 type Db = Database.Database;
-
-const EXPORT_BATCH = 200;
 
 /** The read side of the SQLite store: plain queries, no writes. */
 export function createCorpusReader(db: Db) {
   const st = {
-    stats: db.prepare<[], CorpusStats>(`SELECT
-      (SELECT count(*) FROM articles) AS articles,
-      (SELECT count(*) FROM article_versions) AS versions,
-      (SELECT count(*) FROM quotes) AS quotes,
-      (SELECT count(DISTINCT speaker_id) FROM quotes) AS speakers,
-      (SELECT count(*) FROM citations) AS citations,
-      (SELECT count(DISTINCT outlet_id) FROM article_outlets) AS outlets,
-      (SELECT count(*) FROM failures) AS failures,
-      (SELECT count(*) FROM claims) AS claims,
-      (SELECT count(*) FROM claims WHERE status = 'unsourced') AS unsourcedClaims`),
+    stats: db.prepare<[], CorpusStats>(STATS_SQL),
     searchQuotes: db.prepare<[string, number, number], QuoteRow>(
       `${QUOTE_SELECT} JOIN quotes_fts f ON f.rowid = q.id WHERE quotes_fts MATCH ? ORDER BY f.rank, q.id LIMIT ? OFFSET ?`,
     ),
@@ -79,19 +82,17 @@ export function createCorpusReader(db: Db) {
        FROM citations c JOIN outlets cited ON cited.id = c.outlet_id JOIN outlets via ON via.id = c.via_outlet_id
        GROUP BY cited.id, via.id`,
     ),
-    outletsByKey: db.prepare<[], { key: string; name: string; state_affiliated: number; country: string | null }>(
+    outletsByKey: db.prepare<[], GraphOutletRow>(
       'SELECT key, name, state_affiliated, country FROM outlets ORDER BY key',
     ),
-    exportArticles: db.prepare<[number, number], ArticleRow & { content_hash: string; last_seen: string; map_gzip: Buffer }>(
+    exportArticles: db.prepare<[number, number], StoredArticleRow>(
       `SELECT ${ARTICLE_COLUMNS}, a.content_hash, a.last_seen, v.map_gzip
        FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
        LEFT JOIN outlets po ON po.id = a.outlet_id
        WHERE a.id > ? ORDER BY a.id LIMIT ?`,
     ),
     exportQuotes: db.prepare<[number, number], QuoteRow>(`${QUOTE_SELECT} WHERE q.id > ? ORDER BY q.id LIMIT ?`),
-    failures: db.prepare<[], { source_path: string; code: string; message: string; at: string }>(
-      'SELECT source_path, code, message, at FROM failures ORDER BY source_path',
-    ),
+    failures: db.prepare<[], FailureRow>('SELECT source_path, code, message, at FROM failures ORDER BY source_path'),
   };
 
   return {
@@ -124,13 +125,12 @@ export function createCorpusReader(db: Db) {
     },
 
     citationGraph(): CitationGraph {
-      const byKey = (a: GraphEdge, b: GraphEdge) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind);
-      const edges = [...st.citeEdges.all(), ...st.viaEdges.all()].sort(byKey);
+      const edges = [...st.citeEdges.all(), ...st.viaEdges.all()].sort(byEdgeKey);
       const used = new Set(edges.flatMap((e) => [e.from, e.to]));
       const nodes: GraphNode[] = st.outletsByKey
         .all()
         .filter((o) => used.has(o.key))
-        .map((o) => ({ id: o.key, name: o.name, stateAffiliated: o.state_affiliated === 1, country: o.country }));
+        .map(toGraphNode);
       return { nodes, edges };
     },
 
@@ -139,10 +139,7 @@ export function createCorpusReader(db: Db) {
       for (let after = 0; ; ) {
         const rows = st.exportArticles.all(after, EXPORT_BATCH);
         if (rows.length === 0) return;
-        for (const r of rows) {
-          const map = JSON.parse(gunzipSync(r.map_gzip).toString('utf8')) as ProvenanceMap;
-          yield { ...toSummary(r), contentHash: r.content_hash, lastSeen: r.last_seen, map };
-        }
+        for (const r of rows) yield toStoredArticle(r);
         after = rows[rows.length - 1]!.article_id;
       }
     },
@@ -156,6 +153,6 @@ export function createCorpusReader(db: Db) {
       }
     },
 
-    failures: (): StoredFailure[] => st.failures.all().map((r) => ({ sourcePath: r.source_path, code: r.code, message: r.message, at: r.at })),
+    failures: (): StoredFailure[] => st.failures.all().map(toFailure),
   };
 }

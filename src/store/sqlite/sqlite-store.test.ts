@@ -4,43 +4,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../contract/check-invariants.js';
-import { isClaimtraceError } from '../../core/diagnostics.js';
-import { buildTestMap, type TestMapSpec } from '../build-test-map.js';
+import { buildTestMap } from '../build-test-map.js';
+import { bridge, codeOf, ferry } from '../test-fixtures.js';
 import type { CorpusStore } from '../types.js';
 import { checkSqliteIntegrity } from './check-integrity.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './open-sqlite-store.js';
-
-const RT = { key: 'rt', name: 'RT', stateAffiliated: true };
-const TASS = { key: 'tass', name: 'TASS', stateAffiliated: true };
-const GUARDIAN = { key: 'guardian', name: 'The Guardian' };
-const HERALD = { key: 'herald', name: 'Harbour Herald' };
-
-const bridge: TestMapSpec = {
-  path: 'a/bridge.txt',
-  title: 'Harbour bridge to close',
-  published: '2026-03-01',
-  publisher: HERALD,
-  text: 'The bridge will close for repairs, Mayor Ana Sousa said. "We have no choice," she said. The ministry disagreed (RT, citing TASS).',
-  quotes: [
-    { content: 'The bridge will close for repairs', speaker: 'Mayor Ana Sousa', cue: 'said' },
-    { content: 'We have no choice', speaker: 'Ana Sousa', cue: 'said' },
-  ],
-  citations: [{ text: '(RT, citing TASS)', outlet: RT, via: TASS }],
-};
-
-const ferry: TestMapSpec = {
-  path: 'a/ferry.txt',
-  title: 'Ferries run late',
-  published: '2026-02-01',
-  publisher: GUARDIAN,
-  text: 'Ferries will run late all week, Ana Sousa told reporters. "São Paulo had the same trouble," said Dr. Rui Costa. Officials confirmed it (RT).',
-  quotes: [
-    { content: 'Ferries will run late all week', speaker: 'Ana Sousa', cue: 'told' },
-    { content: 'São Paulo had the same trouble', speaker: 'Dr. Rui Costa', cue: 'said' },
-  ],
-  citations: [{ text: '(RT)', outlet: RT }],
-};
 
 let dir: string;
 let store: CorpusStore;
@@ -54,15 +23,6 @@ afterEach(async () => {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return isClaimtraceError(e) ? e.code : `not a ClaimtraceError: ${String(e)}`;
-  }
-  return 'no error';
-}
 
 describe('test maps', () => {
   it('are valid provenance maps', () => {

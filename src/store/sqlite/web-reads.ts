@@ -4,50 +4,22 @@
  * writes; every list takes a limit and offset, and every query runs on an index or a bounded
  * aggregate, so a page stays fast on a large corpus.
  */
-import { gunzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import type { ProvenanceMap } from '../../contract/schema.js';
-import type {
-  ArticleSummary,
-  OutletLink,
-  OutletMatch,
-  OutletProfile,
-  Page,
-  QuoteHit,
-  SpeakerCount,
-  SpeakerProfile,
-  StoredArticle,
-  WebReads,
-} from '../types.js';
-import { ARTICLE_COLUMNS, pageOf as checkedPageOf, QUOTE_SELECT, toQuoteHit, toSummary, type ArticleRow, type QuoteRow } from './rows.js';
+import type { ArticleSummary, OutletLink, OutletMatch, OutletProfile, Page, QuoteHit, SpeakerCount, SpeakerProfile, StoredArticle, WebReads } from '../types.js';
+import { ARTICLE_COLUMNS, checkDirection, checkId, likePattern, QUOTE_SELECT, SEARCH_CANDIDATES, webPageOf as pageOf } from '../rows.js';
+import { toOutletLink, toOutletMatch, toOutletProfile, toQuoteHit, toSpeakerOutlet, toStoredArticle, toSummary } from '../rows.js';
+import type { ArticleRow, OutletLinkRow, OutletMatchRow, OutletRow, QuoteRow, SpeakerOutletRow, StoredArticleRow } from '../rows.js';
 
 type Db = Database.Database;
 type Sync<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never };
 
-const MAX_LIMIT = 500;
-/** Name matches ranked by a search over speakers or outlets (see `searchSpeakers`). */
-const SEARCH_CANDIDATES = 1000;
-
 // A month for every quote: the published date when it reads as one, else first seen.
 const MONTH_OF = `CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(a.published, 1, 7) ELSE substr(a.first_seen, 1, 7) END`;
-
-/** A page of at most MAX_LIMIT rows: the web app never asks one query for more. */
-const pageOf = (page: Page | undefined) => checkedPageOf(page, MAX_LIMIT);
-
-function checkId(id: number, name: string): void {
-  if (!Number.isSafeInteger(id)) throw new TypeError(`Expected \`${name}\` to be an integer, not \`${id}\``);
-}
-
-/** `%words%` for LIKE, with LIKE's own wildcards taken literally (`50%` finds `50%`). */
-function likePattern(text: string): string | null {
-  const words = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  return words === '' ? null : `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The web app's reads over one open SQLite corpus. */
 export function createWebReader(db: Db): Sync<WebReads> {
   const st = {
-    getArticle: db.prepare<[number], ArticleRow & { content_hash: string; last_seen: string; map_gzip: Buffer }>(
+    getArticle: db.prepare<[number], StoredArticleRow>(
       `SELECT ${ARTICLE_COLUMNS}, a.content_hash, a.last_seen, v.map_gzip
        FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version
        LEFT JOIN outlets po ON po.id = a.outlet_id WHERE a.id = ?`,
@@ -61,7 +33,7 @@ export function createWebReader(db: Db): Sync<WebReads> {
     speakerCounts: db.prepare<[number], { quotes: number; articles: number }>(
       'SELECT count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes WHERE speaker_id = ?',
     ),
-    speakerByOutlet: db.prepare<[number], { key: string | null; name: string | null; quotes: number }>(
+    speakerByOutlet: db.prepare<[number], SpeakerOutletRow>(
       `SELECT po.key, coalesce(po.name, a.outlet_name) AS name, count(*) AS quotes
        FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN outlets po ON po.id = a.outlet_id
        WHERE q.speaker_id = ? GROUP BY po.key, coalesce(po.name, a.outlet_name) ORDER BY quotes DESC, name LIMIT 25`,
@@ -86,13 +58,13 @@ export function createWebReader(db: Db): Sync<WebReads> {
        JOIN speakers s ON s.id = m.id
        ORDER BY quotes DESC, s.key LIMIT ? OFFSET ?`,
     ),
-    searchOutlets: db.prepare<[string, string, number, number, number], { key: string; name: string; state_affiliated: number; published: number }>(
+    searchOutlets: db.prepare<[string, string, number, number, number], OutletMatchRow>(
       `SELECT o.key, o.name, o.state_affiliated, (SELECT count(*) FROM articles WHERE outlet_id = o.id) AS published
        FROM (SELECT id FROM outlets WHERE key LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\' ORDER BY key LIMIT ?) m
        JOIN outlets o ON o.id = m.id
        ORDER BY published DESC, o.key LIMIT ? OFFSET ?`,
     ),
-    outlet: db.prepare<[string], { id: number; key: string; name: string; country: string | null; state_affiliated: number; in_registry: number }>(
+    outlet: db.prepare<[string], OutletRow & { id: number }>(
       'SELECT id, key, name, country, state_affiliated, in_registry FROM outlets WHERE key = ?',
     ),
     outletCounts: db.prepare<[number, number], { published: number; mentioned_in: number }>(
@@ -103,13 +75,13 @@ export function createWebReader(db: Db): Sync<WebReads> {
       `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN outlets po ON po.id = a.outlet_id
        WHERE po.key = ? ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
     ),
-    outletCites: db.prepare<[string, number, number], { key: string; name: string; state_affiliated: number; count: number; articles: number }>(
+    outletCites: db.prepare<[string, number, number], OutletLinkRow>(
       `SELECT cited.key, cited.name, cited.state_affiliated, count(*) AS count, count(DISTINCT c.article_id) AS articles
        FROM outlets pub JOIN articles a ON a.outlet_id = pub.id JOIN citations c ON c.article_id = a.id
        JOIN outlets cited ON cited.id = c.outlet_id
        WHERE pub.key = ? GROUP BY cited.id ORDER BY count DESC, cited.key LIMIT ? OFFSET ?`,
     ),
-    outletCitedBy: db.prepare<[string, number, number], { key: string; name: string; state_affiliated: number; count: number; articles: number }>(
+    outletCitedBy: db.prepare<[string, number, number], OutletLinkRow>(
       `SELECT pub.key, pub.name, pub.state_affiliated, count(*) AS count, count(DISTINCT c.article_id) AS articles
        FROM outlets cited JOIN citations c ON c.outlet_id = cited.id JOIN articles a ON a.id = c.article_id
        JOIN outlets pub ON pub.id = a.outlet_id
@@ -121,9 +93,7 @@ export function createWebReader(db: Db): Sync<WebReads> {
     getArticle(articleId: number): StoredArticle | null {
       checkId(articleId, 'articleId');
       const r = st.getArticle.get(articleId);
-      if (!r) return null;
-      const map = JSON.parse(gunzipSync(r.map_gzip).toString('utf8')) as ProvenanceMap;
-      return { ...toSummary(r), contentHash: r.content_hash, lastSeen: r.last_seen, map };
+      return r ? toStoredArticle(r) : null;
     },
 
     recentArticles(page?: Page): ArticleSummary[] {
@@ -151,7 +121,7 @@ export function createWebReader(db: Db): Sync<WebReads> {
         kind: s.kind,
         quotes: counts.quotes,
         articles: counts.articles,
-        byOutlet: st.speakerByOutlet.all(s.id).map((r) => ({ key: r.key, name: r.name ?? 'no known outlet', quotes: r.quotes })),
+        byOutlet: st.speakerByOutlet.all(s.id).map(toSpeakerOutlet),
         byMonth: st.speakerByMonth.all(s.id),
       };
     },
@@ -170,22 +140,13 @@ export function createWebReader(db: Db): Sync<WebReads> {
       const [limit, offset] = pageOf(page);
       const like = likePattern(text);
       if (!like) return [];
-      return st.searchOutlets.all(like, like, SEARCH_CANDIDATES, limit, offset).map((r) => ({ key: r.key, name: r.name, stateAffiliated: r.state_affiliated === 1, published: r.published }));
+      return st.searchOutlets.all(like, like, SEARCH_CANDIDATES, limit, offset).map(toOutletMatch);
     },
 
     outletProfile(key: string): OutletProfile | null {
       const o = st.outlet.get(key);
       if (!o) return null;
-      const counts = st.outletCounts.get(o.id, o.id)!;
-      return {
-        key: o.key,
-        name: o.name,
-        country: o.country,
-        stateAffiliated: o.state_affiliated === 1,
-        inRegistry: o.in_registry === 1,
-        published: counts.published,
-        mentionedIn: counts.mentioned_in,
-      };
+      return toOutletProfile(o, st.outletCounts.get(o.id, o.id)!);
     },
 
     outletArticles(key: string, page?: Page): ArticleSummary[] {
@@ -193,9 +154,8 @@ export function createWebReader(db: Db): Sync<WebReads> {
     },
 
     outletLinks(key: string, direction: 'cites' | 'cited-by', page?: Page): OutletLink[] {
-      if (direction !== 'cites' && direction !== 'cited-by') throw new TypeError(`Expected \`direction\` to be 'cites' or 'cited-by', not \`${String(direction)}\``);
-      const rows = (direction === 'cites' ? st.outletCites : st.outletCitedBy).all(key, ...pageOf(page));
-      return rows.map((r) => ({ key: r.key, name: r.name, stateAffiliated: r.state_affiliated === 1, count: r.count, articles: r.articles }));
+      checkDirection(direction);
+      return (direction === 'cites' ? st.outletCites : st.outletCitedBy).all(key, ...pageOf(page)).map(toOutletLink);
     },
   };
 }
