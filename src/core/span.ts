@@ -36,6 +36,21 @@ export function compareSpans(a: Span, b: Span): number {
   return a.start - b.start || a.end - b.end;
 }
 
+/**
+ * Index of the first span ending after `offset`, by binary search; `sorted` must be in text order
+ * and free of nesting (then sorting by start also sorts by end). `sorted.length` when none does.
+ */
+export function firstEndingAfter(sorted: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Shrinks a span so that it neither starts nor ends with white space. */
 export function trimSpan(text: string, s: Span): Span {
   let { start, end } = s;

@@ -1,5 +1,5 @@
 import type { Citation, CitationsLayer, Quote, QuotesLayer, StructureLayer } from '../../core/layers.js';
-import { compareSpans, overlaps, type Span } from '../../core/span.js';
+import { compareSpans, firstEndingAfter, overlaps, type Span } from '../../core/span.js';
 import { classifyClause, mentionsQuantity } from './classify-clause.js';
 import { findAnonymousSources } from './find-anonymous-sources.js';
 import { findAttributions } from './find-attributions.js';
@@ -255,20 +255,8 @@ function sweepIndex<T extends Span>(items: readonly T[]): { overlapping(query: S
 
 function spansWithin(sorted: readonly Span[], clause: Span): Span[] {
   const out: Span[] = [];
-  for (let i = lowerBoundEnd(sorted, clause.start); i < sorted.length && sorted[i]!.start < clause.end; i++) if (overlaps(sorted[i]!, clause)) out.push(sorted[i]!);
+  for (let i = firstEndingAfter(sorted, clause.start); i < sorted.length && sorted[i]!.start < clause.end; i++) if (overlaps(sorted[i]!, clause)) out.push(sorted[i]!);
   return out;
-}
-
-function lowerBoundEnd(sorted: readonly Span[], offset: number): number {
-  // Citations do not nest, so sorting by start also sorts by end.
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function upperBound(sorted: readonly number[], value: number): number {

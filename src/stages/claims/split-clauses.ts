@@ -1,5 +1,5 @@
 import type { Sentence } from '../../core/layers.js';
-import { trimSpan, type Span } from '../../core/span.js';
+import { firstEndingAfter, trimSpan, type Span } from '../../core/span.js';
 
 /**
  * Clauses of a sentence: split after `;` unless it sits inside a protected span (a quotation,
@@ -22,16 +22,4 @@ export function splitClauses(text: string, sentence: Sentence, protectedSpans: r
   const s = trimSpan(text, { start, end: sentence.end });
   if (s.end > s.start) out.push(s);
   return out;
-}
-
-/** Index of the first span ending after `offset` (the spans are sorted and do not overlap). */
-function firstEndingAfter(sorted: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
