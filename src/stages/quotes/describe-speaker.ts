@@ -130,10 +130,14 @@ export function personName(phrase: string): string | null {
   return joined;
 }
 
+const TITLE_BEFORE_NAME = /(?:^|\s)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Col|Gen|Lt|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Brig|Sen|Rep|Gov|Amb|Supt|Insp|Pres)\.?$/;
+
 function descriptionOf(head: string, name: string, apposition: string | null): string | null {
   // An honorific alone (`Ms. Jones`) describes nothing.
   const raw = head.endsWith(name) ? head.slice(0, head.length - name.length).trim() : '';
-  const before = /^(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?$/.test(raw) ? '' : raw;
+  // A rank or title abbreviated before the name (`coalition spokesman Col. Peter Marsh`) belongs
+  // to the name, not to the description: `coalition spokesman`.
+  const before = raw.replace(TITLE_BEFORE_NAME, '').trim();
   if (apposition && before) return `${before}; ${apposition}`;
   return apposition ?? (before || null);
 }

@@ -142,6 +142,15 @@ describe('quotesStage: direct and mixed quotations', () => {
     expect(layer.quotes[0]!.speaker.description).toBe('a volunteer with the Delta Relief Network');
   });
 
+  it('keeps a rank abbreviated before the name out of the description', () => {
+    const text = '"We found no evidence," coalition spokesman Col. Peter Marsh told reporters. "It was closed," said Sen. Ada Roy.';
+    const { layer } = run(text);
+    expect(layer.quotes.map((q) => [q.speaker.name, q.speaker.description])).toEqual([
+      ['Peter Marsh', 'coalition spokesman'],
+      ['Ada Roy', null],
+    ]);
+  });
+
   it('attributes a block quotation introduced by a colon', () => {
     const text = 'The minister wrote:\nWe will not give in to pressure from anyone at all.';
     const blocks: Block[] = [
