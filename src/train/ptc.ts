@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { codePointsToUtf16 } from '../core/span.js';
+import { spanFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
+import { TECHNIQUE_NAMES, type TechniqueName } from '../stages/rhetoric/types.js';
+import { SparseRows } from './linear.js';
 
 /** One PTC article with its gold, converted to UTF-16 offsets (the corpus counts code points). */
 export interface PtcArticle {
@@ -54,4 +57,25 @@ export function readPtc(split: 'train' | 'dev', dir = ptcDir()): PtcArticle[] {
     });
   }
   return out;
+}
+
+/**
+ * The technique classifier's rows: one per gold technique line of each article, span features
+ * hashed into `2^bits`, labelled by technique; `starts[a]` is article a's first row (one more
+ * entry at the end), for k-fold by article.
+ */
+export function techniqueRows(articles: readonly PtcArticle[], contexts: readonly ArticleContext[], bits: number): { data: SparseRows; starts: number[] } {
+  const data = new SparseRows();
+  const starts: number[] = [];
+  const feats: number[] = [];
+  articles.forEach((a, i) => {
+    starts.push(data.length);
+    for (const t of a.techniques) {
+      feats.length = 0;
+      spanFeatures(contexts[i]!, t, (1 << bits) - 1, feats);
+      data.push(feats, TECHNIQUE_NAMES.indexOf(t.technique as TechniqueName));
+    }
+  });
+  starts.push(data.length);
+  return { data, starts };
 }

@@ -9,11 +9,11 @@
  */
 import { utf16ToCodePoints } from '../core/span.js';
 import { decodeSpans } from '../stages/rhetoric/decode-spans.js';
-import { articleContext, spanFeatures, tokenFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
+import { articleContext, tokenFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
 import { scoreSi, type Range } from '../stages/rhetoric/score-ptc.js';
 import { TECHNIQUE_NAMES, type TechniqueName } from '../stages/rhetoric/types.js';
 import { SparseRows, seededRandom, trainLogistic, trainSoftmax, type TrainOptions } from './linear.js';
-import { readPtc } from './ptc.js';
+import { readPtc, techniqueRows } from './ptc.js';
 
 const what = process.argv[2] ?? 'tc';
 const FOLDS = 3;
@@ -31,18 +31,7 @@ function rows(starts: number[], pick: (a: number) => boolean): number[] {
 
 if (what === 'tc') {
   for (const bits of [16, 17, 18].slice(Number(process.argv[3] ?? 0))) {
-    const data = new SparseRows();
-    const starts: number[] = [];
-    const feats: number[] = [];
-    articles.forEach((a, i) => {
-      starts.push(data.length);
-      for (const t of a.techniques) {
-        feats.length = 0;
-        spanFeatures(contexts[i]!, t, (1 << bits) - 1, feats);
-        data.push(feats, LABELS.indexOf(t.technique as TechniqueName));
-      }
-    });
-    starts.push(data.length);
+    const { data, starts } = techniqueRows(articles, contexts, bits);
     for (const [seeds, epochs, learningRate] of [[[1], 10, 0.03], [[1], 10, 0.05], [[1], 16, 0.02], [[1], 6, 0.05]] as [number[], number, number][]) {
       let correct = 0;
       for (let f = 0; f < FOLDS; f++) {

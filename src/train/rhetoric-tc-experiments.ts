@@ -5,10 +5,10 @@
  *
  *   npx tsx src/train/rhetoric-tc-experiments.ts [variant …]
  */
-import { articleContext, spanFeatures, type ArticleContext } from '../stages/rhetoric/features.js';
+import { articleContext } from '../stages/rhetoric/features.js';
 import { TECHNIQUE_NAMES, type TechniqueName } from '../stages/rhetoric/types.js';
-import { predictSoftmax, SparseRows, seededRandom, trainSoftmax, type TrainOptions } from './linear.js';
-import { readPtc, type PtcArticle } from './ptc.js';
+import { predictSoftmax, seededRandom, trainSoftmax, type TrainOptions } from './linear.js';
+import { readPtc, techniqueRows, type PtcArticle } from './ptc.js';
 import { assignRanked, tuneClassOffsets } from './tc-priors.js';
 
 const LABELS: readonly TechniqueName[] = TECHNIQUE_NAMES;
@@ -22,22 +22,6 @@ const random = seededRandom(1);
 const order = train.map((_, i) => ({ i, r: random() })).sort((a, b) => a.r - b.r).map((x) => x.i);
 const fold = new Int32Array(train.length);
 order.forEach((a, k) => (fold[a] = k % FOLDS));
-
-function build(articles: readonly PtcArticle[], ctxs: readonly ArticleContext[]): { data: SparseRows; starts: number[] } {
-  const data = new SparseRows();
-  const starts: number[] = [];
-  const feats: number[] = [];
-  articles.forEach((a, i) => {
-    starts.push(data.length);
-    for (const t of a.techniques) {
-      feats.length = 0;
-      spanFeatures(ctxs[i]!, t, (1 << BITS) - 1, feats);
-      data.push(feats, LABELS.indexOf(t.technique as TechniqueName));
-    }
-  });
-  starts.push(data.length);
-  return { data, starts };
-}
 
 function rowsOf(starts: readonly number[], idx: readonly number[]): number[] {
   const out: number[] = [];
@@ -73,8 +57,8 @@ function microF1(articles: readonly PtcArticle[], starts: readonly number[], pro
 
 const opts: TrainOptions = { epochs: Number(process.env['TC_EPOCHS'] ?? 10), learningRate: Number(process.env['TC_LR'] ?? 0.03), l2: Number(process.env['TC_L2'] ?? 1e-5), seed: 1 };
 const t0 = Date.now();
-const tr = build(train, ctxTrain);
-const dv = build(dev, ctxDev);
+const tr = techniqueRows(train, ctxTrain, BITS);
+const dv = techniqueRows(dev, ctxDev, BITS);
 const all = train.map((_, i) => i);
 const oof: Float64Array[] = new Array(tr.data.length);
 for (let f = 0; f < FOLDS; f++) {
