@@ -7,7 +7,7 @@ import { splitAuthors } from './split-authors.js';
 import { findMarkedDate, findVisibleDate } from './find-visible-date.js';
 import { decodeEntities } from './decode-entities.js';
 import { repairMojibake } from './repair-mojibake.js';
-import { pickTitle } from './pick-title.js';
+import { pickTitle, type DeclaredTitles, type SiteIdentity } from './pick-title.js';
 import { readJsonLd, typesOf, type JsonLd, type JsonObject } from './read-json-ld.js';
 
 /** `<meta>` values by lower-cased `property`, `name` or `itemprop`, in document order. */
@@ -123,13 +123,6 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Page
     (publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null) ??
     jsonString(website, 'name');
 
-  const picked = pickTitle(doc, [
-    jsonString(art, 'headline', 'name'),
-    clean(first(tags, 'og:title', 'twitter:title', 'parsely-title', 'dc.title', 'sailthru.title', 'headline')),
-    clean(doc.title),
-  ], siteName);
-  const title = picked.title;
-
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
   const url =
     absoluteUrl(canonical, pageUrl) ??
@@ -137,9 +130,13 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Page
     absoluteUrl(jsonString(art, 'url'), pageUrl) ??
     (pageUrl ? absoluteUrl(pageUrl, null) : null);
 
+  const publisherName = publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null;
+  const sources = titleSources(doc, tags, ld, siteName, pageUrl ?? url);
+  const picked = pickTitle(doc, sources.declared, sources.site);
+  const title = picked.title;
+
   const ld_ = art ? personNames(art['author'] ?? art['creator'], ld) : { persons: [], organisations: [] };
   const around = elementsAroundHeadline(doc, picked.element);
-  const publisherName = publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null;
   const siteNames = [siteName, publisherName].filter((x): x is string => !!x).map((x) => x.toLowerCase());
   // "Cleveland Clinic" as the author of a Cleveland Clinic page names the site, not a writer.
   const notSite = (name: string) => !siteNames.includes(name.toLowerCase());
@@ -188,6 +185,28 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null): Page
   );
 
   return { title, authors, published, modified, siteName, url, language, siteAuthors };
+}
+
+/** What `pickTitle` reads: the titles the page declares and the names it gives itself. */
+function titleSources(doc: DomDocument, tags: MetaTags, ld: JsonLd, siteName: string | null, url: string | null): { declared: DeclaredTitles; site: SiteIdentity } {
+  const publisher = ld.article ? ld.resolve(ld.article['publisher']) : null;
+  const publisherName = publisher && typeof publisher === 'object' ? clean((publisher as JsonObject)['name']) : null;
+  const website = ld.nodes.find((n) => n['@type'] === 'WebSite') ?? null;
+  return {
+    declared: {
+      jsonLd: jsonString(ld.article, 'headline', 'name'),
+      og: clean(first(tags, 'og:title', 'twitter:title', 'parsely-title', 'dc.title', 'sailthru.title', 'headline')),
+      html: clean(doc.title),
+    },
+    site: { names: [siteName, publisherName, jsonString(website, 'name')].filter((s): s is string => !!s), url },
+  };
+}
+
+/** `titleSources` for a page on its own (the title model's training reads pages this way). */
+export function readTitleSources(doc: DomDocument, pageUrl: string | null): { declared: DeclaredTitles; site: SiteIdentity } {
+  const meta = readPageMetadata(doc, pageUrl);
+  const ld = readJsonLd(doc);
+  return titleSources(doc, readMetaTags(doc), ld, meta.siteName, pageUrl ?? meta.url);
 }
 
 /** The last part of "Headline | Site" (`<title>`), or null. */
