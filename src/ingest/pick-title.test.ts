@@ -72,6 +72,22 @@ describe('pickTitle', () => {
   it('takes the declared title over a short section label, but not over the headline in short', () => {
     expect(title('<h1>VPN Services</h1>', { html: 'Private VPN Service Recommendations and Comparison, No Sponsors or Ads - Privacy Guides' })).toBe('Private VPN Service Recommendations and Comparison, No Sponsors or Ads');
     expect(title('<h1>The Fold-and-Cut Problem</h1>', { html: 'The Fold-and-Cut Problem (Erik Demaine)' })).toBe('The Fold-and-Cut Problem');
+    expect(title('<h1>hackermondev/writeup.md</h1><h1>Discord</h1>', { og: 'How we pwned X, Vercel, Cursor, Discord, and hundreds of companies' })).toBe('How we pwned X, Vercel, Cursor, Discord, and hundreds of companies');
+  });
+
+  it('takes the declared headline most declared titles agree on', () => {
+    expect(title('<h1>Our BLOG</h1>', { jsonLd: 'Actuary’s Industry Choice: Consulting or Insurance?', og: "Actuary's Industry Choice - Consulting or Insurance?", html: "Actuary's Industry Choice - Consulting or Insurance?" }))
+      .toBe("Actuary's Industry Choice");
+  });
+
+  it('drops a site name printed after the <h1> headline', () => {
+    expect(title('<h1>Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst</h1>', { html: 'Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst' }, { names: ['Artlyst'], url: null }))
+      .toBe('Critics’ Choice: Best UK Art Exhibitions 2025');
+  });
+
+  it('repairs characters the <h1> lost to a wrong encoding from the declared title, and leaves a real question mark', () => {
+    expect(title('<h1>What Are The Basics Of Event Planning? Beginner? Guide</h1>', { og: "What Are The Basics Of Event Planning: Beginner's Guide" })).toBe("What Are The Basics Of Event Planning: Beginner's Guide");
+    expect(title("<h1>Cloud Computing Innovations: What's Next in 2025?</h1>", { html: "Cloud Computing Innovations: What's Next in 2025 | Ironhack Blog" })).toBe("Cloud Computing Innovations: What's Next in 2025?");
   });
 
   it('takes a declared title that goes on where another stops mid-sentence', () => {

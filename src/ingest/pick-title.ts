@@ -100,14 +100,14 @@ export interface TitleChoice {
 export function readTitle(doc: DomDocument, declared: DeclaredTitles, site: SiteIdentity): PickedTitle | TitleChoice {
   const full = [declared.jsonLd, declared.og, declared.html].map((s) => (s ? declaredText(s) : '')).filter((s) => s !== '');
   const heads = declaredHeadlines(declared, site);
-  const fallback = heads[0] ?? null;
+  const fallback = mostDeclared(heads);
 
   const h1s = toArray(doc.querySelectorAll('h1'));
   let best: { el: DomElement; text: string; score: number; covered: number } | null = null;
   for (const el of h1s.slice(0, 8)) {
     const text = (el.textContent ?? '').length > 1000 ? '' : lineText(el);
     if (text === '' || text.length > 300 || words(text).size === 0) continue;
-    if (namesSite(text, site, true) || full.some((f) => titleReadings(f).slice(1).some((r) => norm(r) === norm(text) && namesSite(r, site)))) continue;
+    if (namesSite(text, site, true) || full.some((f) => isSitePart(text, f, site))) continue;
     const score = Math.max(0, ...full.flatMap((f) => titleReadings(f).map((r) => overlap(text, r))));
     if (!best || score > best.score) best = { el, text, score, covered: covered(text, full) };
   }
@@ -116,10 +116,10 @@ export function readTitle(doc: DomDocument, declared: DeclaredTitles, site: Site
 
   const inner = declaredInside(best.text, heads);
   if (inner) return { title: inner, element: best.el };
-  const whole = declaredReading(best.text, full);
+  const whole = declaredReading(best.text, full, site);
   if (whole) return { title: whole, element: best.el };
   if (best.covered < MIN_COVERED || isLabel(best.text, fallback)) return { title: fallback, element: best.el };
-  const headline = tidyHeadline(best.text, heads);
+  const headline = tidyHeadline(best.text, heads, site);
   if (letters(headline) === letters(fallback)) return { title: headline, element: best.el };
   const jsonLd = declared.jsonLd ? withoutSiteName(declaredText(declared.jsonLd), site, true) : null;
   return {
@@ -132,6 +132,23 @@ export function readTitle(doc: DomDocument, declared: DeclaredTitles, site: Site
       inArticle: best.el.closest('article, main, [itemprop~="articleBody"]') !== null,
     },
   };
+}
+
+/** The declared headline most of the others agree with, the more trusted on a tie ("Actuary's Industry Choice" in `<title>` and og:title over JSON-LD's longer one). */
+function mostDeclared(heads: readonly string[]): string | null {
+  let best: string | null = null;
+  let votes = 0;
+  for (const h of heads) {
+    const v = heads.filter((o) => letters(o) === letters(h)).length;
+    if (v > votes) { best = h; votes = v; }
+  }
+  return best;
+}
+
+/** Whether `text` is the part of a declared "Headline | Site" title that names the site ("Filmmaker" beside "… - Filmmaker Magazine"). */
+function isSitePart(text: string, title: string, site: SiteIdentity): boolean {
+  const parts = title.split(SITE_SEPARATOR);
+  return parts.slice(1).some((p) => norm(p) === norm(text) && namesSite(p, site));
 }
 
 /**
@@ -151,14 +168,17 @@ function declaredHeadlines(declared: DeclaredTitles, site: SiteIdentity): string
 }
 
 /**
- * A one-to-three-word `<h1>` beside a declared headline that says more, and not as a piece of
- * it, is a section label ("VPN Services" on "Private VPN Service Recommendations and
- * Comparison"), where "The Fold-and-Cut Problem" in "The Fold-and-Cut Problem (Erik Demaine)"
+ * A one-to-three-word `<h1>` beside a declared headline that says more, and does not begin
+ * or end it, is a section label ("VPN Services" on "Private VPN Service Recommendations and
+ * Comparison", "Discord" on "How we pwned X, Vercel, Cursor, Discord, and hundreds of
+ * companies"), where "The Fold-and-Cut Problem" in "The Fold-and-Cut Problem (Erik Demaine)"
  * is the headline in short.
  */
 function isLabel(headline: string, declaredHeadline: string): boolean {
   const h = headline.split(/\s+/).length;
-  return h <= 3 && words(declaredHeadline).size >= words(headline).size + 2 && !` ${letterWords(declaredHeadline)} `.includes(` ${letterWords(headline)} `);
+  const d = letterWords(declaredHeadline);
+  const w = letterWords(headline);
+  return h <= 3 && words(declaredHeadline).size >= words(headline).size + 2 && !d.startsWith(`${w} `) && !d.endsWith(` ${w}`);
 }
 
 const letterWords = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
@@ -167,26 +187,42 @@ const letterWords = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? 
  * The `<h1>` as written when it is a declared title read with more of its parts than the site
  * name guess kept ("Best Bread Machines – My Favorites!" in "Best Bread Machines - My Favorites! - Bread Dad").
  */
-function declaredReading(headline: string, full: readonly string[]): string | null {
+function declaredReading(headline: string, full: readonly string[], site: SiteIdentity): string | null {
   const h = letters(decodeEntities(headline));
   for (const f of full) {
-    for (const r of titleReadings(f)) if (/\s[-–—]\s/.test(r) && letters(r) === h) return decodeEntities(headline).trim();
+    for (const r of titleReadings(f)) {
+      const parts = r.split(SITE_SEPARATOR);
+      if (/\s[-–—]\s/.test(r) && letters(r) === h && !parts.slice(1).some((p) => namesSite(p, site))) return decodeEntities(headline).trim();
+    }
   }
   return null;
 }
 
 /**
- * A headline as the page declares it, when the visible one differs only by typography
- * ("Hasn’t" vs "Hasn't", "Homeowners and Investors" vs "Homeowners & Investors").
+ * The `<h1>` without a site name printed after it ("Critics’ Choice: Best UK Art Exhibitions
+ * 2025 – Artlyst"), and as the page declares it when the visible one differs only by typography
+ * ("Hasn’t" vs "Hasn't").
  */
-function tidyHeadline(headline: string, heads: readonly string[]): string {
-  const text = decodeEntities(headline);
+function tidyHeadline(headline: string, heads: readonly string[], site: SiteIdentity): string {
+  const text = withoutSiteName(decodeEntities(headline), site);
   // Only a bar or a bullet sets a site or section name apart in a visible headline; a dash
   // belongs to it ("Best Bread Machines – My Favorites!").
   const parts = text.split(/\s+(?:\||•|·|»|::)\s+/);
   const head = parts.length > 1 && heads.some((d) => norm(d) === norm(parts[0]!)) ? parts[0]!.trim() : text;
   const plain = (s: string) => norm(s).replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-  return heads.find((d) => d !== head && plain(d) === plain(head)) ?? head;
+  return heads.find((d) => d !== head && plain(d) === plain(head)) ?? unbroken(head, heads) ?? head;
+}
+
+/**
+ * The declared headline where the visible one has lost characters to a wrong encoding, each
+ * shown as "?" or "�" ("Event Planning? Beginner? Guide" for "Event Planning: Beginner's Guide").
+ */
+function unbroken(headline: string, heads: readonly string[]): string | null {
+  const broken = (s: string) => (s.match(/[?\ufffd]/g) ?? []).length;
+  if (broken(headline) === 0) return null;
+  const escaped = norm(headline).replace(/[.*+^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escaped.replace(/[?\ufffd]/g, '(?:[?\ufffd]|[^?\ufffd]{1,2})')}$`, 'u');
+  return heads.find((d) => broken(d) < broken(headline) && pattern.test(norm(d))) ?? null;
 }
 
 /**
