@@ -85,6 +85,12 @@ describe('pickTitle', () => {
       .toBe('Critics’ Choice: Best UK Art Exhibitions 2025');
   });
 
+  it('keeps the <h1>’s quote style when a declared title writes it the same, else takes the declared one', () => {
+    const h1 = '<h1>2025 Renovation Trends &amp; Why They’re Smart</h1>';
+    expect(title(h1, { jsonLd: '2025 Renovation Trends &amp; Why They&#8217;re Smart', og: "2025 Renovation Trends & Why They're Smart" })).toBe('2025 Renovation Trends & Why They’re Smart');
+    expect(title(h1, { og: "2025 Renovation Trends & Why They're Smart" })).toBe("2025 Renovation Trends & Why They're Smart");
+  });
+
   it('repairs characters the <h1> lost to a wrong encoding from the declared title, and leaves a real question mark', () => {
     expect(title('<h1>What Are The Basics Of Event Planning? Beginner? Guide</h1>', { og: "What Are The Basics Of Event Planning: Beginner's Guide" })).toBe("What Are The Basics Of Event Planning: Beginner's Guide");
     expect(title("<h1>Cloud Computing Innovations: What's Next in 2025?</h1>", { html: "Cloud Computing Innovations: What's Next in 2025 | Ironhack Blog" })).toBe("Cloud Computing Innovations: What's Next in 2025?");

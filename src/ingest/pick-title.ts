@@ -107,6 +107,7 @@ export function readTitle(doc: DomDocument, declared: DeclaredTitles, site: Site
   for (const el of h1s.slice(0, 8)) {
     const text = (el.textContent ?? '').length > 1000 ? '' : lineText(el);
     if (text === '' || text.length > 300 || words(text).size === 0) continue;
+    // The site's name as a logo; only the whole name, as a headline may start with it ("Digjitale Signal #18 – …" on digjitale.com).
     if (namesSite(text, site, true) || full.some((f) => isSitePart(text, f, site))) continue;
     const score = Math.max(0, ...full.flatMap((f) => titleReadings(f).map((r) => overlap(text, r))));
     if (!best || score > best.score) best = { el, text, score, covered: covered(text, full) };
@@ -210,7 +211,8 @@ function tidyHeadline(headline: string, heads: readonly string[], site: SiteIden
   const parts = text.split(/\s+(?:\||•|·|»|::)\s+/);
   const head = parts.length > 1 && heads.some((d) => norm(d) === norm(parts[0]!)) ? parts[0]!.trim() : text;
   const plain = (s: string) => norm(s).replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-  return heads.find((d) => d !== head && plain(d) === plain(head)) ?? unbroken(head, heads) ?? head;
+  if (heads.includes(head)) return head;
+  return heads.find((d) => plain(d) === plain(head)) ?? unbroken(head, heads) ?? head;
 }
 
 /**
