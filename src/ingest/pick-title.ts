@@ -65,8 +65,8 @@ function covered(text: string, full: readonly string[]): number {
  */
 export function pickTitle(doc: DomDocument, declared: DeclaredTitles, site: SiteIdentity): PickedTitle {
   const r = readTitle(doc, declared, site);
-  // Where the two disagree, the visible headline: wcxb dev's titles follow it about 7 times in
-  // 10 there, and no feature we tried told the rest apart (src/train/title-choice.ts).
+  // Where the two disagree, the visible headline: wcxb dev's titles follow it 104 times in 142
+  // there, and no feature we tried told the rest apart (src/train/title-choice.ts).
   return 'title' in r ? r : { title: r.headline, element: r.element };
 }
 
@@ -117,8 +117,6 @@ export function readTitle(doc: DomDocument, declared: DeclaredTitles, site: Site
 
   const inner = declaredInside(best.text, heads);
   if (inner) return { title: inner, element: best.el };
-  const whole = declaredReading(best.text, full, site);
-  if (whole) return { title: whole, element: best.el };
   if (best.covered < MIN_COVERED || isLabel(best.text, fallback)) return { title: fallback, element: best.el };
   const headline = tidyHeadline(best.text, heads, site);
   if (letters(headline) === letters(fallback)) return { title: headline, element: best.el };
@@ -183,21 +181,6 @@ function isLabel(headline: string, declaredHeadline: string): boolean {
 }
 
 const letterWords = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
-
-/**
- * The `<h1>` as written when it is a declared title read with more of its parts than the site
- * name guess kept ("Best Bread Machines – My Favorites!" in "Best Bread Machines - My Favorites! - Bread Dad").
- */
-function declaredReading(headline: string, full: readonly string[], site: SiteIdentity): string | null {
-  const h = letters(decodeEntities(headline));
-  for (const f of full) {
-    for (const r of titleReadings(f)) {
-      const parts = r.split(SITE_SEPARATOR);
-      if (/\s[-–—]\s/.test(r) && letters(r) === h && !parts.slice(1).some((p) => namesSite(p, site))) return decodeEntities(headline).trim();
-    }
-  }
-  return null;
-}
 
 /**
  * The `<h1>` without a site name printed after it ("Critics’ Choice: Best UK Art Exhibitions
