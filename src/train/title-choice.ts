@@ -7,7 +7,7 @@
  *
  *   npx tsx src/train/title-choice.ts          (L2=10 to change the shrinkage)
  *
- * At 2026-11-24 (edd0586): 148 disagreements, 142 with the gold title one of the two; always
+ * At 2026-11-24 (83c639b): 148 disagreements, 142 with the gold title one of the two; always
  * the <h1> gets 104, the model 105 in sample but 99 cross-validated (104 with L2=10, where it
  * always says <h1>). So `pickTitle` takes the <h1> and ships no weights.
  */
