@@ -96,6 +96,15 @@ describe('pickTitle', () => {
     expect(title("<h1>Cloud Computing Innovations: What's Next in 2025?</h1>", { html: "Cloud Computing Innovations: What's Next in 2025 | Ironhack Blog" })).toBe("Cloud Computing Innovations: What's Next in 2025?");
   });
 
+  it('stays fast on hostile titles (thousands of separators, many question marks)', () => {
+    const t0 = performance.now();
+    const bars = Array.from({ length: 5000 }, (_, i) => `part ${i}`).join(' | ');
+    expect(title('<h1>part 0</h1>', { og: bars, html: bars })).toBe('part 0');
+    const marks = `${'a? '.repeat(90)}b`;
+    expect(title(`<h1>${marks}</h1>`, { og: `${'a: '.repeat(90)}c` })).toBe(marks);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
   it('takes a declared title that goes on where another stops mid-sentence', () => {
     const d = { jsonLd: 'Fix It Friday: We Help 4 Readers Find Solutions (Including', og: 'Fix It Friday: We Help 4 Readers Find Solutions (Including One Universal Trick) - Emily Henderson' };
     expect(title('<h2>Fix It Friday</h2>', d, { names: ['Emily Henderson'], url: null })).toBe('Fix It Friday: We Help 4 Readers Find Solutions (Including One Universal Trick)');

@@ -204,7 +204,8 @@ function tidyHeadline(headline: string, heads: readonly string[], site: SiteIden
  */
 function unbroken(headline: string, heads: readonly string[]): string | null {
   const broken = (s: string) => (s.match(/[?\ufffd]/g) ?? []).length;
-  if (broken(headline) === 0) return null;
+  // A few lost characters at most: each one multiplies the ways the pattern can match.
+  if (broken(headline) === 0 || broken(headline) > 4) return null;
   const escaped = norm(headline).replace(/[.*+^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`^${escaped.replace(/[?\ufffd]/g, '(?:[?\ufffd]|[^?\ufffd]{1,2})')}$`, 'u');
   return heads.find((d) => broken(d) < broken(headline) && pattern.test(norm(d))) ?? null;

@@ -82,9 +82,12 @@ export function withoutSiteName(title: string, site: SiteIdentity, guess = false
   return title.slice(parts[from]!.start, parts[to - 1]!.end).trim();
 }
 
-/** Every way of reading a title as a headline plus site parts: each run of consecutive parts. */
+/**
+ * Every way of reading a title as a headline plus site parts: each run of consecutive parts
+ * (of the first eight, so a hostile title with thousands of bars stays cheap).
+ */
 export function titleReadings(title: string): string[] {
-  const parts = partsOf(title);
+  const parts = partsOf(title).slice(0, 8);
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) out.push(title.slice(parts[i]!.start, parts[j - 1]!.end).trim());
   return out;
