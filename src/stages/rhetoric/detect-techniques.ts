@@ -1,7 +1,7 @@
 import type { Span } from '../../core/span.js';
 import { decodeSpans, rescore, type ScoredSpan } from './decode-spans.js';
 import { mergeWithRules, ruleSpans } from './rule-detectors.js';
-import { articleContext, firstStageScores, hashFeature, longBagSum, spanInLongSentence, probabilityContext, spanFeatures, spanScoreExtraFeatures, stackScores, type ArticleContext } from './features.js';
+import { articleContext, createWordSums, firstStageScores, hashFeature, longBagSum, spanInLongSentence, probabilityContext, spanFeatures, spanScoreExtraFeatures, stackScores, type ArticleContext, type WordSums } from './features.js';
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
 
@@ -9,7 +9,7 @@ import type { DetectOptions, Technique, TechniqueName } from './types.js';
  * Per model, the summed weights of each word in each of its roles (see `firstStageScores`), kept
  * across articles so that common words are looked up once; bounded.
  */
-const wordMemos = new WeakMap<object, Map<string, Float64Array>>();
+const wordMemos = new WeakMap<object, WordSums>();
 
 /**
  * Probability that each token lies inside a persuasion-technique span: the first-stage taggers
@@ -21,7 +21,7 @@ export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): F
   const ng = groups.length;
   const stride = ng + 1;
   let memo = wordMemos.get(model.si);
-  if (!memo) wordMemos.set(model.si, (memo = new Map()));
+  if (!memo) wordMemos.set(model.si, (memo = createWordSums()));
   const scale = model.si.scales;
   const z = firstStageScores(ctx, model.si.weights, stride, (1 << bits) - 1, memo);
   const probs = new Float64Array(n);

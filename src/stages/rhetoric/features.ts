@@ -42,6 +42,8 @@ export interface ArticleContext {
   readonly repeats?: Map<string, number>;
   /** Per sentence, the cue groups of its words in order of first appearance, filled on first use. */
   readonly sentenceCues?: (string[] | undefined)[];
+  /** Per word type, its id in the shared lexicon (see {@link lexiconIds}); absent in a hand-made context. */
+  readonly lexicon?: { generation: number; ids: Int32Array };
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
@@ -69,6 +71,10 @@ export function articleContext(text: string): ArticleContext {
     counts[id]!++;
   }
   const typeCounts = counts.subarray(0, types.length);
+  if (lex.words.length === 0 || lex.words.length > LEXICON_LIMIT) resetLexicon();
+  const ids = new Int32Array(types.length);
+  const contentTypes = new Uint8Array(types.length);
+  for (let id = 0; id < types.length; id++) contentTypes[id] = lex.content[(ids[id] = intern(types[id]!))]!;
   const inQuote = new Uint8Array(tokens.length);
   const sentenceFlags = new Uint8Array(sentences.length);
   sentences.forEach((s, si) => {
@@ -88,7 +94,82 @@ export function articleContext(text: string): ArticleContext {
     if (QUOTE_MARKS.has(tokens[s.firstToken]?.raw ?? '')) flags |= 4;
     sentenceFlags[si] = flags;
   });
-  return { text, lowerText: text.toLowerCase(), tokens, sentences, typeIndex, types, typeOf, typeCounts, contentTypes: new Uint8Array(types.length), inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length) };
+  return { text, lowerText: text.toLowerCase(), tokens, sentences, typeIndex, types, typeOf, typeCounts, contentTypes, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length), lexicon: { generation: lex.generation, ids } };
+}
+
+/**
+ * Every lower-cased word seen, across articles, with what the features need of it alone (computed
+ * once per word, not once per article): its first-stage bigram prefixes, `sb=` hash, shape hash,
+ * `punct=` hash and whether it is a content word. Bounded: past {@link LEXICON_LIMIT} words it is
+ * emptied before the next article (contexts made before then re-intern their words on use).
+ */
+const LEXICON_LIMIT = 1 << 17;
+const lex = {
+  generation: 0,
+  ids: new Map<string, number>(),
+  words: [] as string[],
+  /** Per word, 1 a content word ({@link isContentWord}), 2 not. */
+  content: new Uint8Array(1024),
+  /** Per word, the FNV states of `p1w=w|`, `wn1=w|`, `p2p1=w|`, `n1n2=w|`, `p1n1=w|`. */
+  bigram: new Int32Array(1024 * 5),
+  /** Per word, the hash of `sb=w`, of `sh=` + its shape and of its `punct=` feature (unmasked). */
+  sb: new Int32Array(1024),
+  shape: new Int32Array(1024),
+  punct: new Int32Array(1024),
+};
+/** The lexicon ids of the sentence-boundary words `<s>` and `</s>`. */
+const LEX_START = 0;
+const LEX_END = 1;
+function resetLexicon(): void {
+  lex.generation++;
+  lex.ids = new Map();
+  lex.words = [];
+  intern('<s>');
+  intern('</s>');
+}
+
+function intern(w: string): number {
+  let g = lex.ids.get(w);
+  if (g !== undefined) return g;
+  g = lex.words.length;
+  if (g >= lex.content.length) {
+    const grow = <T extends Uint8Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    lex.content = grow(lex.content);
+    lex.bigram = grow(lex.bigram);
+    lex.sb = grow(lex.sb);
+    lex.shape = grow(lex.shape);
+    lex.punct = grow(lex.punct);
+  }
+  lex.words.push(w);
+  lex.ids.set(w, g);
+  const content = isContentWord(w);
+  lex.content[g] = content ? 1 : 2;
+  lex.bigram[g * 5] = fnvBar(fnv(S_P1W, w));
+  lex.bigram[g * 5 + 1] = fnvBar(fnv(S_WN1, w));
+  lex.bigram[g * 5 + 2] = fnvBar(fnv(S_P2P1, w));
+  lex.bigram[g * 5 + 3] = fnvBar(fnv(S_N1N2, w));
+  lex.bigram[g * 5 + 4] = fnvBar(fnv(S_P1N1, w));
+  lex.sb[g] = fnv(S_SB, w);
+  lex.shape[g] = asciiShapeHash(w) ?? hashFeature('sh=' + shape(w));
+  lex.punct[g] = hashFeature('punct=' + (/[\p{L}\p{N}]/u.test(w) ? 0 : w.length === 1 ? w : 'x'));
+  return g;
+}
+
+/** The lexicon ids of the article's word types, re-interned if the lexicon was emptied since the context was made. */
+function lexiconIds(ctx: ArticleContext): Int32Array {
+  const own = ctx.lexicon;
+  if (own && own.generation === lex.generation) return own.ids;
+  if (lex.words.length === 0) resetLexicon();
+  const ids = Int32Array.from(ctx.types, intern);
+  if (own) {
+    own.generation = lex.generation;
+    own.ids = ids;
+  }
+  return ids;
 }
 
 /** Whether word type `id` of the article is a content word ({@link isContentWord}), decided once per type. */
@@ -103,10 +184,11 @@ function sentenceBag(ctx: ArticleContext, k: number): Uint32Array {
   let bag = ctx.sentenceBags[k];
   if (!bag) {
     const s = ctx.sentences[k]!;
+    const ids = lexiconIds(ctx);
     const hashes: number[] = [];
     for (let j = s.firstToken; j < s.endToken; j++) {
       const id = ctx.typeOf[j]!;
-      if (isContentType(ctx, id)) hashes.push(fnv(S_SB, ctx.types[id]!) >>> 0);
+      if (isContentType(ctx, id)) hashes.push(lex.sb[ids[id]!]! >>> 0);
     }
     bag = Uint32Array.from(hashes);
     ctx.sentenceBags[k] = bag;
@@ -340,24 +422,44 @@ const scratch = {
   roleSums: new Float64Array(0),
   bigram: new Int32Array(0),
   content: new Uint8Array(0),
-  shapeOfType: new Float64Array(0),
+  shapeOfType: new Int32Array(0),
   sb: new Int32Array(0),
 };
 
 /**
+ * Per model: each lexicon word's summed weights in each role (see {@link firstStageScores}),
+ * kept across articles so that a word is summed once; sized with the lexicon (emptied with it).
+ */
+export interface WordSums {
+  generation: number;
+  all: ArrayLike<number> | null;
+  stride: number;
+  mask: number;
+  /** `sums[g * WORD_ROLES * stride + role * stride + k]`. */
+  sums: Float64Array;
+  /** 1 where word g's sums are filled. */
+  have: Uint8Array;
+}
+
+export function createWordSums(): WordSums {
+  return { generation: -1, all: null, stride: 0, mask: 0, sums: new Float64Array(0), have: new Uint8Array(0) };
+}
+
+/**
  * The first-stage scores of every token under linear models whose weights are interleaved
  * (`all[h * stride + k]` is model k's weight of hash h): exactly the features of
- * {@link tokenFeatures}, summed in three parts — per word type and role (summed once per type
- * and kept in `memo` across articles), per sentence for the content-word bag, per token for the
- * rest. Returns `z[i * stride + k]`.
+ * {@link tokenFeatures}, summed in three parts — per word type and role (summed once per lexicon
+ * word and kept in `memo` across articles), per sentence for the content-word bag, per token for
+ * the rest. Returns `z[i * stride + k]`.
  */
-export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16Array | Int8Array, stride: number, mask: number, memo: Map<string, Float64Array>, memoLimit = 20000): Float64Array {
+export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16Array | Int8Array, stride: number, mask: number, memo: WordSums = createWordSums()): Float64Array {
   const t = ctx.tokens;
   const n = t.length;
   const nt = ctx.types.length;
   const SID = nt;
   const EID = nt + 1;
   const R = WORD_ROLES * stride;
+  const ids = lexiconIds(ctx);
   // per-type scratch tables, reused from call to call (grown when an article has more types)
   if (scratch.types < nt + 2 || scratch.roles < R) {
     scratch.types = Math.max(nt + 2, scratch.types * 2);
@@ -365,33 +467,53 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
     scratch.roleSums = new Float64Array(scratch.types * scratch.roles);
     scratch.bigram = new Int32Array(scratch.types * 5);
     scratch.content = new Uint8Array(scratch.types);
-    scratch.shapeOfType = new Float64Array(scratch.types);
+    scratch.shapeOfType = new Int32Array(scratch.types);
     scratch.sb = new Int32Array(scratch.types);
   }
+  if (memo.generation !== lex.generation || memo.all !== all || memo.stride !== stride || memo.mask !== mask) {
+    memo.generation = lex.generation;
+    memo.all = all;
+    memo.stride = stride;
+    memo.mask = mask;
+    memo.have = new Uint8Array(0);
+    memo.sums = new Float64Array(0);
+  }
+  if (memo.have.length < lex.words.length) {
+    const cap = Math.max(1024, lex.words.length * 2, memo.have.length * 2);
+    const have = new Uint8Array(cap);
+    have.set(memo.have);
+    const sums = new Float64Array(cap * R);
+    sums.set(memo.sums);
+    memo.have = have;
+    memo.sums = sums;
+  }
   const { roleSums, bigram, content, shapeOfType, sb } = scratch;
-  content.fill(0, 0, nt + 2);
-  shapeOfType.fill(-1, 0, nt + 2);
+  const { have, sums } = memo;
   const feats: number[] = [];
   for (let id = 0; id < nt + 2; id++) {
-    const w = id < nt ? ctx.types[id]! : id === SID ? '<s>' : '</s>';
-    let sums = memo.get(w);
-    if (!sums) {
-      sums = new Float64Array(R);
+    const g = id < nt ? ids[id]! : id === SID ? LEX_START : LEX_END;
+    const at = g * R;
+    if (have[g] === 0) {
+      const w = lex.words[g]!;
       for (let role = 0; role < WORD_ROLES; role++) {
         feats.length = 0;
         wordRoleFeatures(w, role, mask, feats);
-        for (const f of feats) for (let k = 0; k < stride; k++) sums[role * stride + k]! += all[f * stride + k]!;
+        for (const f of feats) for (let k = 0; k < stride; k++) sums[at + role * stride + k]! += all[f * stride + k]!;
       }
-      if (memo.size >= memoLimit) memo.clear();
-      memo.set(w, sums);
+      have[g] = 1;
     }
-    roleSums.set(sums, id * R);
-    bigram[id * 5] = fnvBar(fnv(S_P1W, w));
-    bigram[id * 5 + 1] = fnvBar(fnv(S_WN1, w));
-    bigram[id * 5 + 2] = fnvBar(fnv(S_P2P1, w));
-    bigram[id * 5 + 3] = fnvBar(fnv(S_N1N2, w));
-    bigram[id * 5 + 4] = fnvBar(fnv(S_P1N1, w));
-    if (id < nt && isContentType(ctx, id)) content[id] = 1;
+    const to = id * R;
+    for (let r = 0; r < R; r++) roleSums[to + r] = sums[at + r]!;
+    bigram[id * 5] = lex.bigram[g * 5]!;
+    bigram[id * 5 + 1] = lex.bigram[g * 5 + 1]!;
+    bigram[id * 5 + 2] = lex.bigram[g * 5 + 2]!;
+    bigram[id * 5 + 3] = lex.bigram[g * 5 + 3]!;
+    bigram[id * 5 + 4] = lex.bigram[g * 5 + 4]!;
+    const c = id < nt && isContentType(ctx, id) ? 1 : 0;
+    content[id] = c;
+    // the sentence bag: each content word's `sb=` hash, per type
+    if (c) sb[id] = lex.sb[g]! & mask;
+    shapeOfType[id] = lex.shape[g]!;
   }
   const z = new Float64Array(n * stride);
   const typeOf = ctx.typeOf;
@@ -399,8 +521,6 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
   const words = [...types, '<s>', '</s>'];
   // per-token hashes of everything but the word roles, then one pass summing them for all models
   const hashes = new Int32Array(32);
-  // the sentence bag: each content word's `sb=` hash, per type
-  for (let id = 0; id < nt; id++) if (content[id]) sb[id] = fnv(S_SB, types[id]!) & mask;
   const bagSums = new Float64Array(stride);
   for (let si = 0; si < ctx.sentences.length; si++) {
     const s = ctx.sentences[si]!;
@@ -447,10 +567,8 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
       hashes[nh++] = fnv(bigram[idm1 * 5 + 4]!, wp1) & mask;
       const raw = tok.raw;
       let sh: number;
-      if (raw === w0) {
-        sh = shapeOfType[id0]!;
-        if (sh < 0) shapeOfType[id0] = sh = asciiShapeHash(raw) ?? shapeHash(raw);
-      } else sh = asciiShapeHash(raw) ?? shapeHash(raw);
+      if (raw === w0) sh = shapeOfType[id0]!;
+      else sh = asciiShapeHash(raw) ?? shapeHash(raw);
       hashes[nh++] = sh & mask;
       const pos = i - first;
       const fromEnd = endT - 1 - i;
@@ -852,8 +970,9 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
   const probs = pc.probs;
   const ng = groups.length;
   const gts = groups.map((_, k) => groupTable(k));
+  const ids = lexiconIds(ctx);
   const punct = new Int32Array(ctx.types.length);
-  for (let id = 0; id < ctx.types.length; id++) punct[id] = punctHash(ctx.types[id]!) & mask;
+  for (let id = 0; id < ctx.types.length; id++) punct[id] = lex.punct[ids[id]!]! & mask;
   // each token's probability binned once (it is read by its six neighbours too)
   const c5 = new Uint8Array(n);
   const c10 = new Uint8Array(n);
