@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -76,9 +76,12 @@ function sniffCharset(bytes: Uint8Array): string | null {
 }
 
 async function readPath(path: string, maxBytes: number, shown: string): Promise<Uint8Array> {
+  // Synchronous calls: a local article is read in microseconds, while the promise API costs
+  // about a tenth of a millisecond of the main thread per file in thread-pool round trips (most
+  // of the CLI's reading time over a directory). Only a FIFO or device is read asynchronously.
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch (e) {
     throw fsError(e, shown);
   }
@@ -90,7 +93,7 @@ async function readPath(path: string, maxBytes: number, shown: string): Promise<
     return readStream(createReadStream(path), maxBytes, shown);
   }
   try {
-    return await readFile(path);
+    return readFileSync(path);
   } catch (e) {
     throw fsError(e, shown);
   }

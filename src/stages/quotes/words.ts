@@ -15,6 +15,48 @@ const WORD = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 export function wordsIn(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
   if (end <= start) return out;
+  // The matches of WORD, found by hand (no match objects); the expression itself where the text
+  // has a surrogate pair (astral letters, emoji), which the scanner leaves to it.
+  const n = text.length;
+  const stop = end < n ? end : n;
+  let at = start > 0 ? start : 0;
+  while (at < stop) {
+    let c = text.charCodeAt(at);
+    if (c >= 0xd800 && c <= 0xdfff) return wordsInByExpression(text, start, end);
+    const k = classOf(c);
+    if (k === SPACE) {
+      at++;
+      continue;
+    }
+    const s = at++;
+    if (k === ALNUM) {
+      for (;;) {
+        while (at < n) {
+          c = text.charCodeAt(at);
+          if (c >= 0xd800 && c <= 0xdfff) return wordsInByExpression(text, start, end);
+          if (classOf(c) !== ALNUM) break;
+          at++;
+        }
+        if (at + 1 >= n) break;
+        const j = text.charCodeAt(at);
+        if (j !== 0x2019 && j !== 39 && j !== 45 && j !== 46 && j !== 38) break; // ’ ' - . &
+        const next = text.charCodeAt(at + 1);
+        if (next >= 0xd800 && next <= 0xdfff) return wordsInByExpression(text, start, end);
+        if (classOf(next) !== ALNUM) break;
+        at += 2;
+      }
+    }
+    const e = at < end ? at : end;
+    const t = text.slice(s, e);
+    out.push({ start: s, end: e, text: t, lower: t.toLowerCase() });
+  }
+  return out;
+}
+
+/** {@link wordsIn} by the expression {@link WORD}. */
+export function wordsInByExpression(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  if (end <= start) return out;
   WORD.lastIndex = start;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) !== null && m.index < end) {
@@ -24,6 +66,21 @@ export function wordsIn(text: string, start: number, end: number): Word[] {
     if (m.index + m[0].length >= end) break;
   }
   return out;
+}
+
+// Classes of the code units outside the surrogates, filled on first sight.
+const ALNUM = 1;
+const SPACE = 2;
+const OTHER = 3;
+const CLASS = new Uint8Array(0x10000);
+function classOf(c: number): number {
+  let k = CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = /[\p{L}\p{N}]/u.test(ch) ? ALNUM : /\s/u.test(ch) ? SPACE : OTHER;
+    CLASS[c] = k;
+  }
+  return k;
 }
 
 export function isCapitalised(w: Word): boolean {
