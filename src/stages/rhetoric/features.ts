@@ -82,7 +82,7 @@ export function articleContext(text: string): ArticleContext {
     let flags = 0;
     for (let i = s.firstToken; i < s.endToken; i++) {
       const raw = tokens[i]!.raw;
-      if (QUOTE_MARKS.has(raw)) {
+      if (raw.length === 1 && QUOTE_MARKS.has(raw)) {
         open = raw === '“' || raw === '«' ? true : raw === '”' || raw === '»' ? false : !open;
         continue;
       }

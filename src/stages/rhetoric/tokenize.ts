@@ -36,6 +36,9 @@ const isAlnum = (c: number): boolean => classOf(c) === 1;
 const isSpace = (c: number): boolean => classOf(c) === 2;
 const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']']);
 const ENDERS = new Set(['.', '!', '?', '…']);
+// Every closer and ender is one code unit: a longer token is neither, without hashing it for the sets.
+const isEnder = (raw: string): boolean => raw.length === 1 && ENDERS.has(raw);
+const isCloser = (raw: string): boolean => raw.length === 1 && CLOSERS.has(raw);
 
 /**
  * Tokens and sentences for the rhetoric models. A line break always ends a sentence (the PTC
@@ -90,7 +93,7 @@ export function tokenize(text: string): { tokens: RhetoricToken[]; sentences: Rh
       }
       const prev = tokens[tokens.length - 1]!;
       if (newline) close();
-      else if (start > lastEnd && (ENDERS.has(prev.raw) || (CLOSERS.has(prev.raw) && tokens.length >= 2 && ENDERS.has(tokens[tokens.length - 2]!.raw))) && /^[\p{Lu}\p{N}"“‘'«(\[]/u.test(raw)) close();
+      else if (start > lastEnd && (isEnder(prev.raw) || (isCloser(prev.raw) && tokens.length >= 2 && isEnder(tokens[tokens.length - 2]!.raw))) && /^[\p{Lu}\p{N}"“‘'«(\[]/u.test(raw)) close();
     }
     tokens.push({ start, end: start + raw.length, lower: raw.toLowerCase(), raw, sentence });
     lastEnd = start + raw.length;
