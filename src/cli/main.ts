@@ -36,15 +36,19 @@ export const DEFAULT_MAX_BYTES = '20MB';
 
 /**
  * V8 optimises a function once it has run enough (its interrupt budget); claimtrace's many rules
- * are each run a little per article, and over a few hundred articles in one process V8 spent more
- * CPU optimising and re-optimising them (on its compiler threads) than the optimised code saved.
- * A budget about 7.5 times V8's default (132 KB) optimises fewer functions, later. Measured, the
- * 840 PolNeAR train texts, `analyze --format jsonl`: 5.5-5.8 → 4.0-4.1 s CPU with techniques off,
- * 8.5-8.7 → 6.7-7.1 s with them on; the output is the same byte for byte (tiering changes no
- * results). Set before any analysis code runs; this flag is read at run time.
+ * are each run a little per article, and over a few hundred articles in one process V8's default
+ * budget (66 KB in Node 20) had it spend more CPU optimising and re-optimising them (on its
+ * compiler threads) than the optimised code saved: 1,000,000 (`3960a9d`) took 5.5-5.8 → 4.0-4.1 s
+ * CPU with techniques off, 8.5-8.7 → 6.7-7.1 s with them on. With the analysis as it is now,
+ * 1,000,000 left too much running unoptimised on the main thread (only about 140 functions were
+ * ever optimised in a run over the 840 PolNeAR train texts): 350,000 took the default analysis
+ * from 5.27 → 4.59 s wall and 6.17 → 5.95 s CPU (medians of 5, quiet machine), with 250,000 and
+ * 500,000 no better; on a busy machine the wall time was about the same and the CPU time within
+ * 2%, the main thread's always 0.4-0.7 s less. The output is the same byte for byte (tiering
+ * changes no results). Set before any analysis code runs; this flag is read at run time.
  */
 function tuneJit(): void {
-  setFlagsFromString('--interrupt-budget=1000000');
+  setFlagsFromString('--interrupt-budget=350000');
 }
 
 /** Commands that need neither the corpus nor the web commands registered. */
