@@ -26,18 +26,21 @@ describe('firstStageScores', () => {
       const bits = 12;
       const mask = (1 << bits) - 1;
       const stride = 3;
-      const all = weights((1 << bits) * stride, 7);
-      const z = firstStageScores(ctx, all, stride, mask, createWordSums());
-      const feats: number[] = [];
-      for (let i = 0; i < ctx.tokens.length; i++) {
-        feats.length = 0;
-        tokenFeatures(ctx, i, mask, feats);
-        const long = longSentenceBag(ctx, ctx.tokens[i]!.sentence);
-        if (long) for (const h of long) feats.push(h & mask);
-        for (let k = 0; k < stride; k++) {
-          let sum = 0;
-          for (const h of feats) sum += all[h * stride + k]!;
-          expect(z[i * stride + k]).toBeCloseTo(sum, 9);
+      const float = weights((1 << bits) * stride, 7);
+      // 8-bit weights as shipped (summed as 16-bit integers per word) and float ones
+      for (const all of [float, Int8Array.from(float, (x) => Math.round(x * 127))]) {
+        const z = firstStageScores(ctx, all, stride, mask, createWordSums());
+        const feats: number[] = [];
+        for (let i = 0; i < ctx.tokens.length; i++) {
+          feats.length = 0;
+          tokenFeatures(ctx, i, mask, feats);
+          const long = longSentenceBag(ctx, ctx.tokens[i]!.sentence);
+          if (long) for (const h of long) feats.push(h & mask);
+          for (let k = 0; k < stride; k++) {
+            let sum = 0;
+            for (const h of feats) sum += all[h * stride + k]!;
+            expect(z[i * stride + k]).toBeCloseTo(sum, 9);
+          }
         }
       }
     }

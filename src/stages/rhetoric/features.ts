@@ -110,6 +110,8 @@ const lex = {
   words: [] as string[],
   /** Per word, 1 a content word ({@link isContentWord}), 2 not. */
   content: new Uint8Array(1024),
+  /** Per word, 1 when upper-casing leaves it as it is (no cased letters: `2016`, `—`). */
+  caseless: new Uint8Array(1024),
   /** Per word, the FNV states of `p1w=w|`, `wn1=w|`, `p2p1=w|`, `n1n2=w|`, `p1n1=w|`. */
   bigram: new Int32Array(1024 * 5),
   /** Per word, the hash of `sb=w`, of `sh=` + its shape and of its `punct=` feature (unmasked). */
@@ -139,6 +141,7 @@ function intern(w: string): number {
       return b;
     };
     lex.content = grow(lex.content);
+    lex.caseless = grow(lex.caseless);
     lex.bigram = grow(lex.bigram);
     lex.sb = grow(lex.sb);
     lex.shape = grow(lex.shape);
@@ -148,6 +151,7 @@ function intern(w: string): number {
   lex.ids.set(w, g);
   const content = isContentWord(w);
   lex.content[g] = content ? 1 : 2;
+  lex.caseless[g] = w === w.toUpperCase() ? 1 : 0;
   lex.bigram[g * 5] = fnvBar(fnv(S_P1W, w));
   lex.bigram[g * 5 + 1] = fnvBar(fnv(S_WN1, w));
   lex.bigram[g * 5 + 2] = fnvBar(fnv(S_P2P1, w));
@@ -424,6 +428,7 @@ const scratch = {
   content: new Uint8Array(0),
   shapeOfType: new Int32Array(0),
   sb: new Int32Array(0),
+  caseless: new Uint8Array(0),
 };
 
 /**
@@ -435,8 +440,11 @@ export interface WordSums {
   all: ArrayLike<number> | null;
   stride: number;
   mask: number;
-  /** `sums[g * WORD_ROLES * stride + role * stride + k]`. */
-  sums: Float64Array;
+  /**
+   * `sums[g * WORD_ROLES * stride + role * stride + k]`: 16-bit integers for 8-bit weights (a
+   * role sums at most four of them, so exactly, in a quarter of the memory), else doubles.
+   */
+  sums: Float64Array | Int16Array;
   /** 1 where word g's sums are filled. */
   have: Uint8Array;
 }
@@ -469,6 +477,7 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
     scratch.content = new Uint8Array(scratch.types);
     scratch.shapeOfType = new Int32Array(scratch.types);
     scratch.sb = new Int32Array(scratch.types);
+    scratch.caseless = new Uint8Array(scratch.types);
   }
   if (memo.generation !== lex.generation || memo.all !== all || memo.stride !== stride || memo.mask !== mask) {
     memo.generation = lex.generation;
@@ -476,34 +485,50 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
     memo.stride = stride;
     memo.mask = mask;
     memo.have = new Uint8Array(0);
-    memo.sums = new Float64Array(0);
+    memo.sums = all instanceof Int8Array ? new Int16Array(0) : new Float64Array(0);
   }
+  const integer = all instanceof Int8Array;
   if (memo.have.length < lex.words.length) {
     const cap = Math.max(1024, lex.words.length * 2, memo.have.length * 2);
     const have = new Uint8Array(cap);
     have.set(memo.have);
-    const sums = new Float64Array(cap * R);
-    sums.set(memo.sums);
+    const sums = integer ? new Int16Array(cap * R) : new Float64Array(cap * R);
+    if (memo.sums.length > 0) sums.set(memo.sums);
     memo.have = have;
     memo.sums = sums;
   }
-  const { roleSums, bigram, content, shapeOfType, sb } = scratch;
-  const { have, sums } = memo;
+  const { roleSums, bigram, content, shapeOfType, sb, caseless } = scratch;
+  const have = memo.have;
   const feats: number[] = [];
   for (let id = 0; id < nt + 2; id++) {
     const g = id < nt ? ids[id]! : id === SID ? LEX_START : LEX_END;
     const at = g * R;
-    if (have[g] === 0) {
-      const w = lex.words[g]!;
-      for (let role = 0; role < WORD_ROLES; role++) {
-        feats.length = 0;
-        wordRoleFeatures(w, role, mask, feats);
-        for (const f of feats) for (let k = 0; k < stride; k++) sums[at + role * stride + k]! += all[f * stride + k]!;
-      }
-      have[g] = 1;
-    }
     const to = id * R;
-    for (let r = 0; r < R; r++) roleSums[to + r] = sums[at + r]!;
+    if (integer) {
+      const sums = memo.sums as Int16Array;
+      if (have[g] === 0) {
+        const w = lex.words[g]!;
+        for (let role = 0; role < WORD_ROLES; role++) {
+          feats.length = 0;
+          wordRoleFeatures(w, role, mask, feats);
+          for (const f of feats) for (let k = 0; k < stride; k++) sums[at + role * stride + k]! += all[f * stride + k]!;
+        }
+        have[g] = 1;
+      }
+      for (let r = 0; r < R; r++) roleSums[to + r] = sums[at + r]!;
+    } else {
+      const sums = memo.sums as Float64Array;
+      if (have[g] === 0) {
+        const w = lex.words[g]!;
+        for (let role = 0; role < WORD_ROLES; role++) {
+          feats.length = 0;
+          wordRoleFeatures(w, role, mask, feats);
+          for (const f of feats) for (let k = 0; k < stride; k++) sums[at + role * stride + k]! += all[f * stride + k]!;
+        }
+        have[g] = 1;
+      }
+      for (let r = 0; r < R; r++) roleSums[to + r] = sums[at + r]!;
+    }
     bigram[id * 5] = lex.bigram[g * 5]!;
     bigram[id * 5 + 1] = lex.bigram[g * 5 + 1]!;
     bigram[id * 5 + 2] = lex.bigram[g * 5 + 2]!;
@@ -514,6 +539,7 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
     // the sentence bag: each content word's `sb=` hash, per type
     if (c) sb[id] = lex.sb[g]! & mask;
     shapeOfType[id] = lex.shape[g]!;
+    caseless[id] = lex.caseless[g]!;
   }
   const z = new Float64Array(n * stride);
   const typeOf = ctx.typeOf;
@@ -582,7 +608,7 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
         if (raw !== w0 || raw.charCodeAt(0) >= 128) {
           if (raw[0] !== raw[0]!.toLowerCase() && pos > 0) hashes[nh++] = H_MIDCAP & mask;
           if (raw.length > 2 && raw === raw.toUpperCase()) hashes[nh++] = H_ALLCAPS & mask;
-        } else if (raw.length > 2 && raw === raw.toUpperCase()) hashes[nh++] = H_ALLCAPS & mask; // a lower-case ASCII start: no capital
+        } else if (raw.length > 2 && caseless[id0]) hashes[nh++] = H_ALLCAPS & mask; // a lower-case ASCII start: no capital; raw is its word type
       }
       const o0 = id0 * R;
       const o1 = idm1 * R + stride; // p1
