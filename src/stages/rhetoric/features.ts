@@ -552,12 +552,31 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
     const s = ctx.sentences[si]!;
     const first = s.firstToken;
     const endT = s.endToken;
-    bagSums.fill(0);
-    for (let j = first; j < endT; j++) {
-      const id = typeOf[j]!;
-      if (content[id]) {
-        const at = sb[id]! * stride;
-        for (let k = 0; k < stride; k++) bagSums[k] = bagSums[k]! + all[at + k]!;
+    if (stride === 3) {
+      // the shipped model: three running sums in registers, the same additions in the same order
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      for (let j = first; j < endT; j++) {
+        const id = typeOf[j]!;
+        if (content[id]) {
+          const at = sb[id]! * 3;
+          b0 += all[at]!;
+          b1 += all[at + 1]!;
+          b2 += all[at + 2]!;
+        }
+      }
+      bagSums[0] = b0;
+      bagSums[1] = b1;
+      bagSums[2] = b2;
+    } else {
+      bagSums.fill(0);
+      for (let j = first; j < endT; j++) {
+        const id = typeOf[j]!;
+        if (content[id]) {
+          const at = sb[id]! * stride;
+          for (let k = 0; k < stride; k++) bagSums[k] = bagSums[k]! + all[at + k]!;
+        }
       }
     }
     const len = endT - first;
