@@ -3,7 +3,7 @@ import type { Span } from '../../core/span.js';
 import { cueClass, isParticipleCue } from './cue-lexicon.js';
 import { PRONOUNS } from './find-speaker.js';
 import type { MarkedSpan } from './pair-quote-marks.js';
-import { wordsIn } from './words.js';
+import { isCapitalised, wordsIn, type Word } from './words.js';
 
 /** Characters looked at on each side of a quotation: keeps the scan linear. */
 export const WINDOW = 320;
@@ -37,6 +37,12 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
   for (let k = 0; k + 1 < tail.length; k++) {
     const t = tail[k]!.text;
     const after = tail[k + 1]!.lower;
+    // right after a closing mark, the writer's clause may start (`"rigged" against him, a charge …`)
+    const markEnd = k === 0 ? close : /^["”»]$/.test(tail[k - 1]!.text) ? tail[k - 1]!.end : -1;
+    if (markEnd > 0 && writerClauseAfterQuote(text, k === 0 ? tail : tail.slice(k), text[markEnd - 2] === ',') === 0) {
+      end = tail[k]!.start;
+      break;
+    }
     if (t === 'and') {
       // `… "a con" and encouraged Americans to …`: a second verb of the subject starts a clause of the writer's.
       if (cueClass(after) === 'speech' || (PRONOUNS.has(after) && cueClass(tail[k + 2]?.lower ?? '') === 'speech') || (k > 0 && PAST_VERB.test(after) && QUOTE_CLOSE.test(text[tail[k - 1]!.end - 1] ?? ''))) {
@@ -65,6 +71,48 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
 }
 
 const PAST_VERB = /^(?:[a-z]+ed|said|told|called|made|took|gave|sent|went|put|set|left|kept|wrote|spoke)$/;
+
+/** Words that open the writer's own clause right after a quoted fragment (`"excited" while …`); `as`, `after` and `before` measured worse on train. */
+const WRITER_CLAUSE = /^(?:when|while|whereas|although|though)$/;
+/** After a comma: an apposition or a clause of the writer's (`"rigged," a charge that …`, `, he said`). */
+const AFTER_COMMA = /^(?:a|an|but|while|whereas|although|though|as|when|after|before|which|who|whom|whose|where|according|citing|referring|sparking|prompting|drawing|adding|noting)$/;
+const AUXILIARY = /^(?:has|have|had|is|was|are|were|will|would|could|can|did|does|also|then|later|again|now|still)$/;
+
+/**
+ * Where a quoted fragment's sentence goes on in the writer's words, measured on PolNeAR train:
+ * `she respects Sanders' "passion and commitment" but argues that …`, `the issue of "systemic
+ * racism" and highlighted her plans`, `that the contest had been "rigged" against him, a charge
+ * that …`, `"law and order" candidate … as he promised …`. `tail` are the words after a closing
+ * mark, `commaInside` tells whether that mark closed on a comma (`"incognito," sparking …`).
+ * Returns the index of the first word of the writer's clause, or -1.
+ */
+export function writerClauseAfterQuote(text: string, tail: readonly Word[], commaInside: boolean): number {
+  const w0 = tail[0];
+  if (!w0) return -1;
+  const quotedSoon = (from: number) => tail.slice(from, from + 4).some((w) => OPENING_MARK.test(w.text));
+  const commaRule = (k: number): boolean => {
+    const w = tail[k];
+    if (!w) return false;
+    if (AFTER_COMMA.test(w.lower) || isParticipleCue(w.lower) || cueClass(w.lower) === 'speech') return true;
+    if (/^[a-z]{3,}ing$/.test(w.lower) && !/^(?:including|nothing|something|anything|everything|during|according|being)$/.test(w.lower)) return true;
+    // `, he said …`, `, his campaign has argued …`: a subject and its verb.
+    const next = tail[k + 1]?.lower ?? '';
+    return (PRONOUNS.has(w.lower) && w.lower !== 'who' && w.lower !== 'it') && (AUXILIARY.test(next) || PAST_VERB.test(next) || cueClass(next) === 'speech');
+  };
+  if (w0.text === ',') return !quotedSoon(1) && commaRule(1) ? 0 : -1;
+  if (commaInside) return !quotedSoon(0) && commaRule(0) ? 0 : -1;
+  if (w0.lower === 'but') return quotedSoon(1) ? -1 : 0;
+  if (WRITER_CLAUSE.test(w0.lower)) return 0;
+  if (w0.lower === 'and') {
+    const a = tail[1]?.lower ?? '';
+    const b = tail[2]?.lower ?? '';
+    const verbish = (x: string) => PAST_VERB.test(x) || AUXILIARY.test(x) || cueClass(x) === 'speech' || /^[a-z]{2,}ing$/.test(x);
+    if (quotedSoon(1)) return -1;
+    if (verbish(a) || (PRONOUNS.has(a) && a !== 'who' && a !== 'it')) return 0;
+    if (tail[1] && isCapitalised(tail[1]) && /^[a-z]{2,}ing$/.test(b)) return 0;
+  }
+  return -1;
+}
 const QUOTE_CLOSE = /["”'’]/;
 const OPENING_MARK = /^["“]$/;
 const AFTER_QUOTE_STOP = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later)$/;

@@ -60,6 +60,12 @@ describe('quotesStage: direct and mixed quotations', () => {
     // A cue inside the clause of an earlier speech verb (`that X called`, `what X calls`): the quotation is the outer speaker's.
     ['Clinton says she valued her courage through what she calls a “war of unpleasant words.”', ['mixed | she valued her courage through what she calls a “war of unpleasant words.” | says | Clinton']],
     ['Trump said Sunday that Clinton called the deal "a disaster" for workers.', ['mixed | that Clinton called the deal "a disaster" for workers | said | Trump']],
+    // After the closing mark, the writer's own clause is not the speaker's: `but …`, `and` + a verb, a comma inside the marks then a participle.
+    ["Clinton says she respects Sanders’ “passion and commitment” but argues that he can’t deliver.", ['mixed | she respects Sanders’ “passion and commitment” | says | Clinton']],
+    ['Clinton raised the issue of “systemic racism” and highlighted her plans to combat it.', ['mixed | the issue of “systemic racism” | raised | Clinton']],
+    ['Trump tweeted that Kelly was “incognito,” sparking a firestorm of speculation.', ['mixed | that Kelly was “incognito,” | tweeted | Trump']],
+    // … but a second quotation after `but` or `and` still belongs to the first.
+    ['Ayotte said she would “support the nominee” but “isn’t planning to endorse anyone.”', ['mixed | she would “support the nominee” but “isn’t planning to endorse anyone.” | said | Ayotte']],
     // A dot before `)` ends an abbreviation, not the clause before the cue.
     ['Trump spoke. Sen. Ted Cruz (Tex.) has said that he would "carpet-bomb them."', ['mixed | that he would "carpet-bomb them." | said | Sen. Ted Cruz']],
     // `As X put it:` introduces the words of X; `No. 2` does not end the clause.

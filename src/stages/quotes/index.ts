@@ -2,7 +2,8 @@ import type { MarkedPhrase, Paragraph, Quote, QuotesLayer } from '../../core/lay
 import { compareSpans, type Span } from '../../core/span.js';
 import { defineStage } from '../../core/stage.js';
 import { attributeQuotes } from './attribute-quotes.js';
-import { paragraphIndex } from './clause-bounds.js';
+import { paragraphIndex, writerClauseAfterQuote } from './clause-bounds.js';
+import { wordsIn } from './words.js';
 import { findReportedSpeech } from './find-reported-speech.js';
 import { pairQuoteMarks } from './pair-quote-marks.js';
 import { findOutletMentions, isOutletNoun, resolveOutletNoun, type OutletMention } from './resolve-outlet.js';
@@ -38,7 +39,11 @@ export const quotesStage = defineStage({
     // 'friendly fire' as an excuse`): those stay marked phrases inside reported speech too.
     const singleIsScare = found.singleIsScare;
     const phrases = found.phrases.filter((p) => p.kind === 'title' || (singleIsScare && isSingleMarked(text, p.span)) || !inContent(p.span));
-    const reportedQuotes = reported.map((r) => ({ ...r, kind: r.content.some((c) => QUOTE_MARK.test(text.slice(c.start, c.end))) ? ('mixed' as const) : ('indirect' as const) }));
+    const reportedQuotes = reported.map((r) =>
+      r.content.some((c) => QUOTE_MARK.test(text.slice(c.start, c.end)))
+        ? { ...r, kind: 'mixed' as const, content: r.content.map((c) => endAtWriterClause(text, c)) }
+        : { ...r, kind: 'indirect' as const },
+    );
     const ordered = [...found.quotes, ...reportedQuotes]
       .filter((q) => q.content.length > 0)
       .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
@@ -66,6 +71,27 @@ export const quotesStage = defineStage({
 });
 
 const QUOTE_MARK = /["“”„«»]/;
+
+/**
+ * Reported speech holding a quoted fragment ends where the writer's own words take over after
+ * the fragment's closing mark (`that the contest had been "rigged" against him, a charge that …`).
+ */
+function endAtWriterClause(text: string, c: Span): Span {
+  let close = -1;
+  for (let i = c.end - 1; i > c.start; i--) {
+    const ch = text[i]!;
+    if (ch === '”' || ch === '»' || (ch === '"' && !/\s/.test(text[i - 1]!))) {
+      close = i + 1;
+      break;
+    }
+  }
+  if (close < 0 || close >= c.end) return c;
+  const tail = wordsIn(text, close, c.end);
+  if (writerClauseAfterQuote(text, tail, text[close - 2] === ',') !== 0) return c;
+  let end = tail[0]!.start;
+  while (end > close && /[\s,;:]/.test(text[end - 1]!)) end--;
+  return { start: c.start, end };
+}
 
 function isSingleMarked(text: string, s: Span): boolean {
   const c = text[s.start] ?? '';
