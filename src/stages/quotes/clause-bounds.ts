@@ -60,6 +60,7 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
     if (
       t === '—' || t === '–' || t === ';' || t === '(' ||
       (t === '-' && text[tail[k]!.start - 1] === ' ') ||
+      (t === ',' && /^[a-z]{3,}ly$/.test(after) && /^[a-z]{3,}ing$/.test(tail[k + 2]?.lower ?? '')) || // `, implicitly putting …`
       (t === ',' && (isParticipleCue(after) || (/^[a-z]{3,}ing$/.test(after) && !/^(?:including|nothing|something|anything|everything|during|according)$/.test(after)) || /^(?:referring|although|though|but|while|whereas|according|even|as|citing|including|and|which|who|where|when|in|after|before|during)$/.test(after)))
     ) {
       end = tail[k]!.start;

@@ -322,7 +322,7 @@ function contentStartAfter(words: readonly Word[], c: number): number {
   const cue = words[c]!;
   let k = c + 1;
   // `said Monday that …`, `is telling supporters after his victory that …`: content opens at `that`.
-  const that = words.slice(k, k + 12).findIndex((w) => w.lower === 'that');
+  const that = words.slice(k, k + (takesAddressee(cue.lower) ? 18 : 12)).findIndex((w) => w.lower === 'that');
   const gap = words.slice(k, k + Math.max(0, that));
   const adjunctGap = gap.length <= 6 && gap[0] !== undefined && /^(?:on|in|at|during|after|before|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|again|also|repeatedly|privately|publicly|earlier|later)$/.test(gap[0].lower);
   if (that >= 0 && (that === 0 || adjunctGap || takesAddressee(cue.lower)) && gap.every((w) => !cueClass(w.lower) && w.text !== '"' && w.text !== '“')) {
@@ -335,6 +335,9 @@ function contentStartAfter(words: readonly Word[], c: number): number {
       n++;
     }
   }
+  // `told African-Americans this weekend he would …`: a time right after the cue is the writer's.
+  if (/^(?:this|last)$/.test(words[k]?.lower ?? '') && /^(?:week|weekend|month|year|morning|afternoon|evening|night)$/.test(words[k + 1]?.lower ?? '')) k += 2;
+  else if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/.test(words[k]?.lower ?? '') && words[k + 1] && !/^[,.;:!?]$/.test(words[k + 1]!.text)) k += 1;
   while (k < words.length && !isLetterWord(words[k]!) && words[k]!.text !== '"' && words[k]!.text !== '“') k++;
   return words[k]?.start ?? cue.end;
 }
@@ -346,7 +349,7 @@ function namingIsCue(words: readonly Word[], c: number): boolean {
   if (before.text === '-' || /^(?:is|was|be|been|being|are|were|so)$/.test(before.lower)) return false;
   // `Perez hammered Trump, calling him a "train wreck"`: a participle after a comma.
   if (words[c]!.lower.endsWith('ing')) return before.text === ',' || before.lower === 'and' || before.lower === 'by';
-  return PRONOUNS.has(before.lower) || isCapitalised(before) || /^(?:has|have|had|also|then|once|repeatedly|previously)$/.test(before.lower);
+  return PRONOUNS.has(before.lower) || isCapitalised(before) || /^(?:has|have|had|also|then|once|repeatedly|previously)$/.test(before.lower) || (before.lower === 'and' && /^(?:him|her|them|it|me|us|you|people|this|that|the|his|their|its)$/.test(words[c + 1]?.lower ?? ''));
 }
 
 /** The words of the clause that ends at word `c`: back to a sentence start, `;`, a quotation mark. */
@@ -389,7 +392,7 @@ function onlyFiller(words: readonly Word[], from: number, to: number): boolean {
 // Forms that are nouns as often as verbs (`state`, `reports`, `warning`): a cue only after a
 // subject pronoun, a modal or auxiliary, `to`, or (for -ing forms) a comma.
 const AMBIGUOUS = new Set(
-  'state states report reports note notes claim claims post posts charge charges counter counters demand demands promise promises estimate estimates remark remarks tweet tweets reply replies chant chants stress echo echoes thanks praise plead joke jokes warning warnings read reads call calls label labels brand brands blast blasts mock mocks tout touts repeat repeats concern concerns comment comments statement'.split(' '),
+  'state states report reports note notes claim claims post posts charge charges counter counters demand demands promise promises estimate estimates remark remarks tweet tweets reply replies chant chants stress echo echoes thanks praise plead joke jokes warning warnings read reads call calls label labels brand brands blast blasts mock mocks tout touts repeat repeats concern concerns comment comments statement fear fears hope hopes doubt doubts worry worries belief beliefs wish wishes'.split(' '),
 );
 
 function isVerbHere(words: readonly Word[], c: number): boolean {

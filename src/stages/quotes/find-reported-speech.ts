@@ -307,7 +307,7 @@ export function skipAdjunct(words: readonly Word[], k: number): number {
   const day = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|later|earlier|again|also|repeatedly|previously|publicly|privately|once)$/;
   while (k < words.length && day.test(words[k]!.lower)) k++;
   if (words[k]?.lower === 'on' && day.test(words[k + 1]?.lower ?? '')) k += 2;
-  if (words[k]?.lower === 'last' && /^(?:week|month|year|night)$/.test(words[k + 1]?.lower ?? '')) k += 2;
+  if ((words[k]?.lower === 'last' || words[k]?.lower === 'this') && /^(?:week|weekend|month|year|night|morning|afternoon|evening)$/.test(words[k + 1]?.lower ?? '')) k += 2;
   if (words[k]?.text === ',') k++;
   return k;
 }

@@ -26,6 +26,21 @@ function view(text: string, layer: QuotesLayer): string[] {
   return layer.quotes.map((q) => [q.kind, q.content.map((c) => slice(text, c)).join(' … '), slice(text, q.cue) ?? '-', slice(text, q.speaker.mention) ?? '-'].join(' | '));
 }
 
+describe('quotesStage: cue words that are nouns here', () => {
+  it('does not take `fears` after a possessive and an adjective as a cue', () => {
+    const text = 'He preys on our worst fears and instincts, and calls people "losers" and "sad."';
+    expect(view(text, run(text).layer).filter((q) => q.includes('| fears |'))).toEqual([]);
+  });
+  it('does not take a feet-and-inches mark for a quotation', () => {
+    const text = `The letter says Trump is 6'3" tall and weighs 236 pounds, according to his doctor.`;
+    expect(view(text, run(text).layer).filter((q) => !q.startsWith('indirect'))).toEqual([]);
+  });
+  it('ends a mixed quotation before `, implicitly blaming …`', () => {
+    const text = 'Trump called the rules "a disaster" for workers, implicitly blaming the mayor.';
+    expect(view(text, run(text).layer).filter((q) => q.startsWith('mixed'))).toEqual(['mixed | the rules "a disaster" for workers | called | Trump']);
+  });
+});
+
 describe('quotesStage: direct and mixed quotations', () => {
   const cases: [string, string[]][] = [
     ['"We lost," Smith said.', ['direct | We lost, | said | Smith']],
@@ -66,6 +81,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Trump tweeted that Kelly was “incognito,” sparking a firestorm of speculation.', ['mixed | that Kelly was “incognito,” | tweeted | Trump']],
     // … but a second quotation after `but` or `and` still belongs to the first.
     ['Ayotte said she would “support the nominee” but “isn’t planning to endorse anyone.”', ['mixed | she would “support the nominee” but “isn’t planning to endorse anyone.” | said | Ayotte']],
+    // A time right after the cue and its addressee is the writer's; so is `, implicitly putting …`.
+    ['The president told African-Americans this weekend he would consider it a "personal insult" if they stayed home.', ['mixed | he would consider it a "personal insult" if they stayed home | told | The president']],
     // A dot before `)` ends an abbreviation, not the clause before the cue.
     ['Trump spoke. Sen. Ted Cruz (Tex.) has said that he would "carpet-bomb them."', ['mixed | that he would "carpet-bomb them." | said | Sen. Ted Cruz']],
     // `As X put it:` introduces the words of X; `No. 2` does not end the clause.

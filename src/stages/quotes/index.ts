@@ -39,8 +39,11 @@ export const quotesStage = defineStage({
     // 'friendly fire' as an excuse`): those stay marked phrases inside reported speech too.
     const singleIsScare = found.singleIsScare;
     const phrases = found.phrases.filter((p) => p.kind === 'title' || (singleIsScare && isSingleMarked(text, p.span)) || !inContent(p.span));
+    // Reported content holding a quotation in double marks is mixed; a stray mark (`6'3" tall`) is not a quotation.
+    const doubleMarked = paired.spans.filter((m) => QUOTE_MARK.test(text[m.outer[0]!.start] ?? '') || QUOTE_MARK.test(text[m.outer[m.outer.length - 1]!.end - 1] ?? ''));
+    const holdsQuotation = (c: Span) => doubleMarked.some((m) => m.outer.some((o) => (c.start <= o.start && o.start < c.end) || (c.start < o.end && o.end <= c.end)));
     const reportedQuotes = reported.map((r) =>
-      r.content.some((c) => QUOTE_MARK.test(text.slice(c.start, c.end)))
+      r.content.some(holdsQuotation)
         ? { ...r, kind: 'mixed' as const, content: r.content.map((c) => endAtWriterClause(text, c)) }
         : { ...r, kind: 'indirect' as const },
     );
