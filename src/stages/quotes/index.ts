@@ -1,9 +1,10 @@
-import type { MarkedPhrase, Paragraph, Quote, QuotesLayer } from '../../core/layers.js';
+import type { MarkedPhrase, Paragraph, Quote, QuotesLayer, Sentence } from '../../core/layers.js';
 import { compareSpans, type Span } from '../../core/span.js';
 import { defineStage } from '../../core/stage.js';
 import { attributeQuotes } from './attribute-quotes.js';
-import { paragraphIndex, writerClauseAfterQuote } from './clause-bounds.js';
-import { wordsIn } from './words.js';
+import { paragraphIndex, sentenceAt, writerClauseAfterQuote } from './clause-bounds.js';
+import { cueClass } from './cue-lexicon.js';
+import { isLetterWord, wordsIn } from './words.js';
 import { findReportedSpeech } from './find-reported-speech.js';
 import { pairQuoteMarks } from './pair-quote-marks.js';
 import { findOutletMentions, isOutletNoun, resolveOutletNoun, type OutletMention } from './resolve-outlet.js';
@@ -59,6 +60,7 @@ export const quotesStage = defineStage({
       return { ...q, speaker: resolveOutletNoun(text, q.speaker, outletMentions) };
     });
     const quotes: Quote[] = inheritSpeakers(resolved, structure.paragraphs)
+      .map((q) => embeddedFragment(text, structure.sentences, q))
       .map((q, i) => ({
         id: `q${i + 1}`,
         kind: q.kind,
@@ -74,6 +76,42 @@ export const quotesStage = defineStage({
 });
 
 const QUOTE_MARK = /["“”„«»]/;
+
+/**
+ * A quoted fragment with no cue of its own, set inside the writer's clause (`allies wanted to
+ * know if the U.S. is "still in the game."`), reports that clause: its content runs back to the
+ * clause's `that`, `whether` or `if`, or to the nearest speech or belief verb, else to the
+ * sentence start (PolNeAR annotates the clause, earlier quoted words included).
+ */
+function embeddedFragment<T extends Unnumbered>(text: string, sentences: readonly Sentence[], q: T): T {
+  if (q.kind !== 'direct' || q.cue || q.content.length !== 1) return q;
+  const c = q.content[0]!;
+  let mark = c.start - 1;
+  while (mark > 0 && /\s/.test(text[mark]!)) mark--;
+  if (!QUOTE_MARK.test(text[mark] ?? '')) return q;
+  const s = sentenceAt(sentences, mark);
+  if (!s) return q;
+  const words = wordsIn(text, s.start, mark);
+  const last = words[words.length - 1];
+  if (!last || !isLetterWord(last)) return q;
+  let start = words[0]!.start;
+  let cue: Span | null = null;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (/^(?:that|whether|if)$/.test(w.lower)) {
+      start = w.start;
+      break;
+    }
+    if (cueClass(w.lower) && i < words.length - 1) {
+      start = words[i + 1]!.start;
+      cue = { start: w.start, end: w.end };
+      break;
+    }
+  }
+  if (start >= c.start) return q;
+  const end = /["”»]/.test(text[c.end] ?? '') ? c.end + 1 : c.end;
+  return { ...q, kind: 'mixed', content: [{ start, end }], cue: cue ?? q.cue };
+}
 
 /**
  * Reported speech holding a quoted fragment ends where the writer's own words take over after
