@@ -46,6 +46,7 @@ for (const file of readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort()
     content: q.content.map((s) => ({ start: s.start, end: s.end })),
     cue: q.cue ? { start: q.cue.start, end: q.cue.end } : null,
     speaker: { mention: q.speaker.mention ? { start: q.speaker.mention.start, end: q.speaker.mention.end } : null },
+    confidence: q.confidence,
   }));
   const markedPhrases = result.layers.quotes.markedPhrases.map((m) => ({ kind: m.kind, span: { start: m.span.start, end: m.span.end } }));
   lines.push(JSON.stringify({ source: { path }, text, quotes, markedPhrases }));

@@ -73,8 +73,8 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
 
 const PAST_VERB = /^(?:[a-z]+ed|said|told|called|made|took|gave|sent|went|put|set|left|kept|wrote|spoke)$/;
 
-/** Words that open the writer's own clause right after a quoted fragment (`"excited" while …`); `as`, `after` and `before` measured worse on train. */
-const WRITER_CLAUSE = /^(?:when|while|whereas|although|though)$/;
+/** Words that open the writer's own clause right after a quoted fragment (`"a disgrace" after she …`); `as`, `before` and `during` measured worse on train. */
+const WRITER_CLAUSE = /^(?:when|while|whereas|although|though|after)$/;
 /** After a comma: an apposition or a clause of the writer's (`"rigged," a charge that …`, `, he said`). */
 const AFTER_COMMA = /^(?:a|an|but|while|whereas|although|though|as|when|after|before|which|who|whom|whose|where|according|citing|referring|sparking|prompting|drawing|adding|noting)$/;
 const AUXILIARY = /^(?:has|have|had|is|was|are|were|will|would|could|can|did|does|also|then|later|again|now|still)$/;

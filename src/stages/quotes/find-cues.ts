@@ -403,6 +403,8 @@ function isVerbHere(words: readonly Word[], c: number): boolean {
   if (!prev) return ing;
   if (PRONOUNS.has(prev.lower) || /^(?:he|she|they|i|we|you|it)['’](?:s|re|ve|d|ll|m)$/.test(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|later|first|again|once|finally|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
   if (ing) return /^(?:,|—|and|upon|after|before|by|while|when|without)$/.test(prev.lower);
+  // `to fear a "pact"`, `to call it`: an infinitive (but `according to reports`).
+  if (prev.lower === 'to' && !w.lower.endsWith('s')) return true;
   // `The New York Post reports that …`: a third-person form right after a name.
   if (/[^s]s$/.test(w.lower) && isCapitalised(prev) && isLetterWord(prev) && words[c + 1]?.lower === 'that') return true;
   // `Obama and Clinton call them "lone wolves"`, `Trump calls him "Lyin' Ted"`: after a name, with an object.

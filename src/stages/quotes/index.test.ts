@@ -85,6 +85,8 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['The president told African-Americans this weekend he would consider it a "personal insult" if they stayed home.', ['mixed | he would consider it a "personal insult" if they stayed home | told | The president']],
     // A quoted fragment with no cue, set in the writer's clause, reports that clause (as PolNeAR annotates it).
     ['The poll came out on Friday. Voters wanted to know if the U.S. is “still in the game.”', ['mixed | if the U.S. is “still in the game.” | - | -']],
+    ['Christie described Clinton as a “disgrace” after she attacked officers.', ['mixed | Clinton as a “disgrace” | described | Christie']],
+    ['All this has led the journalist Dainis Ivans to fear a “Putin-Ribbentrop Pact.”', ['mixed | a “Putin-Ribbentrop Pact.” | fear | the journalist Dainis Ivans']],
     // A dot before `)` ends an abbreviation, not the clause before the cue.
     ['Trump spoke. Sen. Ted Cruz (Tex.) has said that he would "carpet-bomb them."', ['mixed | that he would "carpet-bomb them." | said | Sen. Ted Cruz']],
     // `As X put it:` introduces the words of X; `No. 2` does not end the clause.
