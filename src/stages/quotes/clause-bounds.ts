@@ -100,6 +100,8 @@ export function writerClauseAfterQuote(text: string, tail: readonly Word[], comm
     const next = tail[k + 1]?.lower ?? '';
     return (PRONOUNS.has(w.lower) && w.lower !== 'who' && w.lower !== 'it') && (AUXILIARY.test(next) || PAST_VERB.test(next) || cueClass(next) === 'speech');
   };
+  // `"burning the Constitution" - a charge that …`: a dash opens the writer's aside.
+  if (w0.text === '—' || w0.text === '–' || (w0.text === '-' && /\s/.test(text[w0.start - 1] ?? '') && /\s/.test(text[w0.end] ?? ''))) return 0;
   if (w0.text === ',') return !quotedSoon(1) && commaRule(1) ? 0 : -1;
   if (commaInside) return !quotedSoon(0) && commaRule(0) ? 0 : -1;
   if (w0.lower === 'but') return quotedSoon(1) ? -1 : 0;

@@ -320,6 +320,8 @@ export function clauseEnd(words: readonly Word[], k: number): number {
     if (x.text === ';' || x.text === '—' || x.text === '–') return words[j - 1]!.end;
     // A non-restrictive relative clause (`…, who worked on …`) is the writer's, not the speaker's.
     if (x.text === ',' && (isParticipleCue(next) || /^(?:according|but|who|which|where|whose)$/.test(next))) return words[j - 1]!.end;
+    // `bemoaned the unrest and said he thought …`: a second speech verb of the subject reports on its own.
+    if (x.lower === 'and' && j > k + 1 && cueClass(next) === 'speech' && !next.endsWith('ing')) return words[j - 1]!.end;
   }
   return sentenceEnd(words);
 }

@@ -35,6 +35,22 @@ describe('quotesStage: cue words that are nouns here', () => {
     const text = `The letter says Trump is 6'3" tall and weighs 236 pounds, according to his doctor.`;
     expect(view(text, run(text).layer).filter((q) => !q.startsWith('indirect'))).toEqual([]);
   });
+  it('does not join a later fragment that the sentence goes on from in the writer words', () => {
+    const text = '“This just isn’t right,” Warren said. “You squeezed employees to the breaking point” to drive up the stock price, she said.';
+    expect(view(text, run(text).layer)[0]).toBe('direct | This just isn’t right, | said | Warren');
+  });
+  it('keeps one reading of a quotation: the learned cue over a weak subject-and-verb rule, and a dash aside out', () => {
+    const text = 'Another critic, Laurence H. Tribe, likened the rules to "burning the Constitution" - a charge that might have stung.';
+    expect(view(text, run(text).layer).filter((q) => !q.startsWith('indirect'))).toEqual(['mixed | the rules to "burning the Constitution" | likened | Laurence H. Tribe']);
+  });
+  it('extends a quotation to a later fragment under the same cue', () => {
+    const text = 'Christie repeated his accusations, calling him a “talented guy” when required to “deliver a speech, read a teleprompter.”';
+    expect(view(text, run(text).layer).filter((q) => !q.startsWith('indirect'))).toEqual(['mixed | him a “talented guy” when required to “deliver a speech, read a teleprompter.” | calling | Christie']);
+  });
+  it('ends reported content before a second speech verb of the subject', () => {
+    const text = 'Donald Trump, her Republican opponent, bemoaned the unrest in Charlotte and said he thought that drugs were a "very, very big factor" in the violence.';
+    expect(view(text, run(text).layer).filter((q) => q.includes('| bemoaned |')).every((q) => !q.includes('said he thought'))).toBe(true);
+  });
   it('ends a mixed quotation before `, implicitly blaming …`', () => {
     const text = 'Trump called the rules "a disaster" for workers, implicitly blaming the mayor.';
     expect(view(text, run(text).layer).filter((q) => q.startsWith('mixed'))).toEqual(['mixed | the rules "a disaster" for workers | called | Trump']);

@@ -48,7 +48,11 @@ export const quotesStage = defineStage({
         ? { ...r, kind: 'mixed' as const, content: r.content.map((c) => endAtWriterClause(text, c)) }
         : { ...r, kind: 'indirect' as const },
     );
-    const ordered = [...found.quotes, ...reportedQuotes]
+    // One quotation, two readings (`Tribe likened the rules to "burning the Constitution"`, read
+    // by a learned cue and by a weak subject-and-verb rule): the more confident one stays.
+    const mixedReported = reportedQuotes.filter((r) => r.kind === 'mixed');
+    const foundKept = found.quotes.filter((f) => !(f.kind === 'mixed' && f.content.length === 1 && mixedReported.some((r) => r.confidence > f.confidence && r.content.some((c) => c.start <= f.content[0]!.start && f.content[0]!.end <= c.end))));
+    const ordered = oneReadingPerCue([...foundKept, ...reportedQuotes])
       .filter((q) => q.content.length > 0)
       .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
       .sort((a, b) => compareSpans(a.content[0]!, b.content[0]!));
@@ -61,6 +65,7 @@ export const quotesStage = defineStage({
     });
     const quotes: Quote[] = inheritSpeakers(resolved, structure.paragraphs)
       .map((q) => embeddedFragment(text, structure.sentences, q))
+      .reduce<Unnumbered[]>(joinSameCue, [])
       .map((q, i) => ({
         id: `q${i + 1}`,
         kind: q.kind,
@@ -76,6 +81,40 @@ export const quotesStage = defineStage({
 });
 
 const QUOTE_MARK = /["“”„«»]/;
+
+/**
+ * A fragment run back to a cue that already heads the quotation before it (`calling him a
+ * "talented guy" when required to "deliver a speech"`) extends that quotation.
+ */
+function joinSameCue(out: Unnumbered[], q: Unnumbered): Unnumbered[] {
+  const prev = out[out.length - 1];
+  if (prev && q.cue && prev.cue && prev.cue.start === q.cue.start && prev.kind === 'mixed' && q.kind === 'mixed' && prev.content.length === 1 && q.content.length === 1 && q.content[0]!.start <= prev.content[0]!.end) {
+    out[out.length - 1] = { ...prev, content: [{ start: prev.content[0]!.start, end: Math.max(prev.content[0]!.end, q.content[0]!.end) }] };
+    return out;
+  }
+  out.push(q);
+  return out;
+}
+
+/**
+ * Two quotations with the same cue over overlapping content are two readings of one (`calling him
+ * a "talented guy"`, ended at the marks by one rule and at the sentence end by another): the
+ * more confident stays.
+ */
+function oneReadingPerCue<T extends { kind: string; cue: Span | null; content: readonly Span[]; confidence: number }>(quotes: readonly T[]): T[] {
+  const byCue = new Map<number, T[]>();
+  for (const q of quotes) if (q.cue && q.kind !== 'indirect') byCue.set(q.cue.start, [...(byCue.get(q.cue.start) ?? []), q]);
+  const dropped = new Set<T>();
+  for (const group of byCue.values()) {
+    if (group.length < 2) continue;
+    const sorted = [...group].sort((a, b) => b.confidence - a.confidence);
+    for (let i = 1; i < sorted.length; i++) {
+      const q = sorted[i]!;
+      if (sorted.slice(0, i).some((k) => !dropped.has(k) && k.content.some((x) => q.content.some((y) => x.start < y.end && y.start < x.end)))) dropped.add(q);
+    }
+  }
+  return dropped.size === 0 ? [...quotes] : quotes.filter((q) => !dropped.has(q));
+}
 
 /**
  * A quoted fragment with no cue of its own, set inside the writer's clause (`allies wanted to
