@@ -225,7 +225,9 @@ function cueLeftByColon(words: readonly Word[]): LeftCue | null {
 
 function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
   const from = Math.max(0, words.length - 60);
+  let introParticiple = false;
   for (let c = words.length - 1; c >= from; c--) {
+    introParticiple = false;
     const w = words[c]!;
     if (w.text === '"' || w.text === '“' || w.text === '”') return null;
     let cueSpan: Span | null = null;
@@ -240,7 +242,10 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
       continue;
     } else if (cls) {
       if (cls === 'naming' && !namingIsCue(words, c)) continue;
-      if (!isVerbHere(words, c) && !(isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.'))) continue;
+      // `a series of South Dakotans declaring, "I'm on meth."`: a speech participle right before the
+      // comma or colon that opens the quotation, its subject the noun phrase before it.
+      introParticiple = cls === 'speech' && w.lower.endsWith('ing') && c === words.length - 2 && /^[,:]$/.test(words[c + 1]!.text);
+      if (!introParticiple && !isVerbHere(words, c) && !(isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.'))) continue;
       if (isCapitalised(w) && c > 0 && !(words[c - 1]!.text === '.' || words[c - 1]!.text === ':')) continue;
       cueSpan = w;
     }
@@ -269,7 +274,7 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
       return { kind: 'direct', cue: { span: cueSpan, speaker, after: speaker.head.end }, contentStart: 0 };
     }
     // `…, saying "…"`: a participle takes the subject of the sentence.
-    const participle = w.lower.endsWith('ing') && c > 0 && /^(?:,|upon|after|before|by|while|when|without|—)$/.test(words[c - 1]!.lower);
+    const participle = (w.lower.endsWith('ing') && c > 0 && /^(?:,|upon|after|before|by|while|when|without|—)$/.test(words[c - 1]!.lower)) || introParticiple;
     speaker = speakerBefore(participle ? words.slice(0, c) : clauseBefore(words, c), w);
     // `He called it "careless," and said any "reasonable person" …`: right after the quotation
     // before, `and said` shares its subject; the caller gives it that quotation's speaker.

@@ -51,6 +51,15 @@ describe('quotesStage: cue words that are nouns here', () => {
     const text = 'Donald Trump, her Republican opponent, bemoaned the unrest in Charlotte and said he thought that drugs were a "very, very big factor" in the violence.';
     expect(view(text, run(text).layer).filter((q) => q.includes('| bemoaned |')).every((q) => !q.includes('said he thought'))).toBe(true);
   });
+  it('does not pass the speaker before to a quotation a speech verb introduces (`… — declaring, "…"`)', () => {
+    const text = 'The ads cost $449,000, according to the Sioux Falls Argus Leader. One video featured South Dakotans — adults and children — declaring, “I’m on meth.”';
+    expect(view(text, run(text).layer).filter((q) => q.startsWith('direct'))).toEqual(['direct | I’m on meth. | - | -']);
+  });
+  it('takes a speech participle right before the opening comma as the cue', () => {
+    const text = 'One campaign video featured a series of South Dakotans declaring, “I’m on meth.”';
+    // (Its speaker is taken as the sentence's subject, `One campaign video`, not yet `South Dakotans`: on PolNeAR train the subject is right more often.)
+    expect(run(text).layer.quotes.map((q) => [q.kind, text.slice(q.cue?.start ?? 0, q.cue?.end ?? 0)])).toEqual([['direct', 'declaring']]);
+  });
   it('ends a mixed quotation before `, implicitly blaming …`', () => {
     const text = 'Trump called the rules "a disaster" for workers, implicitly blaming the mayor.';
     expect(view(text, run(text).layer).filter((q) => q.startsWith('mixed'))).toEqual(['mixed | the rules "a disaster" for workers | called | Trump']);

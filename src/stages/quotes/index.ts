@@ -63,7 +63,7 @@ export const quotesStage = defineStage({
       outletMentions ??= findOutletMentions(text, ctx.resources?.outlets);
       return { ...q, speaker: resolveOutletNoun(text, q.speaker, outletMentions) };
     });
-    const quotes: Quote[] = inheritSpeakers(resolved, structure.paragraphs)
+    const quotes: Quote[] = inheritSpeakers(text, resolved, structure.paragraphs)
       .map((q) => embeddedFragment(text, structure.sentences, q))
       .reduce<Unnumbered[]>(joinSameCue, [])
       .map((q, i) => ({
@@ -185,11 +185,11 @@ type Unnumbered = Omit<Quote, 'id'>;
  * in its paragraph or the one before, reported speech included:
  * `Smith said the plan would fail.` ¶ `"It is a disaster."`.
  */
-function inheritSpeakers<T extends Unnumbered>(quotes: readonly T[], paragraphs: readonly Paragraph[]): T[] {
+function inheritSpeakers<T extends Unnumbered>(text: string, quotes: readonly T[], paragraphs: readonly Paragraph[]): T[] {
   let previous: T | null = null;
   return quotes.map((q) => {
     let out = q;
-    if (!q.cue && !q.speaker.mention && previous?.speaker.mention) {
+    if (!q.cue && !q.speaker.mention && previous?.speaker.mention && !introducedBySpeech(text, q.content[0]!.start)) {
       const here = paragraphIndex(paragraphs, q.content[0]!.start);
       const there = paragraphIndex(paragraphs, previous.content[previous.content.length - 1]!.start);
       if (here - there <= 1) out = { ...q, speaker: previous.speaker, confidence: Math.min(q.confidence, 0.5) };
@@ -197,6 +197,17 @@ function inheritSpeakers<T extends Unnumbered>(quotes: readonly T[], paragraphs:
     if (out.speaker.mention) previous = out;
     return out;
   });
+}
+
+/**
+ * True when a speech verb right before the opening mark introduces the quotation (`…, children —
+ * declaring, "I'm on meth."`): someone else speaks there, whom the rules could not name, so the
+ * speaker of the quotation before is not passed on.
+ */
+function introducedBySpeech(text: string, contentStart: number): boolean {
+  const words = wordsIn(text, Math.max(0, contentStart - 40), contentStart).filter(isLetterWord);
+  const last = words[words.length - 1];
+  return last !== undefined && cueClass(last.lower) === 'speech' && /[,:]\s*["“«„']?\s*$/.test(text.slice(last.end, contentStart));
 }
 
 /** A bare `{start, end}`: helpers pass words, which carry their text too. */
