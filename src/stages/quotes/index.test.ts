@@ -60,6 +60,10 @@ describe('quotesStage: cue words that are nouns here', () => {
     // (Its speaker is taken as the sentence's subject, `One campaign video`, not yet `South Dakotans`: on PolNeAR train the subject is right more often.)
     expect(run(text).layer.quotes.map((q) => [q.kind, text.slice(q.cue?.start ?? 0, q.cue?.end ?? 0)])).toEqual([['direct', 'declaring']]);
   });
+  it('takes the speech verb right before a fragment as its cue (`, adding "…"`)', () => {
+    const text = 'Noem later tweeted that the meth epidemic “needs to be a dinner table conversation,” adding “we need everyone on it.”';
+    expect(view(text, run(text).layer)).toEqual(['mixed | that the meth epidemic “needs to be a dinner table conversation,” | tweeted | Noem', 'direct | we need everyone on it. | adding | Noem']);
+  });
   it('ends a mixed quotation before `, implicitly blaming …`', () => {
     const text = 'Trump called the rules "a disaster" for workers, implicitly blaming the mayor.';
     expect(view(text, run(text).layer).filter((q) => q.startsWith('mixed'))).toEqual(['mixed | the rules "a disaster" for workers | called | Trump']);

@@ -133,6 +133,8 @@ function embeddedFragment<T extends Unnumbered>(text: string, sentences: readonl
   const words = wordsIn(text, s.start, mark);
   const last = words[words.length - 1];
   if (!last || !isLetterWord(last)) return q;
+  // `…, adding "we need everyone on it."`: the speech verb right before the marks is the cue.
+  if (cueClass(last.lower) === 'speech') return { ...q, cue: { start: last.start, end: last.end } };
   let start = words[0]!.start;
   let cue: Span | null = null;
   for (let i = words.length - 1; i >= 0; i--) {
