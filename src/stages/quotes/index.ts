@@ -2,7 +2,7 @@ import type { MarkedPhrase, Paragraph, Quote, QuotesLayer, Sentence } from '../.
 import { compareSpans, type Span } from '../../core/span.js';
 import { defineStage } from '../../core/stage.js';
 import { attributeQuotes } from './attribute-quotes.js';
-import { paragraphIndex, sentenceAt, writerClauseAfterQuote } from './clause-bounds.js';
+import { paragraphIndex, sentenceAt, WINDOW, writerClauseAfterQuote } from './clause-bounds.js';
 import { cueClass } from './cue-lexicon.js';
 import { isLetterWord, wordsIn } from './words.js';
 import { findReportedSpeech } from './find-reported-speech.js';
@@ -130,7 +130,8 @@ function embeddedFragment<T extends Unnumbered>(text: string, sentences: readonl
   if (!QUOTE_MARK.test(text[mark] ?? '')) return q;
   const s = sentenceAt(sentences, mark);
   if (!s) return q;
-  const words = wordsIn(text, s.start, mark);
+  // A window back from the mark keeps this linear on an endless "sentence" of fragments.
+  const words = wordsIn(text, Math.max(s.start, mark - WINDOW), mark);
   const last = words[words.length - 1];
   if (!last || !isLetterWord(last)) return q;
   // `…, adding "we need everyone on it."`: the speech verb right before the marks is the cue.
