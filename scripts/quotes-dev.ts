@@ -14,6 +14,7 @@ import type { OutletRegistry } from '../src/core/stage.js';
 import { createPipeline } from '../src/core/pipeline.js';
 import { emptyMeta } from '../src/core/document.js';
 import { utf16ToCodePoints } from '../src/core/span.js';
+import { matchContents } from '../src/eval/score-quotes.js';
 import { structureStage } from '../src/stages/structure/index.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
 
@@ -46,6 +47,7 @@ for (const file of readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort()
     content: q.content.map((s) => ({ start: s.start, end: s.end })),
     cue: q.cue ? { start: q.cue.start, end: q.cue.end } : null,
     speaker: { mention: q.speaker.mention ? { start: q.speaker.mention.start, end: q.speaker.mention.end } : null },
+    confidence: q.confidence,
   }));
   const markedPhrases = result.layers.quotes.markedPhrases.map((m) => ({ kind: m.kind, span: { start: m.span.start, end: m.span.end } }));
   lines.push(JSON.stringify({ source: { path }, text, quotes, markedPhrases }));
@@ -85,18 +87,9 @@ function printErrors(): void {
         const content = q.content.map((s) => ({ start: toCp(s.start), end: toCp(s.end) }));
         return { q, content, mention: q.mention ? { start: toCp(q.mention.start), end: toCp(q.mention.end) } : null, cue: q.cue ? { start: toCp(q.cue.start), end: toCp(q.cue.end) } : null, w: words(content) };
       });
-    const pairs: [number, number, number][] = [];
-    golds.forEach((gq, gi) => preds.forEach((pq, pi) => {
-      let inter = 0;
-      for (const x of gq.w) if (pq.w.has(x)) inter++;
-      const j = inter / (gq.w.size + pq.w.size - inter || 1);
-      if (inter && j >= 0.5) pairs.push([j, gi, pi]);
-    }));
-    pairs.sort((a, b) => b[0] - a[0]);
     const ug = new Set<number>();
     const up = new Set<number>();
-    for (const [, gi, pi] of pairs) {
-      if (ug.has(gi) || up.has(pi)) continue;
+    for (const [gi, pi] of matchContents(golds.map((g) => g.w), preds.map((p) => p.w))) {
       ug.add(gi);
       up.add(pi);
       const gq = golds[gi]!.q;

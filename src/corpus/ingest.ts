@@ -10,7 +10,7 @@ import { createFetcher, type FetcherOptions } from '../sources/fetch/fetcher.js'
 import { isUrl, readUrlList, URL_LIST_FILE } from '../sources/fetch/read-url-list.js';
 import { pagesInWarc, WarcOutput } from '../sources/fetch/warc-output.js';
 import { isContainerFile, listArticleLocations } from '../sources/locate-articles.js';
-import type { CorpusStore } from '../store/types.js';
+import type { CorpusStore, PutArticleResult } from '../store/types.js';
 import { analyzeFile, failure, type ArticleAnalyzer, type FileOutcome } from './analyze-file.js';
 import { createWorkerPool } from './worker-pool.js';
 
@@ -192,6 +192,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       // Write what is ready in one commit (each article still all-or-nothing): when writing
       // is the bottleneck the batches grow and the cost of a commit is shared.
       const written: IngestProgress[] = [];
+      const results: PutArticleResult[] = [];
       await store.withBatch(async () => {
         const batchStarted = Date.now();
         do {
@@ -199,12 +200,16 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
           const outcome = await pending.get(i)!;
           pending.delete(i);
           settled.delete(i);
-          await write(path, outcome);
+          const result = await write(path, outcome);
+          if (result) results.push(result);
           i++;
-          written.push({ total: files.length, done: done + written.length + 1, ...counts, failed: failed.length, elapsedMs: 0, path });
+          written.push({ total: files.length, done: done + written.length + 1, ...counts, ...tally(results), failed: failed.length, elapsedMs: 0, path });
           fill(i);
         } while (i < files.length && settled.has(i) && written.length < MAX_BATCH && Date.now() - batchStarted < MAX_BATCH_MS && !options.signal?.aborted);
       });
+      // Counted once the batch has committed: a batch PostgreSQL made redo (a deadlock with
+      // another worker) may find articles that worker stored meanwhile (`unchanged`).
+      for (const r of results) count(r);
       done += written.length;
       for (const p of written) options.onProgress?.({ ...p, elapsedMs: Date.now() - started });
     }
@@ -223,24 +228,33 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   }
   return { files: files.length, processed: done, ...counts, failed, elapsedMs: Date.now() - started, stopped };
 
-  async function write(path: string, outcome: FileOutcome): Promise<void> {
+  /** Stores one file's outcome; the store's result, to count once the batch has committed. */
+  async function write(path: string, outcome: FileOutcome): Promise<PutArticleResult | null> {
     if (outcome.kind === 'failed') {
       failed.push({ path, code: outcome.code, message: outcome.message, named: named.has(path) });
       await store.recordFailure(path, outcome.code, outcome.message);
-      return;
+      return null;
     }
-    let result;
     try {
-      result = outcome.kind === 'unchanged' ? outcome.result : await store.putArticle({ map: outcome.map, sourcePath: path, reanalysed: options.reanalyze ?? false });
+      return outcome.kind === 'unchanged' ? outcome.result : await store.putArticle({ map: outcome.map, sourcePath: path, reanalysed: options.reanalyze ?? false });
     } catch (e) {
       // This article's map was refused; other store errors (full, read-only …) stop the run.
       if (!isClaimtraceError(e) || e.code !== 'E_STORE_REJECTED') throw e;
-      await write(path, { kind: 'failed', code: e.code, message: e.message });
-      return;
+      return write(path, { kind: 'failed', code: e.code, message: e.message });
     }
-    if (result.status === 'inserted') counts.ingested++;
-    else if (result.status === 'new-version') counts.newVersions++;
-    else counts.unchanged++;
+  }
+
+  function count(result: PutArticleResult, into: typeof counts = counts): void {
+    if (result.status === 'inserted') into.ingested++;
+    else if (result.status === 'new-version') into.newVersions++;
+    else into.unchanged++;
+  }
+
+  /** The counts as they will be once this batch's results are counted (for progress lines). */
+  function tally(results: readonly PutArticleResult[]): typeof counts {
+    const t = { ...counts };
+    for (const r of results) count(r, t);
+    return t;
   }
 }
 

@@ -182,6 +182,36 @@ function predictedItems(t: CodePointText, pred: PredDocument, track: Track): Ite
   return items;
 }
 
+/**
+ * EVAL.md §1's content pairing: gold and predicted contents (as sets of word-character
+ * positions) with Jaccard ≥ 0.5, paired one-to-one greedily, highest Jaccard first; ties broken as
+ * the reference scorer's reverse tuple sort breaks them (later gold, then later prediction,
+ * first). Returns `[gold index, prediction index]` pairs.
+ */
+export function matchContents(golds: readonly ReadonlySet<number>[], preds: readonly ReadonlySet<number>[]): [number, number][] {
+  const pairs: [number, number, number][] = [];
+  golds.forEach((g, gi) => {
+    preds.forEach((p, pi) => {
+      let inter = 0;
+      for (const w of p) if (g.has(w)) inter++;
+      if (inter === 0) return;
+      const jaccard = inter / (g.size + p.size - inter);
+      if (jaccard >= 0.5) pairs.push([jaccard, gi, pi]);
+    });
+  });
+  pairs.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2]);
+  const usedGold = new Set<number>();
+  const usedPred = new Set<number>();
+  const out: [number, number][] = [];
+  for (const [, gi, pi] of pairs) {
+    if (usedGold.has(gi) || usedPred.has(pi)) continue;
+    usedGold.add(gi);
+    usedPred.add(pi);
+    out.push([gi, pi]);
+  }
+  return out;
+}
+
 function scoreWithText(t: CodePointText, gold: GoldDocument, pred: PredDocument | null, track: Track): DocCounts {
   const golds: Item[] = [];
   for (const g of gold.quotes) {
@@ -190,28 +220,10 @@ function scoreWithText(t: CodePointText, gold: GoldDocument, pred: PredDocument 
   }
   const preds = pred ? predictedItems(t, pred, track) : [];
 
-  const pairs: [number, number, number][] = [];
-  golds.forEach((g, gi) => {
-    preds.forEach((p, pi) => {
-      let inter = 0;
-      for (const w of p.words) if (g.words.has(w)) inter++;
-      if (inter === 0) return;
-      const jaccard = inter / (g.words.size + p.words.size - inter);
-      if (jaccard >= 0.5) pairs.push([jaccard, gi, pi]);
-    });
-  });
-  // Greedy one-to-one pairing, highest Jaccard first; ties broken as the reference scorer's
-  // reverse tuple sort breaks them (later gold, then later prediction, first).
-  pairs.sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2]);
-  const usedGold = new Set<number>();
-  const usedPred = new Set<number>();
   let contentTp = 0;
   let attrTp = 0;
   let cueTp = 0;
-  for (const [, gi, pi] of pairs) {
-    if (usedGold.has(gi) || usedPred.has(pi)) continue;
-    usedGold.add(gi);
-    usedPred.add(pi);
+  for (const [gi, pi] of matchContents(golds.map((g) => g.words), preds.map((p) => p.words))) {
     contentTp++;
     const g = golds[gi]!;
     const p = preds[pi]!;

@@ -14,6 +14,8 @@ export const SOURCE_ERROR_CODES = Object.freeze({
   E_FEED_INVALID: 'The input is not a well-formed RSS 2.0, RSS 1.0 (RDF) or Atom feed.',
   E_FETCH_URL: 'Not a URL that can be fetched (only http: and https:), or a line of a URL list that is not a URL.',
   E_FETCH_NETWORK: 'The host could not be reached: its name does not resolve (DNS), or the connection was refused or broken; retried first when it may pass.',
+  E_WARC_LOCKED: 'Another claimtrace run is appending fetched pages to the same WARC (its lock file `<warc>.lock` names the process); two writers would interleave records. Wait for it, or choose another --warc-out.',
+  E_FETCH_TLS: "The HTTPS server's certificate did not verify (self-signed, expired, wrong host, unknown authority); not retried. A private authority can be trusted with NODE_EXTRA_CA_CERTS.",
   E_FETCH_TIMEOUT: 'The server did not connect or answer in time (connect and total timeouts); retried first.',
   E_FETCH_HTTP: 'The server answered with an error status (4xx, 5xx) or asked to wait longer than we do; 429 and 5xx are retried first.',
   E_FETCH_ROBOTS: "The site's robots.txt does not allow claimtrace to fetch this URL (or robots.txt answered 5xx, which RFC 9309 says to take as a full disallow).",

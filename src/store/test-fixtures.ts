@@ -37,6 +37,17 @@ export const ferry: TestMapSpec = {
   citations: [{ text: '(RT)', outlet: RT }],
 };
 
+/** The short bridge article the web tests read (web-reads.test.ts, create-app.test.ts). */
+export const webBridge: TestMapSpec = {
+  path: 'a/bridge.txt',
+  title: 'Bridge to close',
+  published: '2026-03-01',
+  publisher: HERALD,
+  text: '"We have no choice," Ana Sousa said. The ministry disagreed (RT).',
+  quotes: [{ content: 'We have no choice', speaker: 'Ana Sousa', cue: 'said' }],
+  citations: [{ text: '(RT)', outlet: RT }],
+};
+
 // For the evidence tests, three articles of two outlets. Three claims, two unsourced:
 export const budget: TestMapSpec = {
   path: 'budget.txt',

@@ -5,8 +5,7 @@ import type { CorpusStore } from '../store/types.js';
 import { createApp, type App } from './create-app.js';
 import { hostileStoredMap } from './hostile-article.js';
 
-const HERALD = { key: 'herald', name: 'Harbour Herald' };
-const RT = { key: 'rt', name: 'RT', stateAffiliated: true };
+import { HERALD, webBridge } from '../store/test-fixtures.js';
 
 describe.each(testBackends())('createApp ($name store)', (backend) => {
   let corpus: TestCorpus;
@@ -21,14 +20,7 @@ describe.each(testBackends())('createApp ($name store)', (backend) => {
   beforeAll(async () => {
     corpus = await backend.fresh();
     store = await corpus.open({ now: () => '2026-04-01T00:00:00.000Z' });
-    await store.putArticle({
-      map: buildTestMap({
-        path: 'a/bridge.txt', title: 'Bridge to close', published: '2026-03-01', publisher: HERALD,
-        text: '"We have no choice," Ana Sousa said. The ministry disagreed (RT).',
-        quotes: [{ content: 'We have no choice', speaker: 'Ana Sousa', cue: 'said' }],
-        citations: [{ text: '(RT)', outlet: RT }],
-      }),
-    });
+    await store.putArticle({ map: buildTestMap(webBridge) });
     await store.putArticle({ map: hostileStoredMap() });
     app = createApp(store, { onError: (e) => errors.push(e), allowHost: (h) => h === '127.0.0.1' || h === 'localhost' });
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,10 @@ async function setup(routes: Record<string, Route>, options: FetcherOptions = {}
 }
 
 const paths = (s: TestServer, path: string) => s.seen.filter((r) => r.path === path);
+
+// A self-signed certificate for 127.0.0.1, made for these tests only (test/fixtures/tls/README.md).
+const tlsDir = new URL('../../../test/fixtures/tls/', import.meta.url);
+const TLS = { key: readFileSync(new URL('localhost-key.pem', tlsDir)), cert: readFileSync(new URL('localhost-cert.pem', tlsDir)) };
 
 describe('createFetcher', () => {
   it('fetches a page with an honest User-Agent and takes robots.txt once per host', async () => {
@@ -169,6 +173,29 @@ describe('createFetcher', () => {
     const noRobots = createFetcher({ robots: false, retries: 0 });
     fetchers.push(noRobots);
     expect(await noRobots.fetch(`http://127.0.0.1:${closed}/a`)).toMatchObject({ ok: false, code: 'E_FETCH_NETWORK', message: expect.stringContaining('refused the connection') });
+  });
+
+  it('fetches over HTTPS from a server whose authority it is told to trust, and keeps the https: page in the WARC', async () => {
+    server = await startTestServer({ '/a': html(storyPage('tls')) }, TLS);
+    const warc = await WarcOutput.open(join(dir, 'tls.warc.gz'));
+    const fetcher = createFetcher({ hostDelayMs: 0, retries: 0, ca: TLS.cert, warc });
+    fetchers.push(fetcher);
+    const outcome = await fetcher.fetch(`${server.origin}/a`);
+    await warc.close();
+    expect(server.origin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(outcome).toMatchObject({ ok: true, status: 200, finalUrl: `${server.origin}/a` });
+    const pages: string[] = [];
+    for await (const r of readWarc(join(dir, 'tls.warc.gz'))) if (r.kind === 'page') pages.push(`${r.header.targetUri} ${Buffer.from(r.body).toString('utf8') === storyPage('tls')}`);
+    expect(pages).toEqual([`${server.origin}/a true`]);
+  });
+
+  it('fails a certificate that does not verify with E_FETCH_TLS, at once and without a request', async () => {
+    server = await startTestServer({ '/a': html(storyPage('tls')) }, TLS);
+    const fetcher = createFetcher({ hostDelayMs: 0, backoffMs: 10, retries: 2 });
+    fetchers.push(fetcher);
+    const outcome = await fetcher.fetch(`${server.origin}/a`);
+    expect(outcome).toMatchObject({ ok: false, code: 'E_FETCH_TLS', message: expect.stringMatching(/certificate of 127\.0\.0\.1:\d+ did not verify \(\w+\).*NODE_EXTRA_CA_CERTS/) });
+    expect(server.seen).toEqual([]);
   });
 
   it('writes every response, with its request, to the WARC; bodies kept as sent', async () => {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import robotsParserModule from 'robots-parser';
 import { ClaimtraceError, isClaimtraceError } from '../../core/diagnostics.js';
 import { VERSION } from '../../version.js';
@@ -36,6 +37,8 @@ export interface FetcherOptions {
   readonly maxBytes?: number;
   /** Obey robots.txt (default true). */
   readonly robots?: boolean;
+  /** Certificate authorities trusted for HTTPS besides the system's (PEM), e.g. a private one; NODE_EXTRA_CA_CERTS does the same for a whole run. */
+  readonly ca?: string | Buffer | readonly (string | Buffer)[];
   /** Every complete response (pages, feeds, redirects, errors, robots.txt) is written here. */
   readonly warc?: WarcOutput | null;
   /** Once aborted, no new request is sent and those in flight are stopped: their URLs fail with `E_INTERRUPTED`. */
@@ -107,7 +110,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const maxWaitMs = options.maxWaitMs ?? 120_000;
   const maxRedirects = options.maxRedirects ?? 5;
   const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  const ca = options.ca === undefined ? undefined : Array.isArray(options.ca) ? [...tls.rootCertificates, ...options.ca] : [...tls.rootCertificates, options.ca as string | Buffer];
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) }) };
   const robotsByOrigin = new Map<string, Promise<Robots>>();
 
   const requestHeaders = (accept: string): [string, string][] => [

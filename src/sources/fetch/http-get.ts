@@ -40,7 +40,7 @@ export function isTransient(e: unknown): boolean {
 
 /**
  * One GET, no redirects followed, the body held in memory (≤ `maxBytes`). Throws
- * `ClaimtraceError`: `E_FETCH_NETWORK` (DNS, refused, reset), `E_FETCH_TIMEOUT`,
+ * `ClaimtraceError`: `E_FETCH_NETWORK` (DNS, refused, reset), `E_FETCH_TLS`, `E_FETCH_TIMEOUT`,
  * `E_FETCH_TOO_LARGE`, or whatever `checkHead` throws.
  */
 export function httpGet(url: URL, options: HttpGetOptions): Promise<RawResponse> {
@@ -121,6 +121,9 @@ export function httpGet(url: URL, options: HttpGetOptions): Promise<RawResponse>
   });
 }
 
+/** OpenSSL's and node's codes for a certificate that does not verify. */
+const TLS_FAILURE = /^(?:ERR_TLS_CERT|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|HOSTNAME_MISMATCH)/;
+
 function networkError(url: URL, e: unknown): ClaimtraceError {
   if (e instanceof ClaimtraceError) return e;
   const code = (e as { code?: string }).code ?? '';
@@ -132,6 +135,10 @@ function networkError(url: URL, e: unknown): ClaimtraceError {
         : code === 'ECONNRESET' || code === 'EPIPE'
           ? `the connection to ${url.host} was broken (${code})`
           : `${e instanceof Error ? e.message : String(e)}${code ? ` (${code})` : ''}`;
+  if (TLS_FAILURE.test(code)) {
+    const tls = sourceError('E_FETCH_TLS', `Could not fetch ${url.href}: the certificate of ${url.host} did not verify (${code}). If it comes from a private authority, name that authority's certificate in NODE_EXTRA_CA_CERTS.`, e);
+    return Object.assign(tls, { transient: false });
+  }
   const error = sourceError('E_FETCH_NETWORK', `Could not fetch ${url.href}: ${why}.`, e);
   // A name that does not resolve will not resolve a second later; a refused or broken connection may.
   // Nor will a certificate that does not verify.

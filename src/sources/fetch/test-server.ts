@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** A request the test server saw: when, what, and how many were in flight with it. */
@@ -18,13 +19,13 @@ export interface TestServer {
 
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse, nth: number) => void | Promise<void>;
 
-/** An HTTP server on 127.0.0.1 (a free port) for tests: `routes` by path, 404 otherwise. */
-export async function startTestServer(routes: Record<string, Route>): Promise<TestServer> {
+/** An HTTP server on 127.0.0.1 (a free port) for tests: `routes` by path, 404 otherwise; HTTPS when given a key and certificate. */
+export async function startTestServer(routes: Record<string, Route>, tls?: { readonly key: string | Buffer; readonly cert: string | Buffer }): Promise<TestServer> {
   const seen: SeenRequest[] = [];
   const counts = new Map<string, number>();
   let inFlight = 0;
   let maxInFlight = 0;
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = req.url ?? '/';
     seen.push({ path, at: Date.now(), headers: req.headers });
     const nth = (counts.get(path) ?? 0) + 1;
@@ -45,11 +46,12 @@ export async function startTestServer(routes: Record<string, Route>): Promise<Te
       return;
     }
     void Promise.resolve(route(req, res, nth)).catch(() => res.destroy());
-  });
+  };
+  const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, handle) : http.createServer(handle);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     seen,
     maxInFlight: () => maxInFlight,
     close: () =>

@@ -1,8 +1,10 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, open as openFile, readFile, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { ClaimtraceError } from '../../core/diagnostics.js';
 import { VERSION } from '../../version.js';
+import { sourceError } from '../source-error-codes.js';
 import { readWarc } from '../warc/read-warc.js';
 import { formatWarcRecord, httpRequestBlock, httpResponseBlock, warcFieldsBlock } from '../warc/write-warc.js';
 import type { RawResponse } from './http-get.js';
@@ -23,6 +25,8 @@ export const REQUESTED_URI_FIELD = 'Claimtrace-Requested-URI';
  * record and its `request` record (`WARC-Concurrent-To`), with `WARC-Target-URI`, `WARC-Date`,
  * `WARC-IP-Address`, block and payload digests. Writes are serialised, so offsets are exact.
  * Appending keeps earlier runs' records (and the corpus locations pointing at them) valid.
+ * One run appends at a time: `<warc>.lock` (created exclusively, naming the process) keeps a
+ * second one out with `E_WARC_LOCKED`; a lock whose process is gone is taken over.
  */
 export class WarcOutput {
   readonly path: string;
@@ -40,6 +44,21 @@ export class WarcOutput {
   /** Opens (creating its folder) or appends to `path`, writing a `warcinfo` record for this run. */
   static async open(path: string, info: Readonly<Record<string, string>> = {}): Promise<WarcOutput> {
     const absolute = resolve(path);
+    try {
+      await mkdir(dirname(absolute), { recursive: true });
+    } catch (e) {
+      throw writeError(absolute, e);
+    }
+    await takeLock(absolute);
+    try {
+      return await WarcOutput.#openLocked(absolute, info);
+    } catch (e) {
+      await rm(lockPath(absolute), { force: true });
+      throw e;
+    }
+  }
+
+  static async #openLocked(absolute: string, info: Readonly<Record<string, string>>): Promise<WarcOutput> {
     let size = 0;
     try {
       size = (await stat(absolute)).size;
@@ -48,7 +67,6 @@ export class WarcOutput {
     }
     let stream: WriteStream;
     try {
-      await mkdir(dirname(absolute), { recursive: true });
       stream = createWriteStream(absolute, { flags: 'a' });
       await new Promise<void>((ok, fail) => {
         stream.once('open', () => ok());
@@ -98,7 +116,11 @@ export class WarcOutput {
     if (this.#closed) return;
     this.#closed = true;
     await this.#queue.catch(() => undefined);
-    await new Promise<void>((ok, fail) => this.#stream.end((e?: Error | null) => (e ? fail(e) : ok())));
+    try {
+      await new Promise<void>((ok, fail) => this.#stream.end((e?: Error | null) => (e ? fail(e) : ok())));
+    } finally {
+      await rm(lockPath(this.path), { force: true });
+    }
   }
 
   /** Appends the records in order after every earlier write; resolves with the first one's offset. */
@@ -116,6 +138,63 @@ export class WarcOutput {
     });
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+}
+
+const lockPath = (warc: string) => `${warc}.lock`;
+
+interface LockOwner {
+  readonly pid: number;
+  readonly host: string;
+  readonly since: string;
+}
+
+/**
+ * Takes `<warc>.lock`, created exclusively (`wx`), so that two runs never append to one WARC at
+ * once. A lock left by a process of this machine that no longer runs (a killed run) is taken over.
+ */
+async function takeLock(warc: string): Promise<void> {
+  const path = lockPath(warc);
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await openFile(path, 'wx');
+      try {
+        await handle.writeFile(JSON.stringify(me) + '\n');
+      } finally {
+        await handle.close();
+      }
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(warc, e);
+    }
+    const owner = await readOwner(path);
+    if (owner && owner.host === me.host && !isRunning(owner.pid)) {
+      await rm(path, { force: true });
+      continue;
+    }
+    const who = owner ? `process ${owner.pid} on ${owner.host}, since ${owner.since}` : 'another process';
+    throw sourceError('E_WARC_LOCKED', `Another claimtrace run (${who}) is appending to the WARC \`${warc}\`. Wait for it to end, or choose another place with --warc-out. If no run is going on, remove \`${path}\`.`);
+  }
+  throw sourceError('E_WARC_LOCKED', `Could not take the lock \`${path}\` of the WARC \`${warc}\`: another run took it first.`);
+}
+
+async function readOwner(path: string): Promise<LockOwner | null> {
+  try {
+    const owner = JSON.parse(await readFile(path, 'utf8')) as Partial<LockOwner>;
+    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host, since: String(owner.since ?? '?') } : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

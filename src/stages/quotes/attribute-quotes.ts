@@ -138,7 +138,10 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     if (cue && (cue.speaker || (sharer && cue === l?.cue))) {
       // `"…," he said, "…"`: the second part has the same cue.
       const prevQuote = last && last.paragraph === pi ? last.quote : null;
-      if (prevQuote && prevQuote.cue && prevQuote.cue.start === cue.span.start) {
+      // … unless the later marks hold a fragment of a sentence that goes on in the writer's words
+      // (`"…," Warren said. "You squeezed employees" to drive up the stock price, she said`).
+      const goesOn = /^\s*[a-z]/.test(text.slice(close, close + 3)) && !r;
+      if (prevQuote && prevQuote.cue && prevQuote.cue.start === cue.span.start && !goesOn) {
         prevQuote.content.push(...q.inner);
         continue;
       }
@@ -163,7 +166,8 @@ export function attributeQuotes(input: AttributionInput): { quotes: FoundQuote[]
     const runsOn = q.continues === true && last !== null && last.paragraph === pi - 1 && runsLikeDirect(last.quote);
     // Only a direct quotation runs on: after `called the plan "a disaster."`, a sentence in
     // marks is a quotation of its own (which takes the same speaker below).
-    if (last && !inParens && (runsOn || (last.paragraph === pi && runsLikeDirect(last.quote)) || (last.paragraph === pi - 1 && open === para.start && runsLikeDirect(last.quote) && last.quote.speaker.mention !== null)) && sentenceLike) {
+    const fragmentGoesOn = /^\s*[a-z]/.test(text.slice(close, close + 3)) && !/[.!?…]$/.test(text.slice(q.inner[0]!.start, q.inner[q.inner.length - 1]!.end));
+    if (last && !inParens && !(fragmentGoesOn && !runsOn) && (runsOn || (last.paragraph === pi && runsLikeDirect(last.quote)) || (last.paragraph === pi - 1 && open === para.start && runsLikeDirect(last.quote) && last.quote.speaker.mention !== null)) && sentenceLike) {
       last.quote.content.push(...q.inner);
       continue;
     }

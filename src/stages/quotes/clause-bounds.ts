@@ -60,6 +60,7 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
     if (
       t === '—' || t === '–' || t === ';' || t === '(' ||
       (t === '-' && text[tail[k]!.start - 1] === ' ') ||
+      (t === ',' && /^[a-z]{3,}ly$/.test(after) && /^[a-z]{3,}ing$/.test(tail[k + 2]?.lower ?? '')) || // `, implicitly putting …`
       (t === ',' && (isParticipleCue(after) || (/^[a-z]{3,}ing$/.test(after) && !/^(?:including|nothing|something|anything|everything|during|according)$/.test(after)) || /^(?:referring|although|though|but|while|whereas|according|even|as|citing|including|and|which|who|where|when|in|after|before|during)$/.test(after)))
     ) {
       end = tail[k]!.start;
@@ -72,8 +73,8 @@ export function mixedEnd(text: string, sentences: readonly Sentence[], close: nu
 
 const PAST_VERB = /^(?:[a-z]+ed|said|told|called|made|took|gave|sent|went|put|set|left|kept|wrote|spoke)$/;
 
-/** Words that open the writer's own clause right after a quoted fragment (`"excited" while …`); `as`, `after` and `before` measured worse on train. */
-const WRITER_CLAUSE = /^(?:when|while|whereas|although|though)$/;
+/** Words that open the writer's own clause right after a quoted fragment (`"a disgrace" after she …`); `as`, `before` and `during` measured worse on train. */
+const WRITER_CLAUSE = /^(?:when|while|whereas|although|though|after)$/;
 /** After a comma: an apposition or a clause of the writer's (`"rigged," a charge that …`, `, he said`). */
 const AFTER_COMMA = /^(?:a|an|but|while|whereas|although|though|as|when|after|before|which|who|whom|whose|where|according|citing|referring|sparking|prompting|drawing|adding|noting)$/;
 const AUXILIARY = /^(?:has|have|had|is|was|are|were|will|would|could|can|did|does|also|then|later|again|now|still)$/;
@@ -99,6 +100,8 @@ export function writerClauseAfterQuote(text: string, tail: readonly Word[], comm
     const next = tail[k + 1]?.lower ?? '';
     return (PRONOUNS.has(w.lower) && w.lower !== 'who' && w.lower !== 'it') && (AUXILIARY.test(next) || PAST_VERB.test(next) || cueClass(next) === 'speech');
   };
+  // `"burning the Constitution" - a charge that …`: a dash opens the writer's aside.
+  if (w0.text === '—' || w0.text === '–' || (w0.text === '-' && /\s/.test(text[w0.start - 1] ?? '') && /\s/.test(text[w0.end] ?? ''))) return 0;
   if (w0.text === ',') return !quotedSoon(1) && commaRule(1) ? 0 : -1;
   if (commaInside) return !quotedSoon(0) && commaRule(0) ? 0 : -1;
   if (w0.lower === 'but') return quotedSoon(1) ? -1 : 0;

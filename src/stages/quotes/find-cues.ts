@@ -225,7 +225,9 @@ function cueLeftByColon(words: readonly Word[]): LeftCue | null {
 
 function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
   const from = Math.max(0, words.length - 60);
+  let introParticiple = false;
   for (let c = words.length - 1; c >= from; c--) {
+    introParticiple = false;
     const w = words[c]!;
     if (w.text === '"' || w.text === '“' || w.text === '”') return null;
     let cueSpan: Span | null = null;
@@ -240,7 +242,10 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
       continue;
     } else if (cls) {
       if (cls === 'naming' && !namingIsCue(words, c)) continue;
-      if (!isVerbHere(words, c) && !(isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.'))) continue;
+      // `a series of South Dakotans declaring, "I'm on meth."`: a speech participle right before the
+      // comma or colon that opens the quotation, its subject the noun phrase before it.
+      introParticiple = cls === 'speech' && w.lower.endsWith('ing') && c === words.length - 2 && /^[,:]$/.test(words[c + 1]!.text);
+      if (!introParticiple && !isVerbHere(words, c) && !(isCapitalised(w) && (c === 0 || words[c - 1]!.text === '.'))) continue;
       if (isCapitalised(w) && c > 0 && !(words[c - 1]!.text === '.' || words[c - 1]!.text === ':')) continue;
       cueSpan = w;
     }
@@ -269,7 +274,7 @@ function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
       return { kind: 'direct', cue: { span: cueSpan, speaker, after: speaker.head.end }, contentStart: 0 };
     }
     // `…, saying "…"`: a participle takes the subject of the sentence.
-    const participle = w.lower.endsWith('ing') && c > 0 && /^(?:,|upon|after|before|by|while|when|without|—)$/.test(words[c - 1]!.lower);
+    const participle = (w.lower.endsWith('ing') && c > 0 && /^(?:,|upon|after|before|by|while|when|without|—)$/.test(words[c - 1]!.lower)) || introParticiple;
     speaker = speakerBefore(participle ? words.slice(0, c) : clauseBefore(words, c), w);
     // `He called it "careless," and said any "reasonable person" …`: right after the quotation
     // before, `and said` shares its subject; the caller gives it that quotation's speaker.
@@ -322,7 +327,7 @@ function contentStartAfter(words: readonly Word[], c: number): number {
   const cue = words[c]!;
   let k = c + 1;
   // `said Monday that …`, `is telling supporters after his victory that …`: content opens at `that`.
-  const that = words.slice(k, k + 12).findIndex((w) => w.lower === 'that');
+  const that = words.slice(k, k + (takesAddressee(cue.lower) ? 18 : 12)).findIndex((w) => w.lower === 'that');
   const gap = words.slice(k, k + Math.max(0, that));
   const adjunctGap = gap.length <= 6 && gap[0] !== undefined && /^(?:on|in|at|during|after|before|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|again|also|repeatedly|privately|publicly|earlier|later)$/.test(gap[0].lower);
   if (that >= 0 && (that === 0 || adjunctGap || takesAddressee(cue.lower)) && gap.every((w) => !cueClass(w.lower) && w.text !== '"' && w.text !== '“')) {
@@ -335,6 +340,9 @@ function contentStartAfter(words: readonly Word[], c: number): number {
       n++;
     }
   }
+  // `told African-Americans this weekend he would …`: a time right after the cue is the writer's.
+  if (/^(?:this|last)$/.test(words[k]?.lower ?? '') && /^(?:week|weekend|month|year|morning|afternoon|evening|night)$/.test(words[k + 1]?.lower ?? '')) k += 2;
+  else if (/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/.test(words[k]?.lower ?? '') && words[k + 1] && !/^[,.;:!?]$/.test(words[k + 1]!.text)) k += 1;
   while (k < words.length && !isLetterWord(words[k]!) && words[k]!.text !== '"' && words[k]!.text !== '“') k++;
   return words[k]?.start ?? cue.end;
 }
@@ -346,7 +354,7 @@ function namingIsCue(words: readonly Word[], c: number): boolean {
   if (before.text === '-' || /^(?:is|was|be|been|being|are|were|so)$/.test(before.lower)) return false;
   // `Perez hammered Trump, calling him a "train wreck"`: a participle after a comma.
   if (words[c]!.lower.endsWith('ing')) return before.text === ',' || before.lower === 'and' || before.lower === 'by';
-  return PRONOUNS.has(before.lower) || isCapitalised(before) || /^(?:has|have|had|also|then|once|repeatedly|previously)$/.test(before.lower);
+  return PRONOUNS.has(before.lower) || isCapitalised(before) || /^(?:has|have|had|also|then|once|repeatedly|previously)$/.test(before.lower) || (before.lower === 'and' && /^(?:him|her|them|it|me|us|you|people|this|that|the|his|their|its)$/.test(words[c + 1]?.lower ?? ''));
 }
 
 /** The words of the clause that ends at word `c`: back to a sentence start, `;`, a quotation mark. */
@@ -389,7 +397,7 @@ function onlyFiller(words: readonly Word[], from: number, to: number): boolean {
 // Forms that are nouns as often as verbs (`state`, `reports`, `warning`): a cue only after a
 // subject pronoun, a modal or auxiliary, `to`, or (for -ing forms) a comma.
 const AMBIGUOUS = new Set(
-  'state states report reports note notes claim claims post posts charge charges counter counters demand demands promise promises estimate estimates remark remarks tweet tweets reply replies chant chants stress echo echoes thanks praise plead joke jokes warning warnings read reads call calls label labels brand brands blast blasts mock mocks tout touts repeat repeats concern concerns comment comments statement'.split(' '),
+  'state states report reports note notes claim claims post posts charge charges counter counters demand demands promise promises estimate estimates remark remarks tweet tweets reply replies chant chants stress echo echoes thanks praise plead joke jokes warning warnings read reads call calls label labels brand brands blast blasts mock mocks tout touts repeat repeats concern concerns comment comments statement fear fears hope hopes doubt doubts worry worries belief beliefs wish wishes'.split(' '),
 );
 
 function isVerbHere(words: readonly Word[], c: number): boolean {
@@ -400,6 +408,8 @@ function isVerbHere(words: readonly Word[], c: number): boolean {
   if (!prev) return ing;
   if (PRONOUNS.has(prev.lower) || /^(?:he|she|they|i|we|you|it)['’](?:s|re|ve|d|ll|m)$/.test(prev.lower) || /^(?:will|would|can|could|should|may|might|must|did|does|do|also|has|have|had|then|later|first|again|once|finally|is|was|were|are|been|be|keeps?|kept|continues?|continued|publicly|repeatedly|often)$/.test(prev.lower)) return true;
   if (ing) return /^(?:,|—|and|upon|after|before|by|while|when|without)$/.test(prev.lower);
+  // `to fear a "pact"`, `to call it`: an infinitive (but `according to reports`).
+  if (prev.lower === 'to' && !w.lower.endsWith('s')) return true;
   // `The New York Post reports that …`: a third-person form right after a name.
   if (/[^s]s$/.test(w.lower) && isCapitalised(prev) && isLetterWord(prev) && words[c + 1]?.lower === 'that') return true;
   // `Obama and Clinton call them "lone wolves"`, `Trump calls him "Lyin' Ted"`: after a name, with an object.

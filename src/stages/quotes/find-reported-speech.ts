@@ -307,7 +307,7 @@ export function skipAdjunct(words: readonly Word[], k: number): number {
   const day = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|later|earlier|again|also|repeatedly|previously|publicly|privately|once)$/;
   while (k < words.length && day.test(words[k]!.lower)) k++;
   if (words[k]?.lower === 'on' && day.test(words[k + 1]?.lower ?? '')) k += 2;
-  if (words[k]?.lower === 'last' && /^(?:week|month|year|night)$/.test(words[k + 1]?.lower ?? '')) k += 2;
+  if ((words[k]?.lower === 'last' || words[k]?.lower === 'this') && /^(?:week|weekend|month|year|night|morning|afternoon|evening)$/.test(words[k + 1]?.lower ?? '')) k += 2;
   if (words[k]?.text === ',') k++;
   return k;
 }
@@ -320,6 +320,8 @@ export function clauseEnd(words: readonly Word[], k: number): number {
     if (x.text === ';' || x.text === '—' || x.text === '–') return words[j - 1]!.end;
     // A non-restrictive relative clause (`…, who worked on …`) is the writer's, not the speaker's.
     if (x.text === ',' && (isParticipleCue(next) || /^(?:according|but|who|which|where|whose)$/.test(next))) return words[j - 1]!.end;
+    // `bemoaned the unrest and said he thought …`: a second speech verb of the subject reports on its own.
+    if (x.lower === 'and' && j > k + 1 && cueClass(next) === 'speech' && !next.endsWith('ing')) return words[j - 1]!.end;
   }
   return sentenceEnd(words);
 }

@@ -26,6 +26,50 @@ function view(text: string, layer: QuotesLayer): string[] {
   return layer.quotes.map((q) => [q.kind, q.content.map((c) => slice(text, c)).join(' … '), slice(text, q.cue) ?? '-', slice(text, q.speaker.mention) ?? '-'].join(' | '));
 }
 
+describe('quotesStage: cue words that are nouns here', () => {
+  it('does not take `fears` after a possessive and an adjective as a cue', () => {
+    const text = 'He preys on our worst fears and instincts, and calls people "losers" and "sad."';
+    expect(view(text, run(text).layer).filter((q) => q.includes('| fears |'))).toEqual([]);
+  });
+  it('does not take a feet-and-inches mark for a quotation', () => {
+    const text = `The letter says Trump is 6'3" tall and weighs 236 pounds, according to his doctor.`;
+    expect(view(text, run(text).layer).filter((q) => !q.startsWith('indirect'))).toEqual([]);
+  });
+  it('does not join a later fragment that the sentence goes on from in the writer words', () => {
+    const text = '“This just isn’t right,” Warren said. “You squeezed employees to the breaking point” to drive up the stock price, she said.';
+    expect(view(text, run(text).layer)[0]).toBe('direct | This just isn’t right, | said | Warren');
+  });
+  it('keeps one reading of a quotation: the learned cue over a weak subject-and-verb rule, and a dash aside out', () => {
+    const text = 'Another critic, Laurence H. Tribe, likened the rules to "burning the Constitution" - a charge that might have stung.';
+    expect(view(text, run(text).layer).filter((q) => !q.startsWith('indirect'))).toEqual(['mixed | the rules to "burning the Constitution" | likened | Laurence H. Tribe']);
+  });
+  it('extends a quotation to a later fragment under the same cue', () => {
+    const text = 'Christie repeated his accusations, calling him a “talented guy” when required to “deliver a speech, read a teleprompter.”';
+    expect(view(text, run(text).layer).filter((q) => !q.startsWith('indirect'))).toEqual(['mixed | him a “talented guy” when required to “deliver a speech, read a teleprompter.” | calling | Christie']);
+  });
+  it('ends reported content before a second speech verb of the subject', () => {
+    const text = 'Donald Trump, her Republican opponent, bemoaned the unrest in Charlotte and said he thought that drugs were a "very, very big factor" in the violence.';
+    expect(view(text, run(text).layer).filter((q) => q.includes('| bemoaned |')).every((q) => !q.includes('said he thought'))).toBe(true);
+  });
+  it('does not pass the speaker before to a quotation a speech verb introduces (`… — declaring, "…"`)', () => {
+    const text = 'The ads cost $449,000, according to the Sioux Falls Argus Leader. One video featured South Dakotans — adults and children — declaring, “I’m on meth.”';
+    expect(view(text, run(text).layer).filter((q) => q.startsWith('direct'))).toEqual(['direct | I’m on meth. | - | -']);
+  });
+  it('takes a speech participle right before the opening comma as the cue', () => {
+    const text = 'One campaign video featured a series of South Dakotans declaring, “I’m on meth.”';
+    // (Its speaker is taken as the sentence's subject, `One campaign video`, not yet `South Dakotans`: on PolNeAR train the subject is right more often.)
+    expect(run(text).layer.quotes.map((q) => [q.kind, text.slice(q.cue?.start ?? 0, q.cue?.end ?? 0)])).toEqual([['direct', 'declaring']]);
+  });
+  it('takes the speech verb right before a fragment as its cue (`, adding "…"`)', () => {
+    const text = 'Noem later tweeted that the meth epidemic “needs to be a dinner table conversation,” adding “we need everyone on it.”';
+    expect(view(text, run(text).layer)).toEqual(['mixed | that the meth epidemic “needs to be a dinner table conversation,” | tweeted | Noem', 'direct | we need everyone on it. | adding | Noem']);
+  });
+  it('ends a mixed quotation before `, implicitly blaming …`', () => {
+    const text = 'Trump called the rules "a disaster" for workers, implicitly blaming the mayor.';
+    expect(view(text, run(text).layer).filter((q) => q.startsWith('mixed'))).toEqual(['mixed | the rules "a disaster" for workers | called | Trump']);
+  });
+});
+
 describe('quotesStage: direct and mixed quotations', () => {
   const cases: [string, string[]][] = [
     ['"We lost," Smith said.', ['direct | We lost, | said | Smith']],
@@ -66,6 +110,12 @@ describe('quotesStage: direct and mixed quotations', () => {
     ['Trump tweeted that Kelly was “incognito,” sparking a firestorm of speculation.', ['mixed | that Kelly was “incognito,” | tweeted | Trump']],
     // … but a second quotation after `but` or `and` still belongs to the first.
     ['Ayotte said she would “support the nominee” but “isn’t planning to endorse anyone.”', ['mixed | she would “support the nominee” but “isn’t planning to endorse anyone.” | said | Ayotte']],
+    // A time right after the cue and its addressee is the writer's; so is `, implicitly putting …`.
+    ['The president told African-Americans this weekend he would consider it a "personal insult" if they stayed home.', ['mixed | he would consider it a "personal insult" if they stayed home | told | The president']],
+    // A quoted fragment with no cue, set in the writer's clause, reports that clause (as PolNeAR annotates it).
+    ['The poll came out on Friday. Voters wanted to know if the U.S. is “still in the game.”', ['mixed | if the U.S. is “still in the game.” | - | -']],
+    ['Christie described Clinton as a “disgrace” after she attacked officers.', ['mixed | Clinton as a “disgrace” | described | Christie']],
+    ['All this has led the journalist Dainis Ivans to fear a “Putin-Ribbentrop Pact.”', ['mixed | a “Putin-Ribbentrop Pact.” | fear | the journalist Dainis Ivans']],
     // A dot before `)` ends an abbreviation, not the clause before the cue.
     ['Trump spoke. Sen. Ted Cruz (Tex.) has said that he would "carpet-bomb them."', ['mixed | that he would "carpet-bomb them." | said | Sen. Ted Cruz']],
     // `As X put it:` introduces the words of X; `No. 2` does not end the clause.

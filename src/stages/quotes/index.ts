@@ -1,9 +1,10 @@
-import type { MarkedPhrase, Paragraph, Quote, QuotesLayer } from '../../core/layers.js';
+import type { MarkedPhrase, Paragraph, Quote, QuotesLayer, Sentence } from '../../core/layers.js';
 import { compareSpans, type Span } from '../../core/span.js';
 import { defineStage } from '../../core/stage.js';
 import { attributeQuotes } from './attribute-quotes.js';
-import { paragraphIndex, writerClauseAfterQuote } from './clause-bounds.js';
-import { wordsIn } from './words.js';
+import { paragraphIndex, sentenceAt, WINDOW, writerClauseAfterQuote } from './clause-bounds.js';
+import { cueClass } from './cue-lexicon.js';
+import { isLetterWord, wordsIn } from './words.js';
 import { findReportedSpeech } from './find-reported-speech.js';
 import { pairQuoteMarks } from './pair-quote-marks.js';
 import { findOutletMentions, isOutletNoun, resolveOutletNoun, type OutletMention } from './resolve-outlet.js';
@@ -39,12 +40,19 @@ export const quotesStage = defineStage({
     // 'friendly fire' as an excuse`): those stay marked phrases inside reported speech too.
     const singleIsScare = found.singleIsScare;
     const phrases = found.phrases.filter((p) => p.kind === 'title' || (singleIsScare && isSingleMarked(text, p.span)) || !inContent(p.span));
+    // Reported content holding a quotation in double marks is mixed; a stray mark (`6'3" tall`) is not a quotation.
+    const doubleMarked = paired.spans.filter((m) => QUOTE_MARK.test(text[m.outer[0]!.start] ?? '') || QUOTE_MARK.test(text[m.outer[m.outer.length - 1]!.end - 1] ?? ''));
+    const holdsQuotation = (c: Span) => doubleMarked.some((m) => m.outer.some((o) => (c.start <= o.start && o.start < c.end) || (c.start < o.end && o.end <= c.end)));
     const reportedQuotes = reported.map((r) =>
-      r.content.some((c) => QUOTE_MARK.test(text.slice(c.start, c.end)))
+      r.content.some(holdsQuotation)
         ? { ...r, kind: 'mixed' as const, content: r.content.map((c) => endAtWriterClause(text, c)) }
         : { ...r, kind: 'indirect' as const },
     );
-    const ordered = [...found.quotes, ...reportedQuotes]
+    // One quotation, two readings (`Tribe likened the rules to "burning the Constitution"`, read
+    // by a learned cue and by a weak subject-and-verb rule): the more confident one stays.
+    const mixedReported = reportedQuotes.filter((r) => r.kind === 'mixed');
+    const foundKept = found.quotes.filter((f) => !(f.kind === 'mixed' && f.content.length === 1 && mixedReported.some((r) => r.confidence > f.confidence && r.content.some((c) => c.start <= f.content[0]!.start && f.content[0]!.end <= c.end))));
+    const ordered = oneReadingPerCue([...foundKept, ...reportedQuotes])
       .filter((q) => q.content.length > 0)
       .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
       .sort((a, b) => compareSpans(a.content[0]!, b.content[0]!));
@@ -55,7 +63,9 @@ export const quotesStage = defineStage({
       outletMentions ??= findOutletMentions(text, ctx.resources?.outlets);
       return { ...q, speaker: resolveOutletNoun(text, q.speaker, outletMentions) };
     });
-    const quotes: Quote[] = inheritSpeakers(resolved, structure.paragraphs)
+    const quotes: Quote[] = inheritSpeakers(text, resolved, structure.paragraphs)
+      .map((q) => embeddedFragment(text, structure.sentences, q))
+      .reduce<Unnumbered[]>(joinSameCue, [])
       .map((q, i) => ({
         id: `q${i + 1}`,
         kind: q.kind,
@@ -71,6 +81,79 @@ export const quotesStage = defineStage({
 });
 
 const QUOTE_MARK = /["“”„«»]/;
+
+/**
+ * A fragment run back to a cue that already heads the quotation before it (`calling him a
+ * "talented guy" when required to "deliver a speech"`) extends that quotation.
+ */
+function joinSameCue(out: Unnumbered[], q: Unnumbered): Unnumbered[] {
+  const prev = out[out.length - 1];
+  if (prev && q.cue && prev.cue && prev.cue.start === q.cue.start && prev.kind === 'mixed' && q.kind === 'mixed' && prev.content.length === 1 && q.content.length === 1 && q.content[0]!.start <= prev.content[0]!.end) {
+    out[out.length - 1] = { ...prev, content: [{ start: prev.content[0]!.start, end: Math.max(prev.content[0]!.end, q.content[0]!.end) }] };
+    return out;
+  }
+  out.push(q);
+  return out;
+}
+
+/**
+ * Two quotations with the same cue over overlapping content are two readings of one (`calling him
+ * a "talented guy"`, ended at the marks by one rule and at the sentence end by another): the
+ * more confident stays.
+ */
+function oneReadingPerCue<T extends { kind: string; cue: Span | null; content: readonly Span[]; confidence: number }>(quotes: readonly T[]): T[] {
+  const byCue = new Map<number, T[]>();
+  for (const q of quotes) if (q.cue && q.kind !== 'indirect') byCue.set(q.cue.start, [...(byCue.get(q.cue.start) ?? []), q]);
+  const dropped = new Set<T>();
+  for (const group of byCue.values()) {
+    if (group.length < 2) continue;
+    const sorted = [...group].sort((a, b) => b.confidence - a.confidence);
+    for (let i = 1; i < sorted.length; i++) {
+      const q = sorted[i]!;
+      if (sorted.slice(0, i).some((k) => !dropped.has(k) && k.content.some((x) => q.content.some((y) => x.start < y.end && y.start < x.end)))) dropped.add(q);
+    }
+  }
+  return dropped.size === 0 ? [...quotes] : quotes.filter((q) => !dropped.has(q));
+}
+
+/**
+ * A quoted fragment with no cue of its own, set inside the writer's clause (`allies wanted to
+ * know if the U.S. is "still in the game."`), reports that clause: its content runs back to the
+ * clause's `that`, `whether` or `if`, or to the nearest speech or belief verb, else to the
+ * sentence start (PolNeAR annotates the clause, earlier quoted words included).
+ */
+function embeddedFragment<T extends Unnumbered>(text: string, sentences: readonly Sentence[], q: T): T {
+  if (q.kind !== 'direct' || q.cue || q.content.length !== 1) return q;
+  const c = q.content[0]!;
+  let mark = c.start - 1;
+  while (mark > 0 && /\s/.test(text[mark]!)) mark--;
+  if (!QUOTE_MARK.test(text[mark] ?? '')) return q;
+  const s = sentenceAt(sentences, mark);
+  if (!s) return q;
+  // A window back from the mark keeps this linear on an endless "sentence" of fragments.
+  const words = wordsIn(text, Math.max(s.start, mark - WINDOW), mark);
+  const last = words[words.length - 1];
+  if (!last || !isLetterWord(last)) return q;
+  // `…, adding "we need everyone on it."`: the speech verb right before the marks is the cue.
+  if (cueClass(last.lower) === 'speech') return { ...q, cue: { start: last.start, end: last.end } };
+  let start = words[0]!.start;
+  let cue: Span | null = null;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (/^(?:that|whether|if)$/.test(w.lower)) {
+      start = w.start;
+      break;
+    }
+    if (cueClass(w.lower) && i < words.length - 1) {
+      start = words[i + 1]!.start;
+      cue = { start: w.start, end: w.end };
+      break;
+    }
+  }
+  if (start >= c.start) return q;
+  const end = /["”»]/.test(text[c.end] ?? '') ? c.end + 1 : c.end;
+  return { ...q, kind: 'mixed', content: [{ start, end }], cue: cue ?? q.cue };
+}
 
 /**
  * Reported speech holding a quoted fragment ends where the writer's own words take over after
@@ -105,11 +188,11 @@ type Unnumbered = Omit<Quote, 'id'>;
  * in its paragraph or the one before, reported speech included:
  * `Smith said the plan would fail.` ¶ `"It is a disaster."`.
  */
-function inheritSpeakers<T extends Unnumbered>(quotes: readonly T[], paragraphs: readonly Paragraph[]): T[] {
+function inheritSpeakers<T extends Unnumbered>(text: string, quotes: readonly T[], paragraphs: readonly Paragraph[]): T[] {
   let previous: T | null = null;
   return quotes.map((q) => {
     let out = q;
-    if (!q.cue && !q.speaker.mention && previous?.speaker.mention) {
+    if (!q.cue && !q.speaker.mention && previous?.speaker.mention && !introducedBySpeech(text, q.content[0]!.start)) {
       const here = paragraphIndex(paragraphs, q.content[0]!.start);
       const there = paragraphIndex(paragraphs, previous.content[previous.content.length - 1]!.start);
       if (here - there <= 1) out = { ...q, speaker: previous.speaker, confidence: Math.min(q.confidence, 0.5) };
@@ -117,6 +200,17 @@ function inheritSpeakers<T extends Unnumbered>(quotes: readonly T[], paragraphs:
     if (out.speaker.mention) previous = out;
     return out;
   });
+}
+
+/**
+ * True when a speech verb right before the opening mark introduces the quotation (`…, children —
+ * declaring, "I'm on meth."`): someone else speaks there, whom the rules could not name, so the
+ * speaker of the quotation before is not passed on.
+ */
+function introducedBySpeech(text: string, contentStart: number): boolean {
+  const words = wordsIn(text, Math.max(0, contentStart - 40), contentStart).filter(isLetterWord);
+  const last = words[words.length - 1];
+  return last !== undefined && cueClass(last.lower) === 'speech' && /[,:]\s*["“«„']?\s*$/.test(text.slice(last.end, contentStart));
 }
 
 /** A bare `{start, end}`: helpers pass words, which carry their text too. */

@@ -40,6 +40,7 @@ interface Open {
 // Elisions that open with an apostrophe and must not open a quotation: `'90s`, `'em`, `'til`.
 const ELISION = /^(?:\d\d|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b|round\b|nuff\b)/i;
 const MAX_DIAGNOSTICS = 20;
+const FEET_INCHES = /\d['’]\d{1,2}$/;
 
 /**
  * Pairs the quotation marks of each paragraph. Linear in the text length: one pass with a
@@ -83,6 +84,8 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       const doubled = code === 39 && text.charCodeAt(i + 1) === 39 && i + 1 < p.end;
       const c = doubled ? '"' : text[i]!;
       if (!isMark(c)) continue;
+      // Feet and inches (`6'3" tall`, `6’2”`): the double mark is a unit, not a quotation mark.
+      if ((code === 34 || code === 0x201d) && i - 3 >= p.start && FEET_INCHES.test(text.slice(Math.max(p.start, i - 4), i))) continue;
       len = doubled ? 2 : 1;
       const prev = i > p.start ? text[i - 1]! : ' ';
       const next = i + len < p.end ? text[i + len]! : ' ';

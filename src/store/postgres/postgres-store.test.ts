@@ -133,8 +133,10 @@ describe.skipIf(!TEST_PG_URL)('PostgreSQL store', () => {
         a.withBatch(async () => [await a.putArticle({ map: x }), (await step(), await a.putArticle({ map: y }))]),
         b.withBatch(async () => [await b.putArticle({ map: y }), (await step(), await b.putArticle({ map: x }))]),
       ]);
-      // The batch PostgreSQL failed was replayed after the other committed: nothing twice.
+      // The batch PostgreSQL failed was replayed after the other committed: nothing twice, and
+      // its results (updated in place) say it found both articles stored.
       expect(results.flat().map((r) => r.version)).toEqual([1, 1, 1, 1]);
+      expect(results.map((r) => r.map((x) => x.status).join(' ')).sort()).toEqual(['inserted inserted', 'unchanged unchanged']);
       expect(await a.stats()).toMatchObject({ articles: 2, versions: 2, quotes: 2, speakers: 2 });
     } finally {
       await a.close();

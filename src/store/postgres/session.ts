@@ -27,9 +27,12 @@ export async function lockNames(q: Query, exclusive: Iterable<string>, shared: I
 
 const MAX_ATTEMPTS = 6;
 
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Object.isFrozen(x);
+
 /** An open batch: the writes done in it (to replay after a deadlock), and whether a savepoint is open. */
 interface Batch {
-  readonly ops: (() => Promise<unknown>)[];
+  /** Each write done, with the result its caller holds (updated in place when it is redone). */
+  readonly ops: { readonly op: () => Promise<unknown>; readonly result: unknown }[];
   savepoint: boolean;
 }
 
@@ -38,7 +41,8 @@ interface Batch {
  * inside the open batch under a savepoint (all-or-nothing for that operation). A deadlock or
  * serialization failure rolls back and retries: alone, the operation; in a batch, the whole
  * transaction, replaying the operations that had succeeded in it (each is idempotent, so the
- * stored rows are what one clean run stores), then the failed one.
+ * stored rows are what one clean run stores), then the failed one. A replayed operation's
+ * result object is updated in place: read results once the batch has committed.
  */
 export function createSession(client: pg.Client) {
   // One statement at a time on the connection (node-postgres's own queue is deprecated).
@@ -90,7 +94,7 @@ export function createSession(client: pg.Client) {
       try {
         const result = await op();
         await simple('RELEASE SAVEPOINT claimtrace_op; SAVEPOINT claimtrace_op');
-        b.ops.push(op);
+        b.ops.push({ op, result });
         return result;
       } catch (e) {
         if (!isRetryable(e) || attempt >= MAX_ATTEMPTS) {
@@ -110,7 +114,12 @@ export function createSession(client: pg.Client) {
       await backoff(tries);
       await q('BEGIN');
       try {
-        for (const op of b.ops) await op();
+        // A redone write can come out otherwise (`unchanged`: the other writer stored the article
+        // first); the caller's result object is brought up to date, so summary counts are true.
+        for (const { op, result } of b.ops) {
+          const again = await op();
+          if (isRecord(result) && isRecord(again)) Object.assign(result, again);
+        }
         return;
       } catch (e) {
         if (isRetryable(e) && tries < MAX_ATTEMPTS * 2) continue;

@@ -3,9 +3,7 @@ import { buildTestMap } from '../build-test-map.js';
 import type { CorpusStore } from '../types.js';
 import { testBackends, type TestCorpus } from '../test-backends.js';
 
-const RT = { key: 'rt', name: 'RT', stateAffiliated: true };
-const HERALD = { key: 'herald', name: 'Harbour Herald' };
-const GUARDIAN = { key: 'guardian', name: 'The Guardian' };
+import { GUARDIAN, webBridge } from '../test-fixtures.js';
 
 describe.each(testBackends())('web reads ($name)', (backend) => {
   let corpus: TestCorpus;
@@ -14,14 +12,7 @@ describe.each(testBackends())('web reads ($name)', (backend) => {
   beforeEach(async () => {
     corpus = await backend.fresh();
     store = await corpus.open({ now: () => '2026-04-01T00:00:00.000Z' });
-    await store.putArticle({
-      map: buildTestMap({
-        path: 'a/bridge.txt', title: 'Bridge to close', published: '2026-03-01', publisher: HERALD,
-        text: '"We have no choice," Ana Sousa said. The ministry disagreed (RT).',
-        quotes: [{ content: 'We have no choice', speaker: 'Ana Sousa', cue: 'said' }],
-        citations: [{ text: '(RT)', outlet: RT }],
-      }),
-    });
+    await store.putArticle({ map: buildTestMap(webBridge) });
     await store.putArticle({
       map: buildTestMap({
         path: 'a/ferry.txt', title: 'Ferries late', published: '2026-01-15', publisher: GUARDIAN,
