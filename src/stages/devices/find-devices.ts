@@ -6,6 +6,8 @@ import type { DeviceKind, RhetoricalDevice } from './types.js';
 const SLOGAN_WORDS = 8;
 const CLOSERS = /["'\u2019\u201d\u00bb)\]]/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu;
+const LOWER = /\p{Ll}/u;
+const NO_WORDS: readonly string[] = [];
 /** Pronouns that make a short exclamation a remark addressed to someone, not a slogan. */
 const PERSONAL = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'it', 'this', 'that']);
 const HASHTAG = /(?<![\p{L}\p{N}_&#])#[\p{L}][\p{L}\p{N}_]{1,60}/gu;
@@ -41,7 +43,10 @@ export function findDevices(text: string, needs: DeviceNeeds): RhetoricalDevice[
     const mark = text[last];
     while (q < quoted.length && quoted[q]![1] <= last) q++;
     const inQuote = (q < quoted.length && quoted[q]![0] <= last) || (last < end - 1 && /["\u201d\u00bb]/u.test(text.slice(last + 1, end)));
-    const words = text.slice(sentence.start, end).match(WORD) ?? [];
+    // Words are needed for an exclamation, or for a line that may be all capitals (no lower-case
+    // letter: every lower-case letter sits in a word); most sentences need none.
+    const body = text.slice(sentence.start, end);
+    const words = !inQuote && (mark === '!' || (mark !== '?' && !LOWER.test(body))) ? (body.match(WORD) ?? []) : NO_WORDS;
     if (!inQuote && (mark === '?' || mark === '!')) {
       let kind: DeviceKind;
       let reason: string;
@@ -60,7 +65,6 @@ export function findDevices(text: string, needs: DeviceNeeds): RhetoricalDevice[
       out.push({ kind: 'slogan', span: span(sentence.start, end), reason: 'short line in capitals' });
     }
     HASHTAG.lastIndex = 0;
-    const body = text.slice(sentence.start, end);
     for (let m = HASHTAG.exec(body); m; m = HASHTAG.exec(body)) {
       const start = sentence.start + m.index;
       out.push({ kind: 'slogan', span: span(start, start + m[0].length), reason: 'hashtag' });
