@@ -6,7 +6,7 @@ import { paragraphIndex, sentenceAt, WINDOW, writerClauseAfterQuote } from './cl
 import { cueClass } from './cue-lexicon.js';
 import { isLetterWord, wordsIn } from './words.js';
 import { findReportedSpeech } from './find-reported-speech.js';
-import { pairQuoteMarks } from './pair-quote-marks.js';
+import { pairQuoteMarks, type MarkedSpan } from './pair-quote-marks.js';
 import { findOutletMentions, isOutletNoun, resolveOutletNoun, type OutletMention } from './resolve-outlet.js';
 import { findPeople } from './resolve-pronoun.js';
 
@@ -41,8 +41,11 @@ export const quotesStage = defineStage({
     const singleIsScare = found.singleIsScare;
     const phrases = found.phrases.filter((p) => p.kind === 'title' || (singleIsScare && isSingleMarked(text, p.span)) || !inContent(p.span));
     // Reported content holding a quotation in double marks is mixed; a stray mark (`6'3" tall`) is not a quotation.
-    const doubleMarked = paired.spans.filter((m) => QUOTE_MARK.test(text[m.outer[0]!.start] ?? '') || QUOTE_MARK.test(text[m.outer[m.outer.length - 1]!.end - 1] ?? ''));
-    const holdsQuotation = (c: Span) => doubleMarked.some((m) => m.outer.some((o) => (c.start <= o.start && o.start < c.end) || (c.start < o.end && o.end <= c.end)));
+    const markAt = doubleMarkPositions(text, paired.spans);
+    const holdsQuotation = (c: Span) => {
+      const i = lowerBound(markAt, c.start);
+      return i < markAt.length && markAt[i]! < c.end;
+    };
     const reportedQuotes = reported.map((r) =>
       r.content.some(holdsQuotation)
         ? { ...r, kind: 'mixed' as const, content: r.content.map((c) => endAtWriterClause(text, c)) }
@@ -50,8 +53,8 @@ export const quotesStage = defineStage({
     );
     // One quotation, two readings (`Tribe likened the rules to "burning the Constitution"`, read
     // by a learned cue and by a weak subject-and-verb rule): the more confident one stays.
-    const mixedReported = reportedQuotes.filter((r) => r.kind === 'mixed');
-    const foundKept = found.quotes.filter((f) => !(f.kind === 'mixed' && f.content.length === 1 && mixedReported.some((r) => r.confidence > f.confidence && r.content.some((c) => c.start <= f.content[0]!.start && f.content[0]!.end <= c.end))));
+    const covering = coveringContents(reportedQuotes.filter((r) => r.kind === 'mixed'));
+    const foundKept = found.quotes.filter((f) => !(f.kind === 'mixed' && f.content.length === 1 && covering(f.content[0]!, f.confidence)));
     const ordered = oneReadingPerCue([...foundKept, ...reportedQuotes])
       .filter((q) => q.content.length > 0)
       .map((q) => ({ ...q, content: [...q.content].sort(compareSpans) }))
@@ -81,6 +84,49 @@ export const quotesStage = defineStage({
 });
 
 const QUOTE_MARK = /["“”„«»]/;
+
+/**
+ * Where the quotations in double marks open and close (each pair's first and last mark of each
+ * part), sorted: a span holds a quotation when one of them falls inside it. A stray mark
+ * (`6'3" tall`), never paired, is not among them.
+ */
+function doubleMarkPositions(text: string, spans: readonly MarkedSpan[]): number[] {
+  const at: number[] = [];
+  for (const m of spans) {
+    if (!QUOTE_MARK.test(text[m.outer[0]!.start] ?? '') && !QUOTE_MARK.test(text[m.outer[m.outer.length - 1]!.end - 1] ?? '')) continue;
+    for (const o of m.outer) at.push(o.start, o.end - 1);
+  }
+  return at.sort((a, b) => a - b);
+}
+
+/** Index of the first number in `sorted` that is at least `x`. */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether some relation's content, more confident than `confidence`, contains the span: contents
+ * sorted by start and searched back only as far as the longest one reaches (linear overall).
+ */
+function coveringContents(relations: readonly { readonly content: readonly Span[]; readonly confidence: number }[]): (s: Span, confidence: number) => boolean {
+  const items = relations.flatMap((r) => r.content.map((c) => ({ start: c.start, end: c.end, confidence: r.confidence }))).sort((a, b) => a.start - b.start);
+  const longest = items.reduce((n, c) => Math.max(n, c.end - c.start), 0);
+  const starts = items.map((c) => c.start);
+  return (s, confidence) => {
+    for (let i = lowerBound(starts, s.start + 1) - 1; i >= 0 && items[i]!.start >= s.start - longest; i--) {
+      const c = items[i]!;
+      if (c.confidence > confidence && c.end >= s.end) return true;
+    }
+    return false;
+  };
+}
 
 /**
  * A fragment run back to a cue that already heads the quotation before it (`calling him a
