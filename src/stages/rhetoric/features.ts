@@ -504,31 +504,18 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
     const g = id < nt ? ids[id]! : id === SID ? LEX_START : LEX_END;
     const at = g * R;
     const to = id * R;
-    if (integer) {
-      const sums = memo.sums as Int16Array;
-      if (have[g] === 0) {
-        const w = lex.words[g]!;
-        for (let role = 0; role < WORD_ROLES; role++) {
-          feats.length = 0;
-          wordRoleFeatures(w, role, mask, feats);
-          for (const f of feats) for (let k = 0; k < stride; k++) sums[at + role * stride + k]! += all[f * stride + k]!;
-        }
-        have[g] = 1;
+    // 16-bit sums for 8-bit weights (exact), doubles otherwise: one loop for both.
+    const sums = memo.sums;
+    if (have[g] === 0) {
+      const w = lex.words[g]!;
+      for (let role = 0; role < WORD_ROLES; role++) {
+        feats.length = 0;
+        wordRoleFeatures(w, role, mask, feats);
+        for (const f of feats) for (let k = 0; k < stride; k++) sums[at + role * stride + k]! += all[f * stride + k]!;
       }
-      for (let r = 0; r < R; r++) roleSums[to + r] = sums[at + r]!;
-    } else {
-      const sums = memo.sums as Float64Array;
-      if (have[g] === 0) {
-        const w = lex.words[g]!;
-        for (let role = 0; role < WORD_ROLES; role++) {
-          feats.length = 0;
-          wordRoleFeatures(w, role, mask, feats);
-          for (const f of feats) for (let k = 0; k < stride; k++) sums[at + role * stride + k]! += all[f * stride + k]!;
-        }
-        have[g] = 1;
-      }
-      for (let r = 0; r < R; r++) roleSums[to + r] = sums[at + r]!;
+      have[g] = 1;
     }
+    for (let r = 0; r < R; r++) roleSums[to + r] = sums[at + r]!;
     bigram[id * 5] = lex.bigram[g * 5]!;
     bigram[id * 5 + 1] = lex.bigram[g * 5 + 1]!;
     bigram[id * 5 + 2] = lex.bigram[g * 5 + 2]!;
