@@ -225,9 +225,8 @@ function cueLeftByColon(words: readonly Word[]): LeftCue | null {
 
 function cueLeftByVerb(text: string, words: readonly Word[]): LeftCue | null {
   const from = Math.max(0, words.length - 60);
-  let introParticiple = false;
   for (let c = words.length - 1; c >= from; c--) {
-    introParticiple = false;
+    let introParticiple = false;
     const w = words[c]!;
     if (w.text === '"' || w.text === '“' || w.text === '”') return null;
     let cueSpan: Span | null = null;

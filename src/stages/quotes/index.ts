@@ -149,7 +149,12 @@ function joinSameCue(out: Unnumbered[], q: Unnumbered): Unnumbered[] {
  */
 function oneReadingPerCue<T extends { kind: string; cue: Span | null; content: readonly Span[]; confidence: number }>(quotes: readonly T[]): T[] {
   const byCue = new Map<number, T[]>();
-  for (const q of quotes) if (q.cue && q.kind !== 'indirect') byCue.set(q.cue.start, [...(byCue.get(q.cue.start) ?? []), q]);
+  for (const q of quotes) {
+    if (!q.cue || q.kind === 'indirect') continue;
+    const group = byCue.get(q.cue.start);
+    if (group) group.push(q);
+    else byCue.set(q.cue.start, [q]);
+  }
   const dropped = new Set<T>();
   for (const group of byCue.values()) {
     if (group.length < 2) continue;
