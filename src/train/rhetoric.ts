@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
     folds: { type: 'string', default: '5' },
     out: { type: 'string', default: 'models/rhetoric' },
     seed: { type: 'string', default: '1' },
-    'si-bits': { type: 'string', default: '20' },
+    'si-bits': { type: 'string', default: '18' },
     'tc-bits': { type: 'string', default: '18' },
     'si-epochs': { type: 'string', default: '4' },
     'tc-epochs': { type: 'string', default: '10' },

@@ -89,9 +89,12 @@ function bucket(n: number): string {
 export function cueCandidates(text: string, words: readonly Word[], forms: ReadonlyMap<string, number>, found: readonly { cue: Span; content: readonly Span[] }[], quoted: readonly Span[], h: ClauseHelpers): Candidate[] {
   const out: Candidate[] = [];
   const question = words[words.length - 1]?.text === '?';
+  const maybe = formFilter(forms);
   for (let c = 1; c < words.length - 1; c++) {
     const w = words[c]!;
-    if (!forms.has(w.lower)) continue;
+    const l = w.lower;
+    // most words fail the filter, which reads three characters instead of hashing the word
+    if (maybe[filterKey(l)] === 0 || !forms.has(l)) continue;
     if (found.some((f) => f.cue.start <= w.start && w.end <= f.cue.end + 1 + 4)) continue;
     if (quoted.some((q) => q.start <= w.start && w.end <= q.end)) continue;
     const prev = words[c - 1]!;
@@ -216,6 +219,26 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     }
   }
   return out;
+}
+
+/** A word's slot in {@link formFilter}: its length (to 15), first and last character (by their low 7 bits). */
+function filterKey(l: string): number {
+  const n = l.length;
+  if (n === 0) return 0;
+  return ((n < 15 ? n : 15) << 14) | ((l.charCodeAt(0) & 127) << 7) | (l.charCodeAt(n - 1) & 127);
+}
+
+const FILTERS = new WeakMap<ReadonlyMap<string, number>, Uint8Array>();
+
+/** 1 at the {@link filterKey} of every single-word form: a word elsewhere cannot be a form. */
+function formFilter(forms: ReadonlyMap<string, number>): Uint8Array {
+  let f = FILTERS.get(forms);
+  if (!f) {
+    f = new Uint8Array(16 << 14);
+    for (const form of forms.keys()) f[filterKey(form)] = 1;
+    FILTERS.set(forms, f);
+  }
+  return f;
 }
 
 const STEM = /(?:ing|ed|es|s)$/;
