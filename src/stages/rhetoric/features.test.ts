@@ -56,6 +56,33 @@ describe('firstStageScores', () => {
   });
 });
 
+describe('articleContext', () => {
+  it('numbers word types in order of first occurrence and counts them', () => {
+    const ctx = articleContext('The cat saw the Cat. A cat!');
+    expect(ctx.types).toEqual(['the', 'cat', 'saw', '.', 'a', '!']);
+    expect([...ctx.typeOf]).toEqual([0, 1, 2, 0, 1, 3, 4, 1, 5]);
+    expect([...ctx.typeCounts]).toEqual([2, 3, 1, 1, 1, 1]);
+  });
+
+  it('gives the same scores after the shared lexicon has grown past its limit and been emptied', () => {
+    const all = weights((1 << 10) * 3, 5);
+    const before = articleContext(TEXT);
+    const cold = firstStageScores(before, all, 3, (1 << 10) - 1, createWordSums());
+    // 140,000 distinct words (over the 2^17 limit): the lexicon's table grows many times, then
+    // the next context empties it
+    const many = Array.from({ length: 140_000 }, (_, i) => `w${i.toString(36)}`).join(' ');
+    const big = articleContext(many);
+    expect(big.types.length).toBe(140_000);
+    expect(new Set(big.typeOf).size).toBe(140_000);
+    const after = articleContext(TEXT);
+    expect(after.types).toEqual(before.types);
+    expect([...after.typeOf]).toEqual([...before.typeOf]);
+    expect(firstStageScores(after, all, 3, (1 << 10) - 1, createWordSums())).toEqual(cold);
+    // a context made before the lexicon was emptied is re-interned on use
+    expect(firstStageScores(before, all, 3, (1 << 10) - 1, createWordSums())).toEqual(cold);
+  });
+});
+
 describe('stackScores', () => {
   it('sums exactly the weights of stackFeatures for every token', () => {
     const ctx = articleContext(TEXT);

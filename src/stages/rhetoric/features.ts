@@ -22,8 +22,6 @@ export interface ArticleContext {
   readonly lowerText: string;
   readonly tokens: readonly RhetoricToken[];
   readonly sentences: readonly RhetoricSentence[];
-  /** Each lower-cased word of the article (a word type) and its index in {@link types}. */
-  readonly typeIndex: ReadonlyMap<string, number>;
   /** The article's word types (lower-cased), in order of first occurrence. */
   readonly types: readonly string[];
   /** Per token, the index of its word type. */
@@ -50,31 +48,42 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
 
 export function articleContext(text: string): ArticleContext {
   const { tokens, sentences } = tokenize(text);
-  const typeIndex = new Map<string, number>();
+  if (lex.words.length === 0 || lex.words.length > LEXICON_LIMIT) resetLexicon();
+  // Each token's word type, by one look-up in the shared lexicon: the article's own id of a
+  // lexicon word is kept beside it, stamped with the article, so no per-article map is built.
+  // (wrapping in 32 bits, never 0, the mark of a word no article has met)
+  const stamp = (articleStamp = (articleStamp + 1) | 0 || 1);
   const types: string[] = [];
   const typeOf = new Int32Array(tokens.length);
   let counts = new Int32Array(64);
+  let ids = new Int32Array(64);
   for (let i = 0; i < tokens.length; i++) {
     const l = tokens[i]!.lower;
-    let id = typeIndex.get(l);
-    if (id === undefined) {
+    const g = intern(l);
+    let id: number;
+    if (lex.stamp[g] === stamp) id = lex.local[g]!;
+    else {
       id = types.length;
       types.push(l);
-      typeIndex.set(l, id);
+      lex.stamp[g] = stamp;
+      lex.local[g] = id;
       if (id >= counts.length) {
-        const grown = new Int32Array(counts.length * 2);
-        grown.set(counts);
-        counts = grown;
+        const grownCounts = new Int32Array(counts.length * 2);
+        grownCounts.set(counts);
+        counts = grownCounts;
+        const grownIds = new Int32Array(ids.length * 2);
+        grownIds.set(ids);
+        ids = grownIds;
       }
+      ids[id] = g;
     }
     typeOf[i] = id;
     counts[id]!++;
   }
   const typeCounts = counts.subarray(0, types.length);
-  if (lex.words.length === 0 || lex.words.length > LEXICON_LIMIT) resetLexicon();
-  const ids = new Int32Array(types.length);
+  ids = ids.slice(0, types.length);
   const contentTypes = new Uint8Array(types.length);
-  for (let id = 0; id < types.length; id++) contentTypes[id] = lex.content[(ids[id] = intern(types[id]!))]!;
+  for (let id = 0; id < types.length; id++) contentTypes[id] = lex.content[ids[id]!]!;
   const inQuote = new Uint8Array(tokens.length);
   const sentenceFlags = new Uint8Array(sentences.length);
   sentences.forEach((s, si) => {
@@ -94,7 +103,7 @@ export function articleContext(text: string): ArticleContext {
     if (QUOTE_MARKS.has(tokens[s.firstToken]?.raw ?? '')) flags |= 4;
     sentenceFlags[si] = flags;
   });
-  return { text, lowerText: text.toLowerCase(), tokens, sentences, typeIndex, types, typeOf, typeCounts, contentTypes, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length), lexicon: { generation: lex.generation, ids } };
+  return { text, lowerText: text.toLowerCase(), tokens, sentences, types, typeOf, typeCounts, contentTypes, inQuote, sentenceFlags, sentenceBags: new Array(sentences.length), repeats: new Map(), sentenceCues: new Array(sentences.length), lexicon: { generation: lex.generation, ids } };
 }
 
 /**
@@ -106,7 +115,11 @@ export function articleContext(text: string): ArticleContext {
 const LEXICON_LIMIT = 1 << 17;
 const lex = {
   generation: 0,
-  ids: new Map<string, number>(),
+  /**
+   * Open addressing over the words: slot k holds a word's FNV-1a hash at `2k` and its id + 1 at
+   * `2k + 1` (0: empty); kept at most half full.
+   */
+  slots: new Int32Array(2 << 12),
   words: [] as string[],
   /** Per word, 1 a content word ({@link isContentWord}), 2 not. */
   content: new Uint8Array(1024),
@@ -118,22 +131,36 @@ const lex = {
   sb: new Int32Array(1024),
   shape: new Int32Array(1024),
   punct: new Int32Array(1024),
+  /** Per word, the last article ({@link articleStamp}) that met it, and its type id there. */
+  stamp: new Int32Array(1024),
+  local: new Int32Array(1024),
 };
+/** Counts the contexts made, so that {@link articleContext} can tell its own marks in `lex.stamp`. */
+let articleStamp = 0;
 /** The lexicon ids of the sentence-boundary words `<s>` and `</s>`. */
 const LEX_START = 0;
 const LEX_END = 1;
 function resetLexicon(): void {
   lex.generation++;
-  lex.ids = new Map();
+  lex.slots = new Int32Array(2 << 12);
   lex.words = [];
   intern('<s>');
   intern('</s>');
 }
 
 function intern(w: string): number {
-  let g = lex.ids.get(w);
-  if (g !== undefined) return g;
-  g = lex.words.length;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  let slots = lex.slots;
+  let mask = (slots.length >> 1) - 1;
+  let k = h & mask;
+  for (;;) {
+    const v = slots[2 * k + 1]!;
+    if (v === 0) break;
+    if (slots[2 * k] === h && lex.words[v - 1] === w) return v - 1;
+    k = (k + 1) & mask;
+  }
+  const g = lex.words.length;
   if (g >= lex.content.length) {
     const grow = <T extends Uint8Array | Int32Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(a.length * 2);
@@ -146,9 +173,28 @@ function intern(w: string): number {
     lex.sb = grow(lex.sb);
     lex.shape = grow(lex.shape);
     lex.punct = grow(lex.punct);
+    lex.stamp = grow(lex.stamp);
+    lex.local = grow(lex.local);
   }
+  if (2 * (g + 1) > mask + 1) {
+    // over half full: twice the slots, every word placed again
+    const bigger = new Int32Array(slots.length * 2);
+    const bmask = (bigger.length >> 1) - 1;
+    for (let j = 0; j < slots.length; j += 2) {
+      if (slots[j + 1] === 0) continue;
+      let b = slots[j]! & bmask;
+      while (bigger[2 * b + 1] !== 0) b = (b + 1) & bmask;
+      bigger[2 * b] = slots[j]!;
+      bigger[2 * b + 1] = slots[j + 1]!;
+    }
+    lex.slots = slots = bigger;
+    mask = bmask;
+    k = h & mask;
+    while (slots[2 * k + 1] !== 0) k = (k + 1) & mask;
+  }
+  slots[2 * k] = h;
+  slots[2 * k + 1] = g + 1;
   lex.words.push(w);
-  lex.ids.set(w, g);
   const content = isContentWord(w);
   lex.content[g] = content ? 1 : 2;
   lex.caseless[g] = w === w.toUpperCase() ? 1 : 0;
