@@ -49,24 +49,36 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
 export function articleContext(text: string): ArticleContext {
   const { tokens, sentences } = tokenize(text);
   if (lex.words.length === 0 || lex.words.length > LEXICON_LIMIT) resetLexicon();
-  // Each token's word type, by one look-up in the shared lexicon: the article's own id of a
-  // lexicon word is kept beside it, stamped with the article, so no per-article map is built.
-  // (wrapping in 32 bits, never 0, the mark of a word no article has met)
-  const stamp = (articleStamp = (articleStamp + 1) | 0 || 1);
+  // Each token's word type through a small table of the article's own (open addressing over FNV
+  // hashes, compared with the article's strings, which are in cache); a new type is looked up
+  // once in the shared lexicon.
+  let size = 64;
+  while (size < tokens.length * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size); // type id + 1, 0 when empty
   const types: string[] = [];
   const typeOf = new Int32Array(tokens.length);
   let counts = new Int32Array(64);
   let ids = new Int32Array(64);
   for (let i = 0; i < tokens.length; i++) {
     const l = tokens[i]!.lower;
-    const g = intern(l);
-    let id: number;
-    if (lex.stamp[g] === stamp) id = lex.local[g]!;
-    else {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < l.length; j++) h = Math.imul(h ^ l.charCodeAt(j), 0x01000193);
+    let k = h & mask;
+    let id = -1;
+    for (;;) {
+      const v = slots[k]!;
+      if (v === 0) break;
+      if (types[v - 1] === l) {
+        id = v - 1;
+        break;
+      }
+      k = (k + 1) & mask;
+    }
+    if (id < 0) {
       id = types.length;
       types.push(l);
-      lex.stamp[g] = stamp;
-      lex.local[g] = id;
+      slots[k] = id + 1;
       if (id >= counts.length) {
         const grownCounts = new Int32Array(counts.length * 2);
         grownCounts.set(counts);
@@ -75,7 +87,7 @@ export function articleContext(text: string): ArticleContext {
         grownIds.set(ids);
         ids = grownIds;
       }
-      ids[id] = g;
+      ids[id] = intern(l, h);
     }
     typeOf[i] = id;
     counts[id]!++;
@@ -131,12 +143,7 @@ const lex = {
   sb: new Int32Array(1024),
   shape: new Int32Array(1024),
   punct: new Int32Array(1024),
-  /** Per word, the last article ({@link articleStamp}) that met it, and its type id there. */
-  stamp: new Int32Array(1024),
-  local: new Int32Array(1024),
 };
-/** Counts the contexts made, so that {@link articleContext} can tell its own marks in `lex.stamp`. */
-let articleStamp = 0;
 /** The lexicon ids of the sentence-boundary words `<s>` and `</s>`. */
 const LEX_START = 0;
 const LEX_END = 1;
@@ -148,9 +155,8 @@ function resetLexicon(): void {
   intern('</s>');
 }
 
-function intern(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+/** Word `w`'s id in the shared lexicon, added if new; `h` is its FNV-1a hash (as an int32) when known. */
+function intern(w: string, h = fnvWord(w)): number {
   let slots = lex.slots;
   let mask = (slots.length >> 1) - 1;
   let k = h & mask;
@@ -173,8 +179,6 @@ function intern(w: string): number {
     lex.sb = grow(lex.sb);
     lex.shape = grow(lex.shape);
     lex.punct = grow(lex.punct);
-    lex.stamp = grow(lex.stamp);
-    lex.local = grow(lex.local);
   }
   if (2 * (g + 1) > mask + 1) {
     // over half full: twice the slots, every word placed again
@@ -209,12 +213,18 @@ function intern(w: string): number {
   return g;
 }
 
+function fnvWord(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 /** The lexicon ids of the article's word types, re-interned if the lexicon was emptied since the context was made. */
 function lexiconIds(ctx: ArticleContext): Int32Array {
   const own = ctx.lexicon;
   if (own && own.generation === lex.generation) return own.ids;
   if (lex.words.length === 0) resetLexicon();
-  const ids = Int32Array.from(ctx.types, intern);
+  const ids = Int32Array.from(ctx.types, (w) => intern(w));
   if (own) {
     own.generation = lex.generation;
     own.ids = ids;
