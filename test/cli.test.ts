@@ -67,6 +67,29 @@ describe('claimtrace analyze', () => {
     expect(r.stderr).toContain('1 of 4 inputs');
   });
 
+  it('gives the same output, in the same order, with worker threads (--jobs 2) as in one thread (--jobs 1)', async () => {
+    const dir = tmp();
+    for (let i = 0; i < 7; i++) writeFileSync(join(dir, `n${i}.txt`), `"Line ${i} of the test," said Dr. Mara Quint, a spokeswoman (Valmora Ledger, 3 March).`);
+    writeFileSync(join(dir, 'n3b.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(join(dir, 'page.html'), '<html><head><title>T</title></head><body><article><p>"Third," said Ana Ruiz, a nurse.</p></article></body></html>');
+    for (const extra of [['--format', 'jsonl'], ['--format', 'json'], ['--format', 'md'], ['--format', 'jsonl', '--techniques', 'off'], ['--format', 'jsonl', '--source-map']]) {
+      const one = await cli(['analyze', dir, ...extra, '--jobs', '1']);
+      const two = await cli(['analyze', dir, ...extra, '--jobs', '2']);
+      expect(two.code).toBe(one.code);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+      expect(one.stdout + one.stderr).toContain('E_BINARY');
+    }
+    const lines = (await cli(['analyze', dir, '--format', 'jsonl', '--jobs', '2', '--techniques', 'off'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as { analysis?: { stages: { layer: string }[] } });
+    expect(lines[0]!.analysis!.stages.map((x) => x.layer)).not.toContain('rhetoric');
+  });
+
+  it.each([['0'], ['two'], ['1.5']])('refuses --jobs %s with E_USAGE', async (n) => {
+    const r = await cli(['analyze', join(EXAMPLES, 'darvan-opinion.txt'), '--jobs', n]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_USAGE');
+  });
+
   it.each([
     ['a missing file', ['analyze', '/nonexistent/article.txt'], 'E_NOT_FOUND'],
     ['an unknown format', ['analyze', join(EXAMPLES, 'darvan-opinion.txt'), '--format', 'pdf'], ''],

@@ -6,7 +6,7 @@
  *   in process, 1 core       texts in memory, analyzer and wink loaded, median of --rounds passes
  *   in process, all cores    one worker thread per core (os.availableParallelism()), texts split by size;
  *                            each worker warms up on 50 texts and stays alive across the rounds
- *   end to end               `node bin/claimtrace.js analyze <dir> --format jsonl > /dev/null` versus
+ *   end to end               `node bin/claimtrace.js analyze <dir> --format jsonl --jobs 1 > /dev/null` versus
  *                            `node dist/bench/wink-pass.js <dir>`, as child processes: counts process start
  *   techniques off           the 1-core and end-to-end passes again with the rhetoric stage left out
  *                            (`rhetoric: false`, CLI `--techniques off`), in the same alternating rounds
@@ -161,16 +161,22 @@ async function main(argv: readonly string[]): Promise<number> {
   type ChildThroughput = Throughput & { rssMb: number };
   let endToEnd: { claimtrace: ChildThroughput; wink: ChildThroughput } | null = null;
   let endToEndOff: { claimtrace: ChildThroughput; wink: ChildThroughput } | null = null;
+  let endToEndAllCores: { claimtrace: ChildThroughput; jobs: number } | null = null;
   if (!args['skip-e2e']) {
     const cli = join(repoRoot, 'bin', 'claimtrace.js');
     const winkPass = fileURLToPath(new URL('./wink-pass.js', import.meta.url));
-    const runs = { claimtrace: [] as ChildSample[], claimtraceOff: [] as ChildSample[], wink: [] as ChildSample[] };
+    const runs = { claimtrace: [] as ChildSample[], claimtraceOff: [] as ChildSample[], claimtraceAll: [] as ChildSample[], wink: [] as ChildSample[] };
+    // `--jobs 1`: one thread, as wink's pass (`analyze` uses one worker per core by default);
+    // the default, all cores, is measured beside it unless --skip-parallel.
+    const withAll = !args['skip-parallel'] && cores > 1;
     for (let r = 0; r < rounds; r++) {
-      runs.claimtrace.push(await timeChild([cli, 'analyze', dir, '--format', 'jsonl']));
-      if (withOff) runs.claimtraceOff.push(await timeChild([cli, 'analyze', dir, '--format', 'jsonl', '--techniques', 'off']));
+      runs.claimtrace.push(await timeChild([cli, 'analyze', dir, '--format', 'jsonl', '--jobs', '1']));
+      if (withOff) runs.claimtraceOff.push(await timeChild([cli, 'analyze', dir, '--format', 'jsonl', '--jobs', '1', '--techniques', 'off']));
+      if (withAll) runs.claimtraceAll.push(await timeChild([cli, 'analyze', dir, '--format', 'jsonl', '--jobs', String(cores)]));
       runs.wink.push(await timeChild([winkPass, dir]));
       const off = withOff ? `, techniques off ${runs.claimtraceOff.at(-1)!.ms.toFixed(0)} ms` : '';
-      log(`end to end ${r + 1}: claimtrace ${runs.claimtrace.at(-1)!.ms.toFixed(0)} ms${off}, wink ${runs.wink.at(-1)!.ms.toFixed(0)} ms`);
+      const allCores = withAll ? `, all cores ${runs.claimtraceAll.at(-1)!.ms.toFixed(0)} ms` : '';
+      log(`end to end ${r + 1}: claimtrace ${runs.claimtrace.at(-1)!.ms.toFixed(0)} ms${off}${allCores}, wink ${runs.wink.at(-1)!.ms.toFixed(0)} ms`);
     }
     // The children read every file of the directory, not only --limit of them.
     const all = await listTextFiles(dir);
@@ -178,6 +184,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const pick = (xs: ChildSample[]) => ({ ...throughput(xs, all.length, allBytes), rssMb: Math.max(...xs.map((x) => x.rssMb)) });
     endToEnd = { claimtrace: pick(runs.claimtrace), wink: pick(runs.wink) };
     if (withOff) endToEndOff = { claimtrace: pick(runs.claimtraceOff), wink: endToEnd.wink };
+    if (withAll) endToEndAllCores = { claimtrace: pick(runs.claimtraceAll), jobs: cores };
   }
 
   // --- pathological inputs ---------------------------------------------------------------
@@ -205,6 +212,7 @@ async function main(argv: readonly string[]): Promise<number> {
     parallel: parallel && { ...parallel, ...ratios(parallel), peakRssMb: parallelRss },
     endToEnd: endToEnd && { ...endToEnd, ...ratios(endToEnd) },
     endToEndOff: endToEndOff && { ...endToEndOff, ...ratios(endToEndOff) },
+    endToEndAllCores: endToEndAllCores && endToEnd && { ...endToEndAllCores, ...ratios({ claimtrace: endToEndAllCores.claimtrace, wink: endToEnd.wink }) },
     stages: stageMs.map((s) => ({ ...s, share: s.ms / (analyzeMs / rounds), cpuShare: s.cpuMs / (analyzeCpuMs / rounds) })),
     pathological,
   };

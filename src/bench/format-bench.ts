@@ -38,11 +38,17 @@ export function formatResult(r: BenchResult): string {
       '',
       `End to end, child processes including process start (median of ${r.rounds})`,
       `${head}  peak RSS`,
-      row('node bin/claimtrace.js analyze --format jsonl', r.endToEnd.claimtrace, `${r.endToEnd.claimtrace.rssMb.toFixed(0).padStart(7)} MB`),
+      row('node bin/claimtrace.js analyze --format jsonl --jobs 1', r.endToEnd.claimtrace, `${r.endToEnd.claimtrace.rssMb.toFixed(0).padStart(7)} MB`),
       ...(r.endToEndOff ? [row('  … --techniques off', r.endToEndOff.claimtrace, `${r.endToEndOff.claimtrace.rssMb.toFixed(0).padStart(7)} MB`)] : []),
       row('node dist/bench/wink-pass.js', r.endToEnd.wink, `${r.endToEnd.wink.rssMb.toFixed(0).padStart(7)} MB`),
       ratio(r.endToEnd),
       ...(r.endToEndOff ? [ratio(r.endToEndOff).replace('claimtrace /', 'claimtrace --techniques off /')] : []),
+      ...(r.endToEndAllCores
+        ? [
+            row(`  … --jobs ${r.endToEndAllCores.jobs} (all cores, the default)`, r.endToEndAllCores.claimtrace, `${r.endToEndAllCores.claimtrace.rssMb.toFixed(0).padStart(7)} MB`),
+            `  all cores against wink's one: ${r.endToEndAllCores.ratio.toFixed(2)} by wall time, ${r.endToEndAllCores.cpuRatio.toFixed(2)} by CPU time (not the target's measure, which is one thread against one)`,
+          ]
+        : []),
     );
   }
   lines.push('', 'Where claimtrace spends its time (1-core passes, mean per pass)', `  ${''.padEnd(38)}${'wall ms'.padStart(10)}${'share'.padStart(8)}${'cpu ms'.padStart(10)}${'share'.padStart(8)}`);

@@ -43,6 +43,11 @@ export interface BenchResult {
   readonly inProcessOff: { readonly claimtrace: Throughput; readonly wink: Throughput; readonly ratio: number; readonly cpuRatio: number } | null;
   /** `claimtrace analyze --techniques off`, end to end, against the same wink runs; null with --skip-off or --skip-e2e. */
   readonly endToEndOff: { readonly claimtrace: Throughput & { rssMb: number }; readonly wink: Throughput & { rssMb: number }; readonly ratio: number; readonly cpuRatio: number } | null;
+  /**
+   * `claimtrace analyze --jobs <cores>` (the CLI's default), end to end, against the same wink
+   * runs (which use one core): not the target's measure; null with --skip-parallel or --skip-e2e.
+   */
+  readonly endToEndAllCores?: { readonly claimtrace: Throughput & { rssMb: number }; readonly jobs: number; readonly ratio: number; readonly cpuRatio: number } | null;
   /** Mean per 1-core pass; `share` of the analysis by wall time, `cpuShare` by CPU time. */
   readonly stages: readonly { readonly stage: string; readonly ms: number; readonly cpuMs: number; readonly share: number; readonly cpuShare: number }[];
   readonly pathological: readonly { readonly kind: PathologicalKind; readonly bytes: number; readonly ms: number | null; readonly quotes: number | null }[];

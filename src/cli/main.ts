@@ -1,4 +1,5 @@
 import { stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
@@ -21,6 +22,7 @@ interface AnalyzeOptions {
   color: boolean;
   techniques: TechniquesMode;
   sourceMap?: boolean;
+  jobs?: string;
 }
 
 const techniquesOption = () =>
@@ -83,6 +85,7 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
     .option('--no-color', 'no colours in the text format')
     .option('--source-map', 'HTML: add sourceMap[], where each paragraph came from in the page (for highlighting it in place)')
     .addOption(techniquesOption())
+    .option('-j, --jobs <n>', 'worker threads for many files (default: one per core; 1 analyses them one by one in this thread)')
     .action(async (inputs: string[], options: AnalyzeOptions) => {
       status = await analyzeCommand(inputs, options, io);
     });
@@ -160,9 +163,21 @@ interface Target {
   readonly fromDirectory: boolean;
 }
 
+/** `--jobs`: a whole number of at least 1; undefined gives one per core. */
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ClaimtraceError('E_USAGE', `--jobs takes a whole number of at least 1, not \`${value}\``);
+  return n;
+}
+
+/** A file on disk (not `-`, not a URL): what a worker thread can read by itself. */
+const isLocalFile = (path: string): boolean => path !== '-' && !/^https?:\/\//i.test(path);
+
 async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: CliIo): Promise<number> {
   const maxBytes = parseSize(options.maxBytes);
-  const analyzer: Analyzer = analyzerFor(options.techniques);
+  const jobs = parseJobs(options.jobs);
+  let analyzer: Analyzer | null = null;
   const targets: Target[] = [];
   let status: number = EXIT.ok;
 
@@ -184,44 +199,94 @@ async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: Cli
   const formatMarkdown = options.format === 'md' ? (await import('../format/markdown.js')).formatMarkdown : null;
   const formatTerminal = options.format !== 'json' && options.format !== 'jsonl' && options.format !== 'md' ? (await import('../format/terminal.js')).formatTerminal : null;
 
-  // The next file is read while this one is analysed; results still come out in order.
+  // Many files on disk: analysed in worker threads (`--jobs`), a few per worker queued ahead;
+  // stdin, URLs and single files in this thread, the next one read while this one is analysed.
+  // Either way the results come out in the order of the inputs.
+  const pooled = jobs > 1 ? targets.filter((t) => isLocalFile(t.path)).length : 0;
+  const workers = pooled > 1 ? await import('../corpus/worker-pool.js') : null;
+  const pool =
+    workers?.createWorkerPool({
+      size: Math.min(jobs, pooled),
+      maxBytes,
+      analyzerModule: null,
+      checkUnchanged: async () => null,
+      timeoutMs: workers.DEFAULT_TIMEOUT_MS,
+      rhetoric: options.techniques === 'off' ? false : { mode: options.techniques },
+      sourceMap: options.sourceMap === true,
+      // JSON Lines: each worker writes its maps as JSON, so this thread only copies strings out
+      ...(options.format === 'jsonl' ? { serialize: 'json' as const } : {}),
+    }) ?? null;
+  const inPool = (t: Target | undefined): boolean => pool !== null && t !== undefined && isLocalFile(t.path);
+  const ahead = new Map<number, Promise<ProvenanceMap | string>>();
+  const AHEAD = pool ? 3 * Math.min(jobs, pooled) : 0;
+  let queued = 0;
+  const queueAhead = (upTo: number): void => {
+    for (; queued < targets.length && queued <= upTo; queued++) {
+      const t = targets[queued]!;
+      if (!inPool(t)) continue;
+      const pending = pool!.analyze(t.path).then((outcome) => {
+        if (outcome.kind === 'map') return outcome.map;
+        if (outcome.kind === 'json') return outcome.json;
+        if (outcome.kind === 'failed') throw new ClaimtraceError(outcome.code, outcome.message);
+        throw new ClaimtraceError('E_INTERNAL', `Expected a provenance map of ${t.path}, not a stored result`);
+      });
+      pending.catch(() => {}); // handled when awaited, in turn
+      ahead.set(queued, pending);
+    }
+  };
   const read = (target: Target | undefined): Promise<ArticleInput> | null => {
-    if (!target) return null;
+    if (!target || inPool(target)) return null;
     const pending = readInput(target.path, maxBytes, options.sourceMap === true);
     pending.catch(() => {}); // handled when awaited, in turn
     return pending;
   };
   let next = read(targets[0]);
-  for (let i = 0; i < targets.length; i++) {
-    const target = targets[i]!;
-    const pending = next!;
-    next = read(targets[i + 1]);
-    let map: ProvenanceMap;
-    try {
-      const article = await pending;
-      map = analyzer.analyze(article);
-    } catch (e) {
-      if (!isClaimtraceError(e) && !(e instanceof Error)) throw e;
-      failed++;
-      if (!target.fromDirectory) status = EXIT.inputFailed;
-      if (options.format === 'json' && many) jsonArray.push(failureRecord(target.path, e));
-      else await reportFailure(io, options.format, target.path, e);
-      continue;
+  try {
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i]!;
+      queueAhead(i + AHEAD);
+      const pending = next;
+      next = read(targets[i + 1]);
+      let map: ProvenanceMap;
+      try {
+        if (inPool(target)) {
+          const done = await ahead.get(i)!;
+          ahead.delete(i);
+          if (typeof done === 'string') {
+            await io.out(done + '\n'); // JSON Lines, written by the worker
+            continue;
+          }
+          map = done;
+        } else {
+          const article = await pending!;
+          analyzer ??= analyzerFor(options.techniques);
+          map = analyzer.analyze(article);
+        }
+      } catch (e) {
+        if (!isClaimtraceError(e) && !(e instanceof Error)) throw e;
+        failed++;
+        if (!target.fromDirectory) status = EXIT.inputFailed;
+        if (options.format === 'json' && many) jsonArray.push(failureRecord(target.path, e));
+        else await reportFailure(io, options.format, target.path, e);
+        continue;
+      }
+      switch (options.format) {
+        case 'jsonl':
+          await io.out(JSON.stringify(map) + '\n');
+          break;
+        case 'json':
+          if (many) jsonArray.push(map);
+          else await io.out(JSON.stringify(map, null, 2) + '\n');
+          break;
+        case 'md':
+          await io.out(formatMarkdown!(map) + (many ? '\n---\n\n' : ''));
+          break;
+        default:
+          await io.out(formatTerminal!(map, { color: options.color && io.isTTY }) + (many ? '\n' : ''));
+      }
     }
-    switch (options.format) {
-      case 'jsonl':
-        await io.out(JSON.stringify(map) + '\n');
-        break;
-      case 'json':
-        if (many) jsonArray.push(map);
-        else await io.out(JSON.stringify(map, null, 2) + '\n');
-        break;
-      case 'md':
-        await io.out(formatMarkdown!(map) + (many ? '\n---\n\n' : ''));
-        break;
-      default:
-        await io.out(formatTerminal!(map, { color: options.color && io.isTTY }) + (many ? '\n' : ''));
-    }
+  } finally {
+    await pool?.close();
   }
   if (options.format === 'json' && many) await io.out(JSON.stringify(jsonArray, null, 2) + '\n');
   if (many && failed > 0) io.err(`claimtrace: ${failed} of ${targets.length} inputs could not be analysed (see the records above).\n`);

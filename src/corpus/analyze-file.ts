@@ -22,6 +22,8 @@ export interface AnalyzeFileOptions {
   readonly analyzer: ArticleAnalyzer;
   /** Asked once the text is read: a result means the text is stored already and analysis is skipped. */
   readonly checkUnchanged: (ref: ArticleRef) => Promise<PutArticleResult | null>;
+  /** HTML files: add `sourceMap[]` (see `readArticle`). */
+  readonly sourceMap?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface AnalyzeFileOptions {
 export async function analyzeFile(path: string, options: AnalyzeFileOptions): Promise<FileOutcome> {
   let input: ArticleInput;
   try {
-    input = isArticleLocation(path) ? await readArticleAt(path, { maxBytes: options.maxBytes }) : await readArticle(path, { maxBytes: options.maxBytes });
+    input = isArticleLocation(path) ? await readArticleAt(path, { maxBytes: options.maxBytes }) : await readArticle(path, { maxBytes: options.maxBytes, sourceMap: options.sourceMap === true });
   } catch (e) {
     return failure(e);
   }

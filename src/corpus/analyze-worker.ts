@@ -13,9 +13,9 @@ const port = parentPort;
 const setup = workerData as WorkerSetup;
 
 const module_ = (setup.analyzerModule ? await import(setup.analyzerModule) : await import('../analyze.js')) as {
-  createAnalyzer(): ArticleAnalyzer;
+  createAnalyzer(options?: { rhetoric?: WorkerSetup['rhetoric'] }): ArticleAnalyzer;
 };
-const analyzer = module_.createAnalyzer();
+const analyzer = setup.rhetoric === undefined ? module_.createAnalyzer() : module_.createAnalyzer({ rhetoric: setup.rhetoric });
 const waiting = new Map<number, (result: PutArticleResult | null) => void>();
 const send = (message: FromWorker) => port.postMessage(message);
 
@@ -31,6 +31,8 @@ port.on('message', (message: ToWorker) => {
       waiting.set(id, resolve);
       send({ type: 'check', id, ref });
     });
-  void analyzeFile(path, { maxBytes, analyzer, checkUnchanged }).then((outcome) => send({ type: 'outcome', id, outcome }));
+  void analyzeFile(path, { maxBytes, analyzer, checkUnchanged, sourceMap: setup.sourceMap === true }).then((outcome) =>
+    send({ type: 'outcome', id, outcome: setup.serialize === 'json' && outcome.kind === 'map' ? { kind: 'json', json: JSON.stringify(outcome.map) } : outcome }),
+  );
 });
 send({ type: 'ready' });

@@ -12,7 +12,7 @@ import { pagesInWarc, WarcOutput } from '../sources/fetch/warc-output.js';
 import { isContainerFile, listArticleLocations } from '../sources/locate-articles.js';
 import type { CorpusStore, PutArticleResult } from '../store/types.js';
 import { analyzeFile, failure, type ArticleAnalyzer, type FileOutcome } from './analyze-file.js';
-import { createWorkerPool } from './worker-pool.js';
+import { createWorkerPool, DEFAULT_TIMEOUT_MS } from './worker-pool.js';
 
 export interface IngestOptions {
   readonly store: CorpusStore;
@@ -87,7 +87,7 @@ export interface IngestSummary {
   readonly stopped: boolean;
 }
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
+export { DEFAULT_TIMEOUT_MS };
 
 const DIRECTORY_CONTAINER_FILE = /\.(warc(\.gz)?|rss|atom)$/i;
 const ARTICLE_OR_CONTAINER_FILE = /\.(txt|html?)(\.gz)?$|\.(warc(\.gz)?|rss|atom)$/i;
@@ -157,8 +157,9 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const pool = options.analyzer || expected === 0
     ? null
     : createWorkerPool({ size: Math.min(jobs, Math.max(1, expected)), maxBytes, analyzerModule: options.analyzerModule ?? null, checkUnchanged, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  // (this pool is made without `serialize`, so its workers send maps, never JSON)
   const analyze = (path: string): Promise<FileOutcome> =>
-    pool ? pool.analyze(path) : analyzeFile(path, { maxBytes, analyzer: options.analyzer!, checkUnchanged });
+    pool ? pool.analyze(path).then((o) => (o.kind === 'json' ? failure(new Error('Expected a provenance map from the worker, not JSON'), 'E_INTERNAL') : o)) : analyzeFile(path, { maxBytes, analyzer: options.analyzer!, checkUnchanged });
 
   // In-thread analysis is synchronous: one at a time. Workers: a few queued per worker.
   const window = pool ? jobs * 4 : 1;

@@ -2,7 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { ClaimtraceError } from '../core/diagnostics.js';
 import type { ArticleRef, PutArticleResult } from '../store/types.js';
 import type { FileOutcome } from './analyze-file.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.js';
+import type { FromWorker, ToWorker, WorkerOutcome, WorkerSetup } from './worker-messages.js';
+
+/** One file taking longer than this in a worker is skipped with `E_TIMEOUT`. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface WorkerPoolOptions {
   readonly size: number;
@@ -12,17 +15,21 @@ export interface WorkerPoolOptions {
   readonly checkUnchanged: (ref: ArticleRef) => Promise<PutArticleResult | null>;
   /** A worker busy longer than this on one file is stopped and the file fails with `E_TIMEOUT`. */
   readonly timeoutMs: number;
+  /** What each worker's analyzer and reader are built with (see {@link WorkerSetup}). */
+  readonly rhetoric?: WorkerSetup['rhetoric'];
+  readonly sourceMap?: boolean;
+  readonly serialize?: WorkerSetup['serialize'];
 }
 
 export interface AnalysisPool {
-  analyze(path: string): Promise<FileOutcome>;
+  analyze(path: string): Promise<WorkerOutcome>;
   close(): Promise<void>;
 }
 
 interface Job {
   readonly id: number;
   readonly path: string;
-  readonly resolve: (outcome: FileOutcome) => void;
+  readonly resolve: (outcome: WorkerOutcome) => void;
   readonly reject: (e: unknown) => void;
 }
 
@@ -46,7 +53,12 @@ export function createWorkerPool(options: WorkerPoolOptions): AnalysisPool {
   let broken: unknown = null;
 
   function spawn(slot?: Slot): Slot {
-    const worker = startWorker({ analyzerModule: options.analyzerModule });
+    const worker = startWorker({
+      analyzerModule: options.analyzerModule,
+      ...(options.rhetoric === undefined ? {} : { rhetoric: options.rhetoric }),
+      ...(options.sourceMap ? { sourceMap: true } : {}),
+      ...(options.serialize ? { serialize: options.serialize } : {}),
+    });
     const s: Slot = slot ?? { worker, ready: false, job: null, timer: null };
     Object.assign(s, { worker, ready: false, job: null, timer: null });
     worker.on('message', (m: FromWorker) => onMessage(s, worker, m));
@@ -114,7 +126,7 @@ export function createWorkerPool(options: WorkerPoolOptions): AnalysisPool {
   for (let i = 0; i < options.size; i++) slots.push(spawn());
 
   return {
-    analyze(path: string): Promise<FileOutcome> {
+    analyze(path: string): Promise<WorkerOutcome> {
       if (closed) return Promise.reject(new Error('Expected an open analysis pool, not a closed one'));
       if (broken) return Promise.reject(broken);
       return new Promise((resolve, reject) => {
