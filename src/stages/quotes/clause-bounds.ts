@@ -3,7 +3,7 @@ import type { Span } from '../../core/span.js';
 import { cueClass, isParticipleCue } from './cue-lexicon.js';
 import { PRONOUNS } from './find-speaker.js';
 import type { MarkedSpan } from './pair-quote-marks.js';
-import { isCapitalised, wordsIn, type Word } from './words.js';
+import { isCapitalised, isWordUnit, wordsIn, type Word } from './words.js';
 
 /** Characters looked at on each side of a quotation: keeps the scan linear. */
 export const WINDOW = 320;
@@ -125,7 +125,7 @@ export function countWords(text: string, spans: readonly Span[]): number {
   for (const s of spans) {
     let inWord = false;
     for (let i = s.start; i < s.end && n < 50; i++) {
-      const w = /[\p{L}\p{N}]/u.test(text[i]!);
+      const w = isWordUnit(text.charCodeAt(i));
       if (w && !inWord) n++;
       inWord = w;
     }

@@ -83,6 +83,11 @@ function classOf(c: number): number {
   return k;
 }
 
+/** Whether UTF-16 code unit `c` is a letter or a digit on its own (`/[\p{L}\p{N}]/u` on it; a lone surrogate is not). */
+export function isWordUnit(c: number): boolean {
+  return classOf(c) === ALNUM;
+}
+
 export function isCapitalised(w: Word): boolean {
   const c = w.text[0] ?? '';
   return c !== c.toLowerCase() && c === c.toUpperCase();
