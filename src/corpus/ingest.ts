@@ -13,6 +13,7 @@ import { isContainerFile, listArticleLocations } from '../sources/locate-article
 import type { CorpusStore, PutArticleResult } from '../store/types.js';
 import { analyzeFile, failure, type ArticleAnalyzer, type FileOutcome } from './analyze-file.js';
 import { createWorkerPool, DEFAULT_TIMEOUT_MS } from './worker-pool.js';
+import type { WorkerOutcome } from './worker-messages.js';
 
 export interface IngestOptions {
   readonly store: CorpusStore;
@@ -157,9 +158,10 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const pool = options.analyzer || expected === 0
     ? null
     : createWorkerPool({ size: Math.min(jobs, Math.max(1, expected)), maxBytes, analyzerModule: options.analyzerModule ?? null, checkUnchanged, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-  // (this pool is made without `serialize`, so its workers send maps, never JSON)
+  // This pool is made without `serialize`: its workers send maps, never JSON.
+  const fromPool = (o: WorkerOutcome): FileOutcome => (o.kind === 'json' ? failure(new Error('Expected a provenance map from the worker, not JSON'), 'E_INTERNAL') : o);
   const analyze = (path: string): Promise<FileOutcome> =>
-    pool ? pool.analyze(path).then((o) => (o.kind === 'json' ? failure(new Error('Expected a provenance map from the worker, not JSON'), 'E_INTERNAL') : o)) : analyzeFile(path, { maxBytes, analyzer: options.analyzer!, checkUnchanged });
+    pool ? pool.analyze(path).then(fromPool) : analyzeFile(path, { maxBytes, analyzer: options.analyzer!, checkUnchanged });
 
   // In-thread analysis is synchronous: one at a time. Workers: a few queued per worker.
   const window = pool ? jobs * 4 : 1;

@@ -62,8 +62,7 @@ export function articleContext(text: string): ArticleContext {
   let ids = new Int32Array(64);
   for (let i = 0; i < tokens.length; i++) {
     const l = tokens[i]!.lower;
-    let h = 0x811c9dc5;
-    for (let j = 0; j < l.length; j++) h = Math.imul(h ^ l.charCodeAt(j), 0x01000193);
+    const h = fnv(FNV0, l) | 0;
     let k = h & mask;
     let id = -1;
     for (;;) {
@@ -155,8 +154,8 @@ function resetLexicon(): void {
   intern('</s>');
 }
 
-/** Word `w`'s id in the shared lexicon, added if new; `h` is its FNV-1a hash (as an int32) when known. */
-function intern(w: string, h = fnvWord(w)): number {
+/** Word `w`'s id in the shared lexicon, added if new; `h` is its FNV-1a hash (`fnv(FNV0, w) | 0`) when known. */
+function intern(w: string, h = fnv(FNV0, w) | 0): number {
   let slots = lex.slots;
   let mask = (slots.length >> 1) - 1;
   let k = h & mask;
@@ -211,12 +210,6 @@ function intern(w: string, h = fnvWord(w)): number {
   lex.shape[g] = asciiShapeHash(w) ?? hashFeature('sh=' + shape(w));
   lex.punct[g] = hashFeature('punct=' + (/[\p{L}\p{N}]/u.test(w) ? 0 : w.length === 1 ? w : 'x'));
   return g;
-}
-
-function fnvWord(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h;
 }
 
 /** The lexicon ids of the article's word types, re-interned if the lexicon was emptied since the context was made. */
