@@ -216,52 +216,44 @@ async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: Cli
       // JSON Lines: each worker writes its maps as JSON, so this thread only copies strings out
       ...(options.format === 'jsonl' ? { serialize: 'json' as const } : {}),
     }) ?? null;
-  const inPool = (t: Target | undefined): boolean => pool !== null && t !== undefined && isLocalFile(t.path);
-  const ahead = new Map<number, Promise<ProvenanceMap | string>>();
-  const AHEAD = pool ? 3 * Math.min(jobs, pooled) : 0;
-  let queued = 0;
-  const queueAhead = (upTo: number): void => {
-    for (; queued < targets.length && queued <= upTo; queued++) {
-      const t = targets[queued]!;
-      if (!inPool(t)) continue;
-      const pending = pool!.analyze(t.path).then((outcome) => {
+  // Each input is started a few ahead of the one being written (a worker's job, or reading the
+  // file); the analysis in this thread runs when its turn comes.
+  const started = new Map<number, () => Promise<ProvenanceMap | string>>();
+  const window = pool ? 3 * Math.min(jobs, pooled) : 1;
+  const start = (t: Target): (() => Promise<ProvenanceMap | string>) => {
+    if (pool && isLocalFile(t.path)) {
+      const done = pool.analyze(t.path).then((outcome) => {
         if (outcome.kind === 'map') return outcome.map;
         if (outcome.kind === 'json') return outcome.json;
         if (outcome.kind === 'failed') throw new ClaimtraceError(outcome.code, outcome.message);
         throw new ClaimtraceError('E_INTERNAL', `Expected a provenance map of ${t.path}, not a stored result`);
       });
-      pending.catch(() => {}); // handled when awaited, in turn
-      ahead.set(queued, pending);
+      done.catch(() => {}); // handled when awaited, in turn
+      return () => done;
     }
+    const reading = readInput(t.path, maxBytes, options.sourceMap === true);
+    reading.catch(() => {}); // handled when awaited, in turn
+    return async () => {
+      const article = await reading;
+      analyzer ??= analyzerFor(options.techniques);
+      return analyzer.analyze(article);
+    };
   };
-  const read = (target: Target | undefined): Promise<ArticleInput> | null => {
-    if (!target || inPool(target)) return null;
-    const pending = readInput(target.path, maxBytes, options.sourceMap === true);
-    pending.catch(() => {}); // handled when awaited, in turn
-    return pending;
-  };
-  let next = read(targets[0]);
+  let queued = 0;
   try {
     for (let i = 0; i < targets.length; i++) {
       const target = targets[i]!;
-      queueAhead(i + AHEAD);
-      const pending = next;
-      next = read(targets[i + 1]);
+      for (; queued < targets.length && queued <= i + window; queued++) started.set(queued, start(targets[queued]!));
+      const result = started.get(i)!;
+      started.delete(i);
       let map: ProvenanceMap;
       try {
-        if (inPool(target)) {
-          const done = await ahead.get(i)!;
-          ahead.delete(i);
-          if (typeof done === 'string') {
-            await io.out(done + '\n'); // JSON Lines, written by the worker
-            continue;
-          }
-          map = done;
-        } else {
-          const article = await pending!;
-          analyzer ??= analyzerFor(options.techniques);
-          map = analyzer.analyze(article);
+        const done = await result();
+        if (typeof done === 'string') {
+          await io.out(done + '\n'); // JSON Lines, written by the worker
+          continue;
         }
+        map = done;
       } catch (e) {
         if (!isClaimtraceError(e) && !(e instanceof Error)) throw e;
         failed++;
