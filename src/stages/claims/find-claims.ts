@@ -49,9 +49,9 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
   // Only names: `the paper` is not the outlet called The Paper.
   const lookUpName = (name: string) => (/^(?:the\s+)?\p{Lu}/u.test(name) ? outletKeyOf(name) : null);
   const quoteContent = mergeSpans(quotes.flatMap((q) => q.content));
-  const protectedSpans = mergeSpans([...quoteContent, ...citations.map((c) => c.span)]);
-  const quoteIndex = sweepIndex(quotes.flatMap((q) => [...q.content, ...(q.cue ? [q.cue] : [])].map((s) => ({ ...s, quote: q }))));
   const citationSpans = citations.map((c) => c.span);
+  const protectedSpans = mergeSpans(quoteContent.concat(citationSpans));
+  const quoteIndex = sweepIndex(quotes.flatMap((q) => [...q.content, ...(q.cue ? [q.cue] : [])].map((s) => ({ ...s, quote: q }))));
   const quoteById = new Map(quotes.map((q) => [q.id, q]));
 
   const drafts: Draft[] = [];
@@ -137,10 +137,10 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
   const anonymousIndex = sweepIndex(anonymousSources.map((a) => ({ ...a.span, id: a.id })));
   const claims: Claim[] = drafts.map((d, i) => {
     const hedgeIds = hedgeIdsOf.get(d) ?? [];
-    const anonymousSourceIds = unique([
-      ...d.quoteIds.flatMap((q) => anonymousByQuote.get(q) ?? []),
-      ...anonymousIndex.overlapping(d.span).map((a) => a.id),
-    ]).sort(byIdNumber);
+    const anonymousIds: string[] = [];
+    for (const q of d.quoteIds) for (const id of anonymousByQuote.get(q) ?? []) anonymousIds.push(id);
+    for (const a of anonymousIndex.overlapping(d.span)) anonymousIds.push(a.id);
+    const anonymousSourceIds = unique(anonymousIds).sort(byIdNumber);
     const quoteIds = d.quoteIds.filter((id) => {
       const q = quoteById.get(id);
       return q !== undefined && (q.speaker.kind !== 'unknown' || q.speaker.name !== null || q.speaker.mention !== null);

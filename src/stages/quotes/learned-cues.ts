@@ -1,6 +1,6 @@
 import type { Span } from '../../core/span.js';
 import { PRONOUNS, speakerAfter, speakerBefore, type SpeakerPhrase } from './find-speaker.js';
-import { inTitledReference, isCapitalised, isLetterWord, type Word } from './words.js';
+import { inTitledReference, isCapitalised, isLetterWord, lowerForms, type Word } from './words.js';
 
 /**
  * Attribution cues beyond the speech-verb lexicon, as PolNeAR annotates them: beliefs, wishes,
@@ -112,7 +112,7 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     if (k >= words.length || !(isLetterWord(words[k]!) || words[k]!.text === '$')) continue;
     // `who asked not to be named`, `requested anonymity`: a source's request for anonymity
     // describes the source, it reports nothing they said.
-    if (ANONYMITY.test(words.slice(k, k + 4).map((x) => x.lower).join(' '))) continue;
+    if (ANONYMITY.test(lowerForms(words, k, k + 4))) continue;
     const participle = w.lower.endsWith('ing') && (prev.text === ',' || prev.lower === 'and');
     const subjectWords = participle ? words.slice(0, c - 1) : h.clauseStart(words, c);
     // `The figure was first reported by Reuters, citing …`: after a passive, the participle's

@@ -52,16 +52,13 @@ const FEET_INCHES = /\d['’]\d{1,2}$/;
  * multi-paragraph quotations); otherwise it is reported as `quote/unclosed-mark`.
  */
 export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): PairedMarks {
-  const spans: MarkedSpan[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let warned = 0;
+  const st: Pairing = { text, spans: [], diagnostics: [], warned: 0, stack: [], len: 1 };
   let carry: Open | null = null;
-  let stack: Open[] = [];
-  let len = 1; // length of the mark being read
 
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi]!;
-    stack = [];
+    const stack: Open[] = [];
+    st.stack = stack;
     let i = p.start;
     if (carry) {
       const c = text.startsWith("''", p.start) ? '"' : (text[p.start] ?? '');
@@ -71,7 +68,7 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
         stack.push(carry);
         i = carry.start;
       } else {
-        unclosed(carry);
+        unclosed(st, carry);
       }
       carry = null;
     }
@@ -86,7 +83,8 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       if (!isMark(c)) continue;
       // Feet and inches (`6'3" tall`, `6’2”`): the double mark is a unit, not a quotation mark.
       if ((code === 34 || code === 0x201d) && i - 3 >= p.start && FEET_INCHES.test(text.slice(Math.max(p.start, i - 4), i))) continue;
-      len = doubled ? 2 : 1;
+      const len = doubled ? 2 : 1;
+      st.len = len;
       const prev = i > p.start ? text[i - 1]! : ' ';
       const next = i + len < p.end ? text[i + len]! : ' ';
       const prevSpace = isSpace(prev);
@@ -99,44 +97,44 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       const open = top(stack, familyOf(c));
       switch (c) {
         case '"':
-          if (open) close(open, i);
-          else if (right && !left) stray(i);
-          else push('double', c, i);
+          if (open) close(st, open, i);
+          else if (right && !left) stray(st, i);
+          else push(st, 'double', c, i);
           break;
         case '“':
-          if (open && (open.char === '„' || (right && !left))) close(open, i);
+          if (open && (open.char === '„' || (right && !left))) close(st, open, i);
           else {
-            if (open) replace(open);
-            push('double', c, i);
+            if (open) replace(st, open);
+            push(st, 'double', c, i);
           }
           break;
         case '„':
         case '‟':
-          if (open) replace(open);
-          push('double', c, i);
+          if (open) replace(st, open);
+          push(st, 'double', c, i);
           break;
         case '”':
-          if (open) close(open, i);
-          else if (!right || prevSpace) push('double', c, i);
-          else stray(i);
+          if (open) close(st, open, i);
+          else if (!right || prevSpace) push(st, 'double', c, i);
+          else stray(st, i);
           break;
         case '«':
         case '»':
-          if (open) close(open, i);
-          else if (left || !right) push('guillemet', c, i);
-          else stray(i);
+          if (open) close(st, open, i);
+          else if (left || !right) push(st, 'guillemet', c, i);
+          else stray(st, i);
           break;
         case '‘':
-          if (open && right && !left) close(open, i);
-          else if (left && !ELISION.test(text.slice(i + 1, i + 6))) push('single', c, i);
+          if (open && right && !left) close(st, open, i);
+          else if (left && !ELISION.test(text.slice(i + 1, i + 6))) push(st, 'single', c, i);
           break;
         case '’':
         case "'":
           if (nextWord && isWordChar(prev)) break; // don't, Jones’s
           if (open && !prevSpace) {
-            close(open, i); // `s'` closes an open single quotation, else it is a plural possessive
+            close(st, open, i); // `s'` closes an open single quotation, else it is a plural possessive
           } else if (left && !ELISION.test(text.slice(i + 1, i + 6)) && (c === "'" || hasLaterCloser(text, i, p.end))) {
-            push('single', c, i); // `’` after a space: a closing single mark used as an opener
+            push(st, 'single', c, i); // `’` after a space: a closing single mark used as an opener
           }
           break;
       }
@@ -150,52 +148,68 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
         o.outer.push({ start: o.outer.length === 0 ? o.at : o.start - o.len, end: p.end });
         o.inner.push(trimSpan(text, { start: o.start, end: p.end }));
         if (pi + 1 < paragraphs.length) carry = o;
-        else unclosed(o);
+        else unclosed(st, o);
       } else {
-        unclosed(o);
+        unclosed(st, o);
       }
     }
   }
-  if (carry) unclosed(carry);
-  if (warned > MAX_DIAGNOSTICS) {
-    diagnostics.push(diagnostic('quote/unclosed-mark', `${warned - MAX_DIAGNOSTICS} more unbalanced quotation marks were not reported.`));
+  if (carry) unclosed(st, carry);
+  if (st.warned > MAX_DIAGNOSTICS) {
+    st.diagnostics.push(diagnostic('quote/unclosed-mark', `${st.warned - MAX_DIAGNOSTICS} more unbalanced quotation marks were not reported.`));
   }
-  return { spans: withDepth(spans), diagnostics };
+  return { spans: withDepth(st.spans), diagnostics: st.diagnostics };
+}
 
-  function push(family: Open['family'], char: string, at: number): void {
-    stack.push({ family, char, at, len, outer: [], inner: [], start: at + len });
-  }
-  function close(o: Open, at: number): void {
-    if (stack[stack.length - 1] === o) stack.pop();
-    else {
-      // Marks opened inside and never closed: singles were apostrophes, doubles are unclosed.
-      const k = stack.lastIndexOf(o);
-      for (const inner of stack.splice(k)) if (inner !== o && inner.family !== 'single') unclosed(inner);
-    }
-    const first = o.outer.length === 0;
-    const last = trimSpan(text, { start: o.start, end: at });
-    // `""` marks nothing; dropping it at once keeps a text made of marks cheap.
-    if (first && last.end === last.start) return;
-    o.outer.push({ start: first ? o.at : o.start - o.len, end: at + len });
-    o.inner.push(last);
-    spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: true });
-  }
-  function replace(o: Open): void {
+/**
+ * The state of one pairing pass, passed to the helpers below. (They were closures inside
+ * `pairQuoteMarks`; fresh closures on every call made V8 discard its optimised code again and again.)
+ */
+interface Pairing {
+  readonly text: string;
+  readonly spans: MarkedSpan[];
+  readonly diagnostics: Diagnostic[];
+  warned: number;
+  /** The marks open in the current paragraph. */
+  stack: Open[];
+  /** Length of the mark being read. */
+  len: number;
+}
+
+function push(st: Pairing, family: Open['family'], char: string, at: number): void {
+  st.stack.push({ family, char, at, len: st.len, outer: [], inner: [], start: at + st.len });
+}
+function close(st: Pairing, o: Open, at: number): void {
+  const stack = st.stack;
+  if (stack[stack.length - 1] === o) stack.pop();
+  else {
+    // Marks opened inside and never closed: singles were apostrophes, doubles are unclosed.
     const k = stack.lastIndexOf(o);
-    for (const inner of stack.splice(k)) if (inner.family !== 'single') unclosed(inner);
+    for (const inner of stack.splice(k)) if (inner !== o && inner.family !== 'single') unclosed(st, inner);
   }
-  function unclosed(o: Open): void {
-    warn(o.at, `An opening quotation mark ${o.char} has no closing mark.`);
-    // Keep what came before the paragraph end: `"The planes dropped…` is still a quotation.
-    if (o.inner.some((x) => x.end > x.start)) spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: false });
-  }
-  function stray(at: number): void {
-    warn(at, `A closing quotation mark ${text[at]} has no opening mark.`);
-  }
-  function warn(at: number, message: string): void {
-    warned++;
-    if (warned <= MAX_DIAGNOSTICS) diagnostics.push(diagnostic('quote/unclosed-mark', message, { span: { start: at, end: at + 1 } }));
-  }
+  const first = o.outer.length === 0;
+  const last = trimSpan(st.text, { start: o.start, end: at });
+  // `""` marks nothing; dropping it at once keeps a text made of marks cheap.
+  if (first && last.end === last.start) return;
+  o.outer.push({ start: first ? o.at : o.start - o.len, end: at + st.len });
+  o.inner.push(last);
+  st.spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: true });
+}
+function replace(st: Pairing, o: Open): void {
+  const k = st.stack.lastIndexOf(o);
+  for (const inner of st.stack.splice(k)) if (inner.family !== 'single') unclosed(st, inner);
+}
+function unclosed(st: Pairing, o: Open): void {
+  warn(st, o.at, `An opening quotation mark ${o.char} has no closing mark.`);
+  // Keep what came before the paragraph end: `"The planes dropped…` is still a quotation.
+  if (o.inner.some((x) => x.end > x.start)) st.spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: false });
+}
+function stray(st: Pairing, at: number): void {
+  warn(st, at, `A closing quotation mark ${st.text[at]} has no opening mark.`);
+}
+function warn(st: Pairing, at: number, message: string): void {
+  st.warned++;
+  if (st.warned <= MAX_DIAGNOSTICS) st.diagnostics.push(diagnostic('quote/unclosed-mark', message, { span: { start: at, end: at + 1 } }));
 }
 
 /**
@@ -204,16 +218,18 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
  * make the quotations after it look nested.
  */
 function withDepth(spans: MarkedSpan[]): MarkedSpan[] {
-  const sorted = spans
-    .map((s) => ({ s, start: s.outer[0]!.start, end: s.outer[s.outer.length - 1]!.end }))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted: { s: MarkedSpan; start: number; end: number }[] = [];
+  for (const s of spans) sorted.push({ s, start: s.outer[0]!.start, end: s.outer[s.outer.length - 1]!.end });
+  sorted.sort((a, b) => a.start - b.start || b.end - a.end);
   const ends: number[] = [];
-  return sorted.map(({ s, start, end }) => {
+  const out: MarkedSpan[] = [];
+  for (const { s, start, end } of sorted) {
     while (ends.length > 0 && ends[ends.length - 1]! <= start) ends.pop();
     const depth = ends.length;
     ends.push(end);
-    return depth === s.depth ? s : { ...s, depth };
-  });
+    out.push(depth === s.depth ? s : { ...s, depth });
+  }
+  return out;
 }
 
 function top(stack: Open[], family: Open['family'] | null): Open | undefined {

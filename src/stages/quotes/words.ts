@@ -108,3 +108,11 @@ export function inTitledReference(words: readonly Word[], c: number): boolean {
   }
   return false;
 }
+
+/** The lower-case forms of `words[from, to)` joined by single spaces; no arrays allocated. */
+export function lowerForms(words: readonly Word[], from: number, to: number): string {
+  const end = Math.min(to, words.length);
+  let s = '';
+  for (let j = from; j < end; j++) s = j === from ? words[j]!.lower : s + ' ' + words[j]!.lower;
+  return s;
+}

@@ -1,7 +1,7 @@
 import type { Span } from '../../core/span.js';
 import { decodeSpans, rescore, type ScoredSpan } from './decode-spans.js';
 import { mergeWithRules, ruleSpans } from './rule-detectors.js';
-import { articleContext, createWordSums, firstStageScores, hashFeature, longBagSum, spanInLongSentence, probabilityContext, spanFeatures, spanScoreExtraFeatures, stackScores, type ArticleContext, type WordSums } from './features.js';
+import { articleContext, createWordSums, firstStageScores, hashFeature, longBagSum, spanInLongSentence, probabilityContext, spanFeatures, spanScoreExtraFeatures, stackScores, type ArticleContext, type ProbabilityContext, type WordSums } from './features.js';
 import { sigmoid, softmax, type RhetoricModel } from './model.js';
 import type { DetectOptions, Technique, TechniqueName } from './types.js';
 
@@ -25,10 +25,14 @@ export function tokenProbabilities(ctx: ArticleContext, model: RhetoricModel): F
   const scale = model.si.scales;
   const z = firstStageScores(ctx, model.si.weights, stride, (1 << bits) - 1, memo);
   const probs = new Float64Array(n);
-  const groupProbs = groups.map(() => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
-    probs[i] = sigmoid(z[i * stride]! * scale[0]!);
-    for (let k = 0; k < ng; k++) groupProbs[k]![i] = sigmoid(z[i * stride + k + 1]! * scale[k + 1]!);
+  // (built by a loop: see stackScores)
+  const groupProbs: Float64Array[] = [];
+  for (let k = 0; k < ng; k++) groupProbs.push(new Float64Array(n));
+  for (let i = 0; i < n; i++) probs[i] = sigmoid(z[i * stride]! * scale[0]!);
+  for (let k = 0; k < ng; k++) {
+    const gp = groupProbs[k]!;
+    const sk = scale[k + 1]!;
+    for (let i = 0; i < n; i++) gp[i] = sigmoid(z[i * stride + k + 1]! * sk);
   }
   return model.si.stack ? stackedProbabilities(ctx, probs, model.si.stack, groupProbs) : probs;
 }
@@ -42,7 +46,8 @@ export function stackedProbabilities(
 ): Float64Array {
   const mask = (1 << stack.bits) - 1;
   const pc = probabilityContext(ctx, first);
-  const gcs = groupProbs.map((g) => probabilityContext(ctx, g));
+  const gcs: ProbabilityContext[] = [];
+  for (const g of groupProbs) gcs.push(probabilityContext(ctx, g));
   const z = stackScores(ctx, pc, gcs, stack.weights, mask);
   const probs = new Float64Array(ctx.tokens.length);
   for (let i = 0; i < z.length; i++) probs[i] = sigmoid(z[i]!);

@@ -35,7 +35,7 @@ export interface ArticleContext {
   /** Per sentence: bit 1 `!`, bit 2 `?`, bit 4 opens with a quotation mark, bit 8 has a `#`hashtag. */
   readonly sentenceFlags: Uint8Array;
   /** Per sentence, the unmasked hashes of its `sb=` (content word) features, filled on first use. */
-  readonly sentenceBags: (Uint32Array | undefined)[];
+  readonly sentenceBags: (Int32Array | undefined)[];
   /** Memo of {@link countOccurrences} (capped) per lower-cased span text. */
   readonly repeats?: Map<string, number>;
   /** Per sentence, the cue groups of its words in order of first appearance, filled on first use. */
@@ -233,7 +233,7 @@ export function isContentType(ctx: ArticleContext, id: number): boolean {
 }
 
 /** The hashed content words of sentence `k` (the same for every token of it, so computed once). */
-function sentenceBag(ctx: ArticleContext, k: number): Uint32Array {
+function sentenceBag(ctx: ArticleContext, k: number): Int32Array {
   let bag = ctx.sentenceBags[k];
   if (!bag) {
     const s = ctx.sentences[k]!;
@@ -241,9 +241,9 @@ function sentenceBag(ctx: ArticleContext, k: number): Uint32Array {
     const hashes: number[] = [];
     for (let j = s.firstToken; j < s.endToken; j++) {
       const id = ctx.typeOf[j]!;
-      if (isContentType(ctx, id)) hashes.push(lex.sb[ids[id]!]! >>> 0);
+      if (isContentType(ctx, id)) hashes.push(lex.sb[ids[id]!]!);
     }
-    bag = Uint32Array.from(hashes);
+    bag = Int32Array.from(hashes);
     ctx.sentenceBags[k] = bag;
   }
   return bag;
@@ -301,7 +301,7 @@ function fnvRange(h: number, s: string, from: number, to: number): number {
   return h;
 }
 
-const table = (n: number, f: (k: number) => string): Uint32Array => Uint32Array.from({ length: n }, (_, k) => hashFeature(f(k)));
+const table = (n: number, f: (k: number) => string): Int32Array => Int32Array.from({ length: n }, (_, k) => hashFeature(f(k)));
 
 const H_BIAS = hashFeature('bias');
 const S_W = pre('w=');
@@ -584,6 +584,7 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
   // per-token hashes of everything but the word roles, then one pass summing them for all models
   const hashes = new Int32Array(32);
   const bagSums = new Float64Array(stride);
+  const hShortExcl = (H_SHORT_EXCL & mask) * stride;
   for (let si = 0; si < ctx.sentences.length; si++) {
     const s = ctx.sentences[si]!;
     const first = s.firstToken;
@@ -622,11 +623,12 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
     const hSidx = T_SIDX[bucket(si, SIDX_EDGES)]! & mask;
     const hBias = H_BIAS & mask;
     // the features every token of the sentence shares, summed once with the bag
-    const shortExcl = len <= 8 && (flags & 1) !== 0;
+    // (a short exclamation's weight is multiplied by 0 or 1, not added in a branch: a branch that
+    // the first articles never take makes V8 throw away and recompile this whole function)
+    const shortExcl = len <= 8 && (flags & 1) !== 0 ? 1 : 0;
     for (let k = 0; k < stride; k++) {
-      let x = bagSums[k]! + all[hBias * stride + k]! + all[hSlen * stride + k]! + all[hSf * stride + k]! + all[hSidx * stride + k]!;
-      if (shortExcl) x += all[(H_SHORT_EXCL & mask) * stride + k]!;
-      bagSums[k] = x;
+      const x = bagSums[k]! + all[hBias * stride + k]! + all[hSlen * stride + k]! + all[hSf * stride + k]! + all[hSidx * stride + k]!;
+      bagSums[k] = x + all[hShortExcl + k]! * shortExcl;
     }
     for (let i = first; i < endT; i++) {
       const tok = t[i]!;
@@ -707,7 +709,7 @@ export function firstStageScores(ctx: ArticleContext, all: Float32Array | Int16A
 export const LONG_BAG = 512;
 
 /** The sentence's content-word hashes when it is longer than {@link LONG_BAG}, else undefined. */
-export function longSentenceBag(ctx: ArticleContext, k: number): Uint32Array | undefined {
+export function longSentenceBag(ctx: ArticleContext, k: number): Int32Array | undefined {
   const bag = sentenceBag(ctx, k);
   return bag.length > LONG_BAG ? bag : undefined;
 }
@@ -927,8 +929,8 @@ const bin = (p: number, n: number): number => Math.min(n - 1, Math.floor(p * n))
 /** Code of a binned probability: 0 for none (outside the sentence), else `bin(x, n) + 1`. */
 const code = (x: number, n: number): number => (x < 0 ? 0 : bin(x, n) + 1);
 const codeName = (c: number): string => (c === 0 ? 'none' : String(c - 1));
-const codeTable = (prefix: string, n: number): Uint32Array => table(n + 1, (c) => prefix + codeName(c));
-const pairTable = (prefix: string): Uint32Array => table(36, (c) => prefix + codeName(Math.floor(c / 6)) + '|' + codeName(c % 6));
+const codeTable = (prefix: string, n: number): Int32Array => table(n + 1, (c) => prefix + codeName(c));
+const pairTable = (prefix: string): Int32Array => table(36, (c) => prefix + codeName(Math.floor(c / 6)) + '|' + codeName(c % 6));
 const T_SP0 = codeTable('p0=', 20);
 const T_SPK = [-3, -2, -1, 1, 2, 3].map((k) => codeTable('p' + k + '=', 10));
 const T_SPM1P0 = pairTable('p-1p0=');
@@ -943,12 +945,12 @@ const T_AMEAN = codeTable('amean=', 10);
 const T_SPOS = table((POS_EDGES.length + 1) * 6, (c) => 'pos=' + Math.floor(c / 6) + '|' + codeName(c % 6));
 const T_SEND = table((END_EDGES.length + 1) * 6, (c) => 'end=' + Math.floor(c / 6) + '|' + codeName(c % 6));
 interface GroupTables {
-  readonly p0: Uint32Array;
-  readonly pm1: Uint32Array;
-  readonly p1: Uint32Array;
-  readonly smean: Uint32Array;
-  readonly smax: Uint32Array;
-  readonly p0p0: Uint32Array;
+  readonly p0: Int32Array;
+  readonly pm1: Int32Array;
+  readonly p1: Int32Array;
+  readonly smean: Int32Array;
+  readonly smax: Int32Array;
+  readonly p0p0: Int32Array;
 }
 const groupTables: GroupTables[] = [];
 function groupTable(k: number): GroupTables {
@@ -1050,7 +1052,10 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
   const z = new Float64Array(n);
   const probs = pc.probs;
   const ng = groups.length;
-  const gts = groups.map((_, k) => groupTable(k));
+  // (arrays built by loops, not `map`: V8 can give `map`'s results other element kinds from one
+  // call to the next, and each new kind throws away this function's optimised code)
+  const gts: GroupTables[] = [];
+  for (let k = 0; k < ng; k++) gts.push(groupTable(k));
   const ids = lexiconIds(ctx);
   const punct = new Int32Array(ctx.types.length);
   for (let id = 0; id < ctx.types.length; id++) punct[id] = lex.punct[ids[id]!]! & mask;
@@ -1064,19 +1069,17 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
     c10[i] = code(p, 10);
     c20[i] = code(p, 20);
   }
-  const g5 = groups.map(() => new Uint8Array(n));
-  const g10 = groups.map(() => new Uint8Array(n));
-  const g20 = groups.map(() => new Uint8Array(n));
+  // the same for each family tagger k, at k * n + i
+  const g5 = new Uint8Array(ng * n);
+  const g10 = new Uint8Array(ng * n);
+  const g20 = new Uint8Array(ng * n);
   for (let k = 0; k < ng; k++) {
     const gp = groups[k]!.probs;
-    const a5 = g5[k]!;
-    const a10 = g10[k]!;
-    const a20 = g20[k]!;
     for (let i = 0; i < n; i++) {
       const p = gp[i]!;
-      a5[i] = code(p, 5);
-      a10[i] = code(p, 10);
-      a20[i] = code(p, 20);
+      g5[k * n + i] = code(p, 5);
+      g10[k * n + i] = code(p, 10);
+      g20[k * n + i] = code(p, 20);
     }
   }
   const wBias = weights[H_BIAS & mask]!;
@@ -1124,11 +1127,11 @@ export function stackScores(ctx: ArticleContext, pc: ProbabilityContext, groups:
       acc += weights[T_SMAXP0[sx5 + c0]! & mask]!;
       for (let k = 0; k < ng; k++) {
         const gt = gts[k]!;
-        const q10 = g10[k]!;
-        acc += weights[gt.p0[g20[k]![i]!]! & mask]!;
-        acc += weights[gt.pm1[i - 1 >= first ? q10[i - 1]! : 0]! & mask]!;
-        acc += weights[gt.p1[i + 1 < endT ? q10[i + 1]! : 0]! & mask]!;
-        acc += weights[gt.p0p0[g5[k]![i]! * 6 + c0]! & mask]!;
+        const at = k * n + i;
+        acc += weights[gt.p0[g20[at]!]! & mask]!;
+        acc += weights[gt.pm1[i - 1 >= first ? g10[at - 1]! : 0]! & mask]!;
+        acc += weights[gt.p1[i + 1 < endT ? g10[at + 1]! : 0]! & mask]!;
+        acc += weights[gt.p0p0[g5[at]! * 6 + c0]! & mask]!;
       }
       acc += weights[punct[ctx.typeOf[i]!]!]!;
       acc += weights[T_SPOS[bucket(i - first, POS_EDGES) * 6 + c0]! & mask]!;
