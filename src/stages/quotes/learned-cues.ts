@@ -179,7 +179,7 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     const starts = PREPOSITION.test(words[k]!.lower) && words[k + 1] && isLetterWord(words[k + 1]!) ? [k, k + 1] : [k];
     for (const start of starts) {
       const first = words[start]!;
-      if (!isLetterWord(first) && first.text !== '$') continue;
+      if (first.text !== '$' && !isLetterWord(first)) continue;
       // A clause (`that …`, `he would …`, `whether …`) runs to the clause end; an object or an
       // infinitive (`endorsed Sanders, the …`, `declined to comment, saying …`) often stops at a
       // comma. Both are proposed when they differ; the classifier (one relation a cue) picks.
