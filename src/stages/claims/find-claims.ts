@@ -49,7 +49,10 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
   // Only names: `the paper` is not the outlet called The Paper.
   const lookUpName = (name: string) => (/^(?:the\s+)?\p{Lu}/u.test(name) ? outletKeyOf(name) : null);
   const quoteContent = mergeSpans(quotes.flatMap((q) => q.content));
-  const citationSpans = citations.map((c) => c.span);
+  // (pushed, not mapped: `map` can hand V8 holey arrays where the span helpers expect packed
+  // ones, and the mismatch costs a recompilation of this whole function)
+  const citationSpans: Span[] = [];
+  for (const c of citations) citationSpans.push(c.span);
   const protectedSpans = mergeSpans(quoteContent.concat(citationSpans));
   const quoteIndex = sweepIndex(quotes.flatMap((q) => [...q.content, ...(q.cue ? [q.cue] : [])].map((s) => ({ ...s, quote: q }))));
   const quoteById = new Map(quotes.map((q) => [q.id, q]));
