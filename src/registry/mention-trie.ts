@@ -70,37 +70,64 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c | 0x20 : c;
 }
 
+/** Token offsets and hashes of one text, in typed arrays reused from call to call (grown as needed). */
+interface Scan {
+  starts: Int32Array;
+  ends: Int32Array;
+  /** {@link asciiHash} of each token; meaningful where `ascii` is 1. */
+  hashes: Int32Array;
+  ascii: Uint8Array;
+}
+const scratch: Scan = { starts: new Int32Array(1024), ends: new Int32Array(1024), hashes: new Int32Array(1024), ascii: new Uint8Array(1024) };
+
 /**
  * The same tokens as {@link tokensOf} (runs of `[\p{L}\p{N}]`, by code point), as start and end
- * offsets, with {@link asciiHash} of each all-ASCII token (`null` for a token with other letters).
+ * offsets in {@link scratch}, with {@link asciiHash} of each all-ASCII token; returns their number.
+ * (Typed arrays: most hashes are beyond V8's small integers and would be boxed one by one in an array.)
  */
-function scanWords(text: string, starts: number[], ends: number[], hashes: (number | null)[]): void {
+function scanWords(text: string): number {
+  // a token and the non-word character after it take two code units at least
+  const most = (text.length >> 1) + 1;
+  if (scratch.starts.length < most) {
+    const size = Math.max(most, scratch.starts.length * 2);
+    scratch.starts = new Int32Array(size);
+    scratch.ends = new Int32Array(size);
+    scratch.hashes = new Int32Array(size);
+    scratch.ascii = new Uint8Array(size);
+  }
+  const { starts, ends, hashes, ascii } = scratch;
+  let n = 0;
   let start = -1;
   let h = 0;
-  let ascii = true;
+  let isAscii = 1;
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     if (isWordCodePoint(cp)) {
       if (start < 0) {
         start = i;
         h = 0;
-        ascii = true;
+        isAscii = 1;
       }
       if (cp < 0x80) h = (Math.imul(h, 31) + lowerAscii(cp)) | 0;
-      else ascii = false;
+      else isAscii = 0;
     } else if (start >= 0) {
-      starts.push(start);
-      ends.push(i);
-      hashes.push(ascii ? h : null);
+      starts[n] = start;
+      ends[n] = i;
+      hashes[n] = h;
+      ascii[n] = isAscii;
+      n++;
       start = -1;
     }
     i += cp > 0xffff ? 2 : 1;
   }
   if (start >= 0) {
-    starts.push(start);
-    ends.push(text.length);
-    hashes.push(ascii ? h : null);
+    starts[n] = start;
+    ends[n] = text.length;
+    hashes[n] = h;
+    ascii[n] = isAscii;
+    n++;
   }
+  return n;
 }
 
 /**
@@ -131,14 +158,14 @@ export function buildMentionTrie<T>(aliases: Iterable<readonly [string, T]>): Me
   // with other letters, which always take the full look-up.)
   const firstKeys = new Set<number>();
   for (const key of root.children.keys()) firstKeys.add(asciiHash(key));
+  // the low 16 bits of those hashes, so that most tokens are passed over without the set
+  const firstLow = new Uint8Array(1 << 16);
+  for (const h of firstKeys) firstLow[h & 0xffff] = 1;
 
   return {
     find(text) {
-      const starts: number[] = [];
-      const ends: number[] = [];
-      const hashes: (number | null)[] = [];
-      scanWords(text, starts, ends, hashes);
-      const n = starts.length;
+      const n = scanWords(text);
+      const { starts, ends, hashes, ascii } = scratch;
       // Token texts and folded forms, made when first needed (most tokens start no alias).
       const words: (string | undefined)[] = new Array<string | undefined>(n);
       const folded: (string | undefined)[] = new Array<string | undefined>(n);
@@ -146,8 +173,7 @@ export function buildMentionTrie<T>(aliases: Iterable<readonly [string, T]>): Me
       const fold = (j: number): string => (folded[j] ??= foldToken(word(j)));
       const matches: TrieMatch<T>[] = [];
       for (let i = 0; i < n; ) {
-        const h = hashes[i];
-        if (h !== null && h !== undefined && !firstKeys.has(h)) {
+        if (ascii[i] === 1 && (firstLow[hashes[i]! & 0xffff] === 0 || !firstKeys.has(hashes[i]!))) {
           i++;
           continue;
         }
