@@ -139,41 +139,8 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
     const subj = (ruled ? '' : 'plain-') + headShape(text, speaker);
     const lexp = String(Math.min(9, Math.floor((forms.get(w.lower) ?? 0) * 10)));
     const stem = w.lower.replace(STEM, '');
-    const next = words[c + 1];
     const inside = found.some((f) => f.content.some((s) => s.start <= w.start && w.end <= s.end));
-    const cueFeatures = [
-      feature(N.bias, ''),
-      feature(N.w, w.lower),
-      feature(N.stem, stem),
-      feature(N.suf, w.lower.slice(-3)),
-      feature(N.lexp, lexp),
-      feature(N.lexp_subj, lexp, subj),
-      feature(N.lexp_ps, lexp, shape(prev)),
-      feature(N.shl, headLast),
-      feature(N.p1, prev.lower),
-      feature(N.p2, words[c - 2]?.lower ?? '∅'),
-      feature(N.n1, next?.lower ?? '∅'),
-      feature(N.n2, words[c + 2]?.lower ?? '∅'),
-      feature(N.ps, shape(prev)),
-      feature(N.ns, shape(next)),
-      feature(N.w_ns, w.lower, shape(next)),
-      feature(N.w_ps, w.lower, shape(prev)),
-      feature(N.w_n1, w.lower, next?.lower ?? '∅'),
-      feature(N.w_p1, w.lower, prev.lower),
-      feature(N.subj, subj),
-      feature(N.w_subj, w.lower, subj),
-      feature(N.between, bucket(between)),
-      feature(N.w_between, w.lower, String(Math.min(between, 3))),
-      feature(N.at, bucket(c)),
-      feature(N.part, participle ? '1' : '0'),
-      feature(N.cap, isCapitalised(w) ? '1' : '0'),
-      feature(N.inside, inside ? '1' : '0'),
-      feature(N.found, found.length > 0 ? '1' : '0'),
-      feature(N.quoted, quoted.length > 0 ? '1' : '0'),
-      feature(N.w_quoted, w.lower, quoted.length > 0 ? '1' : '0'),
-      feature(N.q, question ? '1' : '0'),
-      feature(N.subjlen, bucket(subjectWordCount)),
-    ];
+    const cueFeatures = cueFeaturesOf(words, c, lexp, stem, subj, headLast, between, subjectWordCount, participle, inside, found.length > 0, quoted.length > 0, question);
     // `fighting about Obama`, `opted for Trump`: PolNeAR's content is often the object of the
     // preposition after the cue; both starts are proposed.
     const starts = PREPOSITION.test(words[k]!.lower) && words[k + 1] && isLetterWord(words[k + 1]!) ? [k, k + 1] : [k];
@@ -196,29 +163,104 @@ export function cueCandidates(text: string, words: readonly Word[], forms: Reado
         if (n < MIN_CONTENT_WORDS || EMPTY_CONTENT.test(first.lower)) continue; // `said nothing about it`
         const touches = quoted.some((q) => q.start < end && first.start < q.end);
         const len = bucket(n);
-        const features = [
-          ...cueFeatures,
-          feature(N.lexp_ks, lexp, ks),
-          feature(N.stem_ks, stem, ks),
-          feature(N.k1, first.lower),
-          feature(N.k2, words[start + 1]?.lower ?? '∅'),
-          feature(N.ks, ks),
-          feature(N.w_ks, w.lower, ks),
-          feature(N.len, len),
-          feature(N.clausal, cl),
-          feature(N.w_clausal, w.lower, cl),
-          feature(N.v, variant),
-          feature(N.v_clausal, variant, cl),
-          feature(N.v_w, variant, w.lower),
-          feature(N.v_ks, variant, ks),
-          feature(N.v_len, variant, len),
-          feature(N.touches, touches ? '1' : '0'),
-        ];
+        const features = relationFeatures(cueFeatures, w.lower, lexp, stem, first, words[start + 1], ks, len, cl, variant, touches);
         out.push({ cue: { start: w.start, end: words[cueEnd]!.end }, speaker, content: { start: first.start, end }, features });
       }
     }
   }
   return out;
+}
+
+/**
+ * The features of a candidate cue that every relation it heads shares (the word, its neighbours,
+ * its subject). Apart from {@link cueCandidates}, so that V8 compiles this long list once, and
+ * recompiling the search (when a rare branch of it first runs) stays cheap.
+ */
+function cueFeaturesOf(
+  words: readonly Word[],
+  c: number,
+  lexp: string,
+  stem: string,
+  subj: string,
+  headLast: string,
+  between: number,
+  subjectWordCount: number,
+  participle: boolean,
+  inside: boolean,
+  found: boolean,
+  quoted: boolean,
+  question: boolean,
+): number[] {
+  const w = words[c]!;
+  const prev = words[c - 1]!;
+  const next = words[c + 1];
+  return [
+    feature(N.bias, ''),
+    feature(N.w, w.lower),
+    feature(N.stem, stem),
+    feature(N.suf, w.lower.slice(-3)),
+    feature(N.lexp, lexp),
+    feature(N.lexp_subj, lexp, subj),
+    feature(N.lexp_ps, lexp, shape(prev)),
+    feature(N.shl, headLast),
+    feature(N.p1, prev.lower),
+    feature(N.p2, words[c - 2]?.lower ?? '∅'),
+    feature(N.n1, next?.lower ?? '∅'),
+    feature(N.n2, words[c + 2]?.lower ?? '∅'),
+    feature(N.ps, shape(prev)),
+    feature(N.ns, shape(next)),
+    feature(N.w_ns, w.lower, shape(next)),
+    feature(N.w_ps, w.lower, shape(prev)),
+    feature(N.w_n1, w.lower, next?.lower ?? '∅'),
+    feature(N.w_p1, w.lower, prev.lower),
+    feature(N.subj, subj),
+    feature(N.w_subj, w.lower, subj),
+    feature(N.between, bucket(between)),
+    feature(N.w_between, w.lower, String(Math.min(between, 3))),
+    feature(N.at, bucket(c)),
+    feature(N.part, participle ? '1' : '0'),
+    feature(N.cap, isCapitalised(w) ? '1' : '0'),
+    feature(N.inside, inside ? '1' : '0'),
+    feature(N.found, found ? '1' : '0'),
+    feature(N.quoted, quoted ? '1' : '0'),
+    feature(N.w_quoted, w.lower, quoted ? '1' : '0'),
+    feature(N.q, question ? '1' : '0'),
+    feature(N.subjlen, bucket(subjectWordCount)),
+  ];
+}
+
+/** A relation's features: its cue's ({@link cueFeaturesOf}), then those of its content and variant. */
+function relationFeatures(
+  cueFeatures: readonly number[],
+  cue: string,
+  lexp: string,
+  stem: string,
+  first: Word,
+  second: Word | undefined,
+  ks: string,
+  len: string,
+  cl: string,
+  variant: string,
+  touches: boolean,
+): number[] {
+  return [
+    ...cueFeatures,
+    feature(N.lexp_ks, lexp, ks),
+    feature(N.stem_ks, stem, ks),
+    feature(N.k1, first.lower),
+    feature(N.k2, second?.lower ?? '∅'),
+    feature(N.ks, ks),
+    feature(N.w_ks, cue, ks),
+    feature(N.len, len),
+    feature(N.clausal, cl),
+    feature(N.w_clausal, cue, cl),
+    feature(N.v, variant),
+    feature(N.v_clausal, variant, cl),
+    feature(N.v_w, variant, cue),
+    feature(N.v_ks, variant, ks),
+    feature(N.v_len, variant, len),
+    feature(N.touches, touches ? '1' : '0'),
+  ];
 }
 
 /** A word's slot in {@link formFilter}: its length (to 15), first and last character (by their low 7 bits). */
