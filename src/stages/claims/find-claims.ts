@@ -75,7 +75,7 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
       const clauseQuotes = unique(quoteIndex.overlapping(clause).map((x) => x.quote));
       const markers = hedges.filter((h) => h.kind === 'unverified-marker' && overlaps(h.span, clause));
       // `The claim could not be independently verified.` or a bare `(Unconfirmed.)` speaks of the claim before.
-      const bare = markers.length > 0 && wordCount(blank(text, clause, [...refs, ...markers.map((h) => h.span)])) === 0;
+      const bare = markers.length > 0 && wordCount(blank(text, clause, refs.concat(markers.map((h) => h.span)))) === 0;
       const meta = bare || (markers.length > 0 && ABOUT_EARLIER.test(own) && !mentionsQuantity(own) && clauseQuotes.length === 0);
       if (meta) {
         const earlier = lastDraftInParagraph?.paragraph === sentence.paragraph ? lastDraftInParagraph.draft : null;
@@ -108,6 +108,19 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
   }
 
   linkCitations(text, structure, citations, quotes, drafts);
+  addOutletKeys(text, drafts, quoteById, citations, lookUpName);
+  const anonymousSources = collectAnonymous(quotes, lexiconAnonymous);
+  const hedges: Hedge[] = allHedges.map((h, i) => ({ id: `h${i + 1}`, span: h.hedge.span, kind: h.hedge.kind, cue: h.hedge.cue }));
+  const claims = toClaims(drafts, allHedges, anonymousSources, quoteById);
+  return { claims, hedges, anonymousSources, quoteStances: findQuoteStances(text, quotes, quoteContent) };
+}
+
+/**
+ * The registry keys of the outlets behind each draft: outlets quoted, named in an attribution,
+ * or cited (along the citation's ibid and `citing` chain). (The steps after the clause loop are
+ * functions of their own, so that V8 compiles the hot loop without them.)
+ */
+function addOutletKeys(text: string, drafts: readonly Draft[], quoteById: ReadonlyMap<string, Quote>, citations: readonly Citation[], lookUpName: (name: string) => string | null): void {
   for (const d of drafts) {
     for (const q of d.quoteIds) {
       const quote = quoteById.get(q);
@@ -128,9 +141,10 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
       }
     }
   }
+}
 
-  const anonymousSources = collectAnonymous(quotes, lexiconAnonymous);
-  const hedges: Hedge[] = allHedges.map((h, i) => ({ id: `h${i + 1}`, span: h.hedge.span, kind: h.hedge.kind, cue: h.hedge.cue }));
+/** The claims of the drafts, numbered, with their hedges, anonymous sources and support status. */
+function toClaims(drafts: readonly Draft[], allHedges: readonly { hedge: FoundHedge; owner: Draft | null }[], anonymousSources: readonly AnonymousSource[], quoteById: ReadonlyMap<string, Quote>): Claim[] {
   const hedgeIdsOf = new Map<Draft, string[]>();
   allHedges.forEach((h, j) => {
     if (h.owner) hedgeIdsOf.set(h.owner, [...(hedgeIdsOf.get(h.owner) ?? []), `h${j + 1}`]);
@@ -138,7 +152,7 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
   const anonymousByQuote = new Map<string, string[]>();
   for (const a of anonymousSources) if (a.quoteId) anonymousByQuote.set(a.quoteId, [...(anonymousByQuote.get(a.quoteId) ?? []), a.id]);
   const anonymousIndex = sweepIndex(anonymousSources.map((a) => ({ ...a.span, id: a.id })));
-  const claims: Claim[] = drafts.map((d, i) => {
+  return drafts.map((d, i) => {
     const hedgeIds = hedgeIdsOf.get(d) ?? [];
     const anonymousIds: string[] = [];
     for (const q of d.quoteIds) for (const id of anonymousByQuote.get(q) ?? []) anonymousIds.push(id);
@@ -167,8 +181,6 @@ export function findClaims(input: ClaimsInput): ClaimsLayer {
       stanceCue: d.stanceCue,
     };
   });
-
-  return { claims, hedges, anonymousSources, quoteStances: findQuoteStances(text, quotes, quoteContent) };
 }
 
 /**
