@@ -76,69 +76,7 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       const code = text.charCodeAt(i);
       // Fast path: every mark is `"`, `'` or in U+00AB…U+201F.
       if (code !== 34 && code !== 39 && (code < 0xab || code > 0x201f)) continue;
-      // Two apostrophes are one double mark, as ASCII exports of the New York Times write
-      // them: `''We work aggressively,'' said Monika Bickert`.
-      const doubled = code === 39 && text.charCodeAt(i + 1) === 39 && i + 1 < p.end;
-      const c = doubled ? '"' : text[i]!;
-      if (!isMark(c)) continue;
-      // Feet and inches (`6'3" tall`, `6’2”`): the double mark is a unit, not a quotation mark.
-      if ((code === 34 || code === 0x201d) && i - 3 >= p.start && FEET_INCHES.test(text.slice(Math.max(p.start, i - 4), i))) continue;
-      const len = doubled ? 2 : 1;
-      st.len = len;
-      const prev = i > p.start ? text[i - 1]! : ' ';
-      const next = i + len < p.end ? text[i + len]! : ' ';
-      const prevSpace = isSpace(prev);
-      const nextSpace = isSpace(next);
-      const nextWord = isWordChar(next);
-      // Could open: space or opening punctuation before, a non-space after.
-      const left = !nextSpace && (prevSpace || OPENING_PUNCT.includes(prev) || isMark(prev));
-      // Could close: a non-space before, space or punctuation after.
-      const right = !prevSpace && (nextSpace || !nextWord);
-      const open = top(stack, familyOf(c));
-      switch (c) {
-        case '"':
-          if (open) close(st, open, i);
-          else if (right && !left) stray(st, i);
-          else push(st, 'double', c, i);
-          break;
-        case '“':
-          if (open && (open.char === '„' || (right && !left))) close(st, open, i);
-          else {
-            if (open) replace(st, open);
-            push(st, 'double', c, i);
-          }
-          break;
-        case '„':
-        case '‟':
-          if (open) replace(st, open);
-          push(st, 'double', c, i);
-          break;
-        case '”':
-          if (open) close(st, open, i);
-          else if (!right || prevSpace) push(st, 'double', c, i);
-          else stray(st, i);
-          break;
-        case '«':
-        case '»':
-          if (open) close(st, open, i);
-          else if (left || !right) push(st, 'guillemet', c, i);
-          else stray(st, i);
-          break;
-        case '‘':
-          if (open && right && !left) close(st, open, i);
-          else if (left && !ELISION.test(text.slice(i + 1, i + 6))) push(st, 'single', c, i);
-          break;
-        case '’':
-        case "'":
-          if (nextWord && isWordChar(prev)) break; // don't, Jones’s
-          if (open && !prevSpace) {
-            close(st, open, i); // `s'` closes an open single quotation, else it is a plural possessive
-          } else if (left && !ELISION.test(text.slice(i + 1, i + 6)) && (c === "'" || hasLaterCloser(text, i, p.end))) {
-            push(st, 'single', c, i); // `’` after a space: a closing single mark used as an opener
-          }
-          break;
-      }
-      i += len - 1;
+      i = readMark(st, p, i, code);
     }
     // Single quotations left open were apostrophes (`'90s`); a double one may run on.
     while (stack.length > 0) {
@@ -159,6 +97,79 @@ export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
     st.diagnostics.push(diagnostic('quote/unclosed-mark', `${st.warned - MAX_DIAGNOSTICS} more unbalanced quotation marks were not reported.`));
   }
   return { spans: withDepth(st.spans), diagnostics: st.diagnostics };
+}
+
+/**
+ * Reads the quotation mark (or doubled apostrophe) at `i`, a character the scan of
+ * {@link pairQuoteMarks} stopped at, and opens or closes a quotation; returns the index of the
+ * mark's last character. (Its own function: the rare kinds of mark first met late in a run make
+ * V8 recompile this, not the whole pairing.)
+ */
+function readMark(st: Pairing, p: Paragraph, i: number, code: number): number {
+  const text = st.text;
+  // Two apostrophes are one double mark, as ASCII exports of the New York Times write
+  // them: `''We work aggressively,'' said Monika Bickert`.
+  const doubled = code === 39 && text.charCodeAt(i + 1) === 39 && i + 1 < p.end;
+  const c = doubled ? '"' : text[i]!;
+  if (!isMark(c)) return i;
+  // Feet and inches (`6'3" tall`, `6’2”`): the double mark is a unit, not a quotation mark.
+  if ((code === 34 || code === 0x201d) && i - 3 >= p.start && FEET_INCHES.test(text.slice(Math.max(p.start, i - 4), i))) return i;
+  const len = doubled ? 2 : 1;
+  st.len = len;
+  const prev = i > p.start ? text[i - 1]! : ' ';
+  const next = i + len < p.end ? text[i + len]! : ' ';
+  const prevSpace = isSpace(prev);
+  const nextSpace = isSpace(next);
+  const nextWord = isWordChar(next);
+  // Could open: space or opening punctuation before, a non-space after.
+  const left = !nextSpace && (prevSpace || OPENING_PUNCT.includes(prev) || isMark(prev));
+  // Could close: a non-space before, space or punctuation after.
+  const right = !prevSpace && (nextSpace || !nextWord);
+  const open = top(st.stack, familyOf(c));
+  switch (c) {
+    case '"':
+      if (open) close(st, open, i);
+      else if (right && !left) stray(st, i);
+      else push(st, 'double', c, i);
+      break;
+    case '“':
+      if (open && (open.char === '„' || (right && !left))) close(st, open, i);
+      else {
+        if (open) replace(st, open);
+        push(st, 'double', c, i);
+      }
+      break;
+    case '„':
+    case '‟':
+      if (open) replace(st, open);
+      push(st, 'double', c, i);
+      break;
+    case '”':
+      if (open) close(st, open, i);
+      else if (!right || prevSpace) push(st, 'double', c, i);
+      else stray(st, i);
+      break;
+    case '«':
+    case '»':
+      if (open) close(st, open, i);
+      else if (left || !right) push(st, 'guillemet', c, i);
+      else stray(st, i);
+      break;
+    case '‘':
+      if (open && right && !left) close(st, open, i);
+      else if (left && !ELISION.test(text.slice(i + 1, i + 6))) push(st, 'single', c, i);
+      break;
+    case '’':
+    case "'":
+      if (nextWord && isWordChar(prev)) break; // don't, Jones’s
+      if (open && !prevSpace) {
+        close(st, open, i); // `s'` closes an open single quotation, else it is a plural possessive
+      } else if (left && !ELISION.test(text.slice(i + 1, i + 6)) && (c === "'" || hasLaterCloser(text, i, p.end))) {
+        push(st, 'single', c, i); // `’` after a space: a closing single mark used as an opener
+      }
+      break;
+  }
+  return i + len - 1;
 }
 
 /**
