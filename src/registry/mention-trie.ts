@@ -78,24 +78,27 @@ interface Scan {
   hashes: Int32Array;
   ascii: Uint8Array;
 }
-const scratch: Scan = { starts: new Int32Array(1024), ends: new Int32Array(1024), hashes: new Int32Array(1024), ascii: new Uint8Array(1024) };
+const newScan = (size: number): Scan => ({ starts: new Int32Array(size), ends: new Int32Array(size), hashes: new Int32Array(size), ascii: new Uint8Array(size) });
+let scratch = newScan(1024);
+/** Texts of up to twice this many tokens reuse {@link scratch}; a longer one gets arrays of its own, not kept. */
+const MAX_KEPT = 1 << 18;
+
+/** Arrays for the tokens of a text of `length` code units: a token and the character after it take two at least. */
+function scanFor(length: number): Scan {
+  const most = (length >> 1) + 1;
+  if (scratch.starts.length >= most) return scratch;
+  if (most > MAX_KEPT) return newScan(most);
+  scratch = newScan(Math.min(MAX_KEPT, Math.max(most, scratch.starts.length * 2)));
+  return scratch;
+}
 
 /**
  * The same tokens as {@link tokensOf} (runs of `[\p{L}\p{N}]`, by code point), as start and end
- * offsets in {@link scratch}, with {@link asciiHash} of each all-ASCII token; returns their number.
- * (Typed arrays: most hashes are beyond V8's small integers and would be boxed one by one in an array.)
+ * offsets in `scan` (from {@link scanFor}), with {@link asciiHash} of each all-ASCII token;
+ * returns their number. (Typed arrays: an array mixing `null` and 32-bit hashes boxed most of them.)
  */
-function scanWords(text: string): number {
-  // a token and the non-word character after it take two code units at least
-  const most = (text.length >> 1) + 1;
-  if (scratch.starts.length < most) {
-    const size = Math.max(most, scratch.starts.length * 2);
-    scratch.starts = new Int32Array(size);
-    scratch.ends = new Int32Array(size);
-    scratch.hashes = new Int32Array(size);
-    scratch.ascii = new Uint8Array(size);
-  }
-  const { starts, ends, hashes, ascii } = scratch;
+function scanWords(text: string, scan: Scan): number {
+  const { starts, ends, hashes, ascii } = scan;
   let n = 0;
   let start = -1;
   let h = 0;
@@ -164,8 +167,9 @@ export function buildMentionTrie<T>(aliases: Iterable<readonly [string, T]>): Me
 
   return {
     find(text) {
-      const n = scanWords(text);
-      const { starts, ends, hashes, ascii } = scratch;
+      const scan = scanFor(text.length);
+      const n = scanWords(text, scan);
+      const { starts, ends, hashes, ascii } = scan;
       // Token texts and folded forms, made when first needed (most tokens start no alias).
       const words: (string | undefined)[] = new Array<string | undefined>(n);
       const folded: (string | undefined)[] = new Array<string | undefined>(n);
