@@ -166,8 +166,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const cli = join(repoRoot, 'bin', 'claimtrace.js');
     const winkPass = fileURLToPath(new URL('./wink-pass.js', import.meta.url));
     const runs = { claimtrace: [] as ChildSample[], claimtraceOff: [] as ChildSample[], claimtraceAll: [] as ChildSample[], wink: [] as ChildSample[] };
-    // `--jobs 1`: one thread, as wink's pass (`analyze` uses one worker per core by default);
-    // the default, all cores, is measured beside it unless --skip-parallel.
+    // `--jobs 1`: one thread, as wink's pass; one worker per core (`--jobs <cores>`) is measured
+    // beside it unless --skip-parallel.
     const withAll = !args['skip-parallel'] && cores > 1;
     for (let r = 0; r < rounds; r++) {
       runs.claimtrace.push(await timeChild([cli, 'analyze', dir, '--format', 'jsonl', '--jobs', '1']));

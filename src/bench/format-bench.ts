@@ -45,7 +45,7 @@ export function formatResult(r: BenchResult): string {
       ...(r.endToEndOff ? [ratio(r.endToEndOff).replace('claimtrace /', 'claimtrace --techniques off /')] : []),
       ...(r.endToEndAllCores
         ? [
-            row(`  … --jobs ${r.endToEndAllCores.jobs} (all cores, the default)`, r.endToEndAllCores.claimtrace, `${r.endToEndAllCores.claimtrace.rssMb.toFixed(0).padStart(7)} MB`),
+            row(`  … --jobs ${r.endToEndAllCores.jobs} (all cores)`, r.endToEndAllCores.claimtrace, `${r.endToEndAllCores.claimtrace.rssMb.toFixed(0).padStart(7)} MB`),
             `  all cores against wink's one: ${r.endToEndAllCores.ratio.toFixed(2)} by wall time, ${r.endToEndAllCores.cpuRatio.toFixed(2)} by CPU time (not the target's measure, which is one thread against one)`,
           ]
         : []),

@@ -85,7 +85,7 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
     .option('--no-color', 'no colours in the text format')
     .option('--source-map', 'HTML: add sourceMap[], where each paragraph came from in the page (for highlighting it in place)')
     .addOption(techniquesOption())
-    .option('-j, --jobs <n>', 'worker threads for many files (default: one per core; 1 analyses them one by one in this thread)')
+    .option('-j, --jobs <n>', 'worker threads for many files (default: one per core but one, at most one per 100 files; 1 analyses them one by one in this thread)')
     .action(async (inputs: string[], options: AnalyzeOptions) => {
       status = await analyzeCommand(inputs, options, io);
     });
@@ -163,12 +163,29 @@ interface Target {
   readonly fromDirectory: boolean;
 }
 
-/** `--jobs`: a whole number of at least 1; undefined gives one per core. */
-function parseJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+/** `--jobs`: a whole number of at least 1; undefined when not given (see {@link defaultJobs}). */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new ClaimtraceError('E_USAGE', `--jobs takes a whole number of at least 1, not \`${value}\``);
   return n;
+}
+
+/**
+ * Files a worker thread must have before `analyze` starts one: a worker takes about 0.3 s to
+ * start and warm up, the time this thread needs for about 100 articles (measured: 40 PolNeAR
+ * files took 0.65 s in this thread and 0.96 s with two workers).
+ */
+export const MIN_FILES_PER_WORKER = 100;
+
+/**
+ * Worker threads when `--jobs` is not given: one per core but one (left to this thread, which
+ * reads and writes, and to V8's compiler threads), and no more than the files can keep busy. On a
+ * 2-core machine that is none: two workers analysed the 840 PolNeAR train texts no faster than
+ * this thread (3.67 against 3.81 s) for 41% more CPU time (docs/speed.md).
+ */
+export function defaultJobs(files: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores - 1, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
 /** A file on disk (not `-`, not a URL): what a worker thread can read by itself. */
@@ -176,7 +193,7 @@ const isLocalFile = (path: string): boolean => path !== '-' && !/^https?:\/\//i.
 
 async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: CliIo): Promise<number> {
   const maxBytes = parseSize(options.maxBytes);
-  const jobs = parseJobs(options.jobs);
+  const requestedJobs = parseJobs(options.jobs);
   let analyzer: Analyzer | null = null;
   const targets: Target[] = [];
   let status: number = EXIT.ok;
@@ -202,7 +219,9 @@ async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: Cli
   // Many files on disk: analysed in worker threads (`--jobs`), a few per worker queued ahead;
   // stdin, URLs and single files in this thread, the next one read while this one is analysed.
   // Either way the results come out in the order of the inputs.
-  const pooled = jobs > 1 ? targets.filter((t) => isLocalFile(t.path)).length : 0;
+  const localFiles = targets.filter((t) => isLocalFile(t.path)).length;
+  const jobs = requestedJobs ?? defaultJobs(localFiles);
+  const pooled = jobs > 1 ? localFiles : 0;
   const workers = pooled > 1 ? await import('../corpus/worker-pool.js') : null;
   const pool =
     workers?.createWorkerPool({
