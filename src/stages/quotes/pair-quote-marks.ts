@@ -52,7 +52,7 @@ const FEET_INCHES = /\d['’]\d{1,2}$/;
  * multi-paragraph quotations); otherwise it is reported as `quote/unclosed-mark`.
  */
 export function pairQuoteMarks(text: string, paragraphs: readonly Paragraph[]): PairedMarks {
-  const st: Pairing = { text, spans: [], diagnostics: [], warned: 0, stack: [], len: 1 };
+  const st: Pairing = { text, spans: [], diagnostics: [], warned: 0, stack: [] };
   let carry: Open | null = null;
 
   for (let pi = 0; pi < paragraphs.length; pi++) {
@@ -115,7 +115,6 @@ function readMark(st: Pairing, p: Paragraph, i: number, code: number): number {
   // Feet and inches (`6'3" tall`, `6’2”`): the double mark is a unit, not a quotation mark.
   if ((code === 34 || code === 0x201d) && i - 3 >= p.start && FEET_INCHES.test(text.slice(Math.max(p.start, i - 4), i))) return i;
   const len = doubled ? 2 : 1;
-  st.len = len;
   const prev = i > p.start ? text[i - 1]! : ' ';
   const next = i + len < p.end ? text[i + len]! : ' ';
   const prevSpace = isSpace(prev);
@@ -128,44 +127,44 @@ function readMark(st: Pairing, p: Paragraph, i: number, code: number): number {
   const open = top(st.stack, familyOf(c));
   switch (c) {
     case '"':
-      if (open) close(st, open, i);
+      if (open) close(st, open, i, len);
       else if (right && !left) stray(st, i);
-      else push(st, 'double', c, i);
+      else push(st, 'double', c, i, len);
       break;
     case '“':
-      if (open && (open.char === '„' || (right && !left))) close(st, open, i);
+      if (open && (open.char === '„' || (right && !left))) close(st, open, i, len);
       else {
         if (open) replace(st, open);
-        push(st, 'double', c, i);
+        push(st, 'double', c, i, len);
       }
       break;
     case '„':
     case '‟':
       if (open) replace(st, open);
-      push(st, 'double', c, i);
+      push(st, 'double', c, i, len);
       break;
     case '”':
-      if (open) close(st, open, i);
-      else if (!right || prevSpace) push(st, 'double', c, i);
+      if (open) close(st, open, i, len);
+      else if (!right || prevSpace) push(st, 'double', c, i, len);
       else stray(st, i);
       break;
     case '«':
     case '»':
-      if (open) close(st, open, i);
-      else if (left || !right) push(st, 'guillemet', c, i);
+      if (open) close(st, open, i, len);
+      else if (left || !right) push(st, 'guillemet', c, i, len);
       else stray(st, i);
       break;
     case '‘':
-      if (open && right && !left) close(st, open, i);
-      else if (left && !ELISION.test(text.slice(i + 1, i + 6))) push(st, 'single', c, i);
+      if (open && right && !left) close(st, open, i, len);
+      else if (left && !ELISION.test(text.slice(i + 1, i + 6))) push(st, 'single', c, i, len);
       break;
     case '’':
     case "'":
       if (nextWord && isWordChar(prev)) break; // don't, Jones’s
       if (open && !prevSpace) {
-        close(st, open, i); // `s'` closes an open single quotation, else it is a plural possessive
+        close(st, open, i, len); // `s'` closes an open single quotation, else it is a plural possessive
       } else if (left && !ELISION.test(text.slice(i + 1, i + 6)) && (c === "'" || hasLaterCloser(text, i, p.end))) {
-        push(st, 'single', c, i); // `’` after a space: a closing single mark used as an opener
+        push(st, 'single', c, i, len); // `’` after a space: a closing single mark used as an opener
       }
       break;
   }
@@ -183,14 +182,14 @@ interface Pairing {
   warned: number;
   /** The marks open in the current paragraph. */
   stack: Open[];
-  /** Length of the mark being read. */
-  len: number;
 }
 
-function push(st: Pairing, family: Open['family'], char: string, at: number): void {
-  st.stack.push({ family, char, at, len: st.len, outer: [], inner: [], start: at + st.len });
+/** Opens a quotation at the mark at `at`, `len` characters long. */
+function push(st: Pairing, family: Open['family'], char: string, at: number, len: number): void {
+  st.stack.push({ family, char, at, len, outer: [], inner: [], start: at + len });
 }
-function close(st: Pairing, o: Open, at: number): void {
+/** Closes `o` at the mark at `at`, `len` characters long. */
+function close(st: Pairing, o: Open, at: number, len: number): void {
   const stack = st.stack;
   if (stack[stack.length - 1] === o) stack.pop();
   else {
@@ -202,7 +201,7 @@ function close(st: Pairing, o: Open, at: number): void {
   const last = trimSpan(st.text, { start: o.start, end: at });
   // `""` marks nothing; dropping it at once keeps a text made of marks cheap.
   if (first && last.end === last.start) return;
-  o.outer.push({ start: first ? o.at : o.start - o.len, end: at + st.len });
+  o.outer.push({ start: first ? o.at : o.start - o.len, end: at + len });
   o.inner.push(last);
   st.spans.push({ outer: o.outer, inner: o.inner, family: o.family, depth: 0, closed: true });
 }
