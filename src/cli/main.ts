@@ -220,12 +220,12 @@ async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: Cli
   // stdin, URLs and single files in this thread, the next one read while this one is analysed.
   // Either way the results come out in the order of the inputs.
   const localFiles = targets.filter((t) => isLocalFile(t.path)).length;
-  const jobs = requestedJobs ?? defaultJobs(localFiles);
-  const pooled = jobs > 1 ? localFiles : 0;
-  const workers = pooled > 1 ? await import('../corpus/worker-pool.js') : null;
+  // worker threads: no more than the files on disk; none for one file
+  const poolSize = Math.min(requestedJobs ?? defaultJobs(localFiles), localFiles);
+  const workers = poolSize > 1 ? await import('../corpus/worker-pool.js') : null;
   const pool =
     workers?.createWorkerPool({
-      size: Math.min(jobs, pooled),
+      size: poolSize,
       maxBytes,
       analyzerModule: null,
       checkUnchanged: async () => null,
@@ -238,7 +238,7 @@ async function analyzeCommand(inputs: string[], options: AnalyzeOptions, io: Cli
   // Each input is started a few ahead of the one being written (a worker's job, or reading the
   // file); the analysis in this thread runs when its turn comes.
   const started = new Map<number, () => Promise<ProvenanceMap | string>>();
-  const window = pool ? 3 * Math.min(jobs, pooled) : 1;
+  const window = pool ? 3 * poolSize : 1;
   const start = (t: Target): (() => Promise<ProvenanceMap | string>) => {
     if (pool && isLocalFile(t.path)) {
       const done = pool.analyze(t.path).then((outcome) => {
